@@ -1,0 +1,54 @@
+// Production entry: one HTTP server for the pages, the API and Socket.IO.
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+process.env.PLENARY_ROOT ??= root;
+
+/** @type {import('node:http').RequestListener | null} */
+let handler = null;
+// The listener is in place before the app loads, so Socket.IO (attached while it loads) can
+// take its own requests first and hand the rest to SvelteKit.
+const server = http.createServer((req, res) => {
+	if (handler) return handler(req, res);
+	res.writeHead(503, { 'content-type': 'text/plain' }).end('Plenary is starting');
+});
+globalThis.plenaryHttpServer = server;
+
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('build/handler.js')) {
+		console.error('Plenary has not been built yet: run `npm run build` first (npm start does not build).');
+		process.exit(1);
+	}
+	throw error;
+}
+
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT ?? 3000);
+
+server.listen(port, host, () => {
+	const address = server.address();
+	const actualPort = typeof address === 'object' && address ? address.port : port;
+	const local = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
+	const origin = (process.env.PUBLIC_ORIGIN || local).replace(/\/$/, '');
+	console.log(
+		[
+			`Plenary listening on ${local}`,
+			'',
+			`  Moderator console   ${origin}/m/BPF2017/moderate   (sign in at ${origin}/login)`,
+			`  Projector           ${origin}/m/BPF2017/projector`,
+			`  Attendees join at   ${origin}/m/BPF2017   or type the code BPF2017 at ${origin}/`,
+			''
+		].join('\n')
+	);
+});
+
+function shutdown() {
+	server.close(() => process.exit(0));
+	setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,37 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { attachRealtime } from '$lib/server/realtime';
+import { startPlenary } from '$lib/server/startup';
+
+export const init: ServerInit = async () => {
+	await startPlenary();
+	if (globalThis.plenaryHttpServer) attachRealtime(globalThis.plenaryHttpServer);
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	const secure = event.url.protocol === 'https:';
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const { session, user } = validateSessionToken(token);
+		if (session) setSessionCookie(event.cookies, token, session.expiresAt, secure);
+		else deleteSessionCookie(event.cookies, secure);
+		event.locals.user = user;
+		event.locals.session = session;
+	}
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	return response;
+};

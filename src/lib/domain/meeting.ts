@@ -1,0 +1,46 @@
+/** The IGF's stakeholder groups, plus a choice for those who would rather not say. */
+export const STAKEHOLDER_GROUPS = [
+	'government',
+	'private_sector',
+	'civil_society',
+	'technical_community',
+	'academia',
+	'intergovernmental',
+	'other'
+] as const;
+
+export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
+
+export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
+	government: 'Government',
+	private_sector: 'Private sector',
+	civil_society: 'Civil society',
+	technical_community: 'Technical community',
+	academia: 'Academia',
+	intergovernmental: 'Intergovernmental organisation',
+	other: 'Other / prefer not to say'
+};
+
+export const PARTICIPATION_MODES = ['in_room', 'remote'] as const;
+
+export type ParticipationMode = (typeof PARTICIPATION_MODES)[number];
+
+export const PARTICIPATION_MODE_LABELS: Record<ParticipationMode, string> = {
+	in_room: 'In the room',
+	remote: 'Remote'
+};
+
+/** Roles a signed-in user can hold for one meeting; admins hold all of them everywhere. */
+export const MEETING_ROLES = ['moderator', 'remote_moderator', 'rapporteur'] as const;
+
+export type MeetingRole = (typeof MEETING_ROLES)[number];
+
+/** Join codes are typed on phones: keep them short, upper case, letters and digits. */
+export const JOIN_CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
+
+export function normaliseJoinCode(input: string): string {
+	return input
+		.trim()
+		.toUpperCase()
+		.replace(/[\s-]+/g, '');
+}

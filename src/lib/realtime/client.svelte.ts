@@ -1,0 +1,115 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Position } from '$lib/domain/agenda';
+import type {
+	Ack,
+	AgendaMoved,
+	AgendaTarget,
+	ClientRole,
+	ClientToServerEvents,
+	MeetingSnapshot,
+	ServerToClientEvents
+} from './protocol';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
+
+const ACK_TIMEOUT_MS = 8000;
+const ATTEMPTS = 4;
+
+/** A random id that works on plain-http venue networks, where crypto.randomUUID does not exist. */
+export function newClientId(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(16));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * One meeting as a browser sees it: the server's snapshot on every (re)connect, then versioned
+ * updates; a gap in versions asks for a fresh snapshot instead of guessing.
+ */
+export class LiveMeeting {
+	#snapshot: MeetingSnapshot = $state() as MeetingSnapshot;
+	#status: ConnectionStatus = $state('connecting');
+	#problem: string | null = $state(null);
+	#socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+
+	constructor(initial: MeetingSnapshot) {
+		this.#snapshot = initial;
+	}
+
+	get current(): MeetingSnapshot {
+		return this.#snapshot;
+	}
+
+	get status(): ConnectionStatus {
+		return this.#status;
+	}
+
+	get problem(): string | null {
+		return this.#problem;
+	}
+
+	connect(as: ClientRole): () => void {
+		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+			auth: { meeting: this.#snapshot.meeting.code, as }
+		});
+		this.#socket = socket;
+		socket.on('connect', () => {
+			this.#status = 'live';
+			this.#problem = null;
+		});
+		socket.on('disconnect', (reason) => {
+			this.#status = 'reconnecting';
+			// A server-side disconnect is not retried by the client on its own.
+			if (reason === 'io server disconnect') socket.connect();
+		});
+		socket.on('connect_error', (error) => {
+			if (socket.active) {
+				this.#status = 'reconnecting';
+				return;
+			}
+			this.#status = 'refused';
+			this.#problem = error.message.replace(/^\w+: /, '');
+		});
+		socket.on('meeting:snapshot', (snapshot) => (this.#snapshot = snapshot));
+		socket.on('agenda:moved', (update) => this.#applyMove(update));
+		socket.on('presence:counts', (presence) => (this.#snapshot.presence = presence));
+		return () => {
+			socket.disconnect();
+			this.#socket = null;
+		};
+	}
+
+	#applyMove(update: AgendaMoved): void {
+		const { version } = this.#snapshot;
+		if (update.version <= version) return;
+		if (update.version === version + 1) {
+			this.#snapshot.version = update.version;
+			this.#snapshot.position = update.position;
+		} else {
+			void this.resync();
+		}
+	}
+
+	async resync(): Promise<void> {
+		const result = await this.#socket
+			?.timeout(ACK_TIMEOUT_MS)
+			.emitWithAck('meeting:sync')
+			.catch(() => null);
+		if (result && 'data' in result) this.#snapshot = result.data;
+	}
+
+	/** Moves the agenda; retried with the same client id, so a lost acknowledgement never moves twice. */
+	async move(to: AgendaTarget): Promise<Ack<{ version: number; position: Position }>> {
+		const socket = this.#socket;
+		if (!socket) return { error: { code: 'internal', message: 'Not connected.' } };
+		const clientId = newClientId();
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('agenda:move', { clientId, to });
+			} catch {
+				if (attempt === ATTEMPTS) {
+					return { error: { code: 'internal', message: 'The server did not answer. Check the connection.' } };
+				}
+			}
+		}
+	}
+}

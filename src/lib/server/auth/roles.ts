@@ -1,0 +1,21 @@
+import { and, eq } from 'drizzle-orm';
+import type { MeetingRole } from '$lib/domain/meeting';
+import { db } from '../db';
+import { meetingRoles } from '../db/schema';
+import type { SessionUser } from './session';
+
+/** The roles a user holds in one meeting; an admin holds every role in every meeting. */
+export function rolesIn(user: SessionUser | null, meetingId: string): Set<MeetingRole> {
+	if (!user) return new Set();
+	if (user.isAdmin) return new Set(['moderator', 'remote_moderator', 'rapporteur']);
+	const rows = db()
+		.select({ role: meetingRoles.role })
+		.from(meetingRoles)
+		.where(and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, user.id)))
+		.all();
+	return new Set(rows.map((row) => row.role));
+}
+
+export function canModerate(user: SessionUser | null, meetingId: string): boolean {
+	return rolesIn(user, meetingId).has('moderator');
+}

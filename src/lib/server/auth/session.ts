@@ -1,0 +1,68 @@
+import type { Cookies } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { db } from '../db';
+import { sessions, users, type Session, type User } from '../db/schema';
+import { generateToken, hashToken } from './tokens';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** A session used within this window of its expiry is extended to a full lifetime again. */
+const RENEW_WITHIN_MS = 15 * DAY_MS;
+
+export const SESSION_COOKIE = 'plenary-session';
+
+export type SessionUser = Pick<User, 'id' | 'username' | 'isAdmin'>;
+export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
+
+export function createSession(userId: string): { token: string; session: Session } {
+	const token = generateToken();
+	const session: Session = {
+		id: hashToken(token),
+		userId,
+		expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS)
+	};
+	db().insert(sessions).values(session).run();
+	return { token, session };
+}
+
+export function validateSessionToken(token: string): SessionValidation {
+	const row = db()
+		.select({
+			session: sessions,
+			user: { id: users.id, username: users.username, isAdmin: users.isAdmin }
+		})
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, hashToken(token)))
+		.get();
+	if (!row) return { session: null, user: null };
+	const { session, user } = row;
+	const now = Date.now();
+	if (now >= session.expiresAt.getTime()) {
+		db().delete(sessions).where(eq(sessions.id, session.id)).run();
+		return { session: null, user: null };
+	}
+	if (now >= session.expiresAt.getTime() - RENEW_WITHIN_MS) {
+		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
+		db().update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id)).run();
+	}
+	return { session, user };
+}
+
+export function invalidateSession(sessionId: string): void {
+	db().delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {
+	cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		expires: expiresAt,
+		path: '/'
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
+	cookies.delete(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}

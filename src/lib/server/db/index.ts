@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+let opened: { db: Db; sqlite: Database.Database } | null = null;
+
+/**
+ * Opens the SQLite file (creating its folder), applies pending migrations and keeps the
+ * connection for the life of the process. Opened on first use so that `vite build` never
+ * touches a database.
+ */
+export function openDatabase(databasePath: string, migrationsFolder: string): Db {
+	if (opened) return opened.db;
+	fs.mkdirSync(path.dirname(databasePath), { recursive: true });
+	const sqlite = new Database(databasePath);
+	sqlite.pragma('journal_mode = WAL');
+	// NORMAL under WAL keeps every commit across a process crash; only power loss can undo the last.
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema });
+	migrate(db, { migrationsFolder });
+	opened = { db, sqlite };
+	return db;
+}
+
+export function db(): Db {
+	if (!opened) throw new Error('The database is not open yet: the server opens it at start.');
+	return opened.db;
+}
+
+/** A quick round trip for the health check. */
+export function databaseReachable(): boolean {
+	try {
+		return opened?.sqlite.prepare('select 1 as ok').get() !== undefined;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import { integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable('users', {
+	id: text('id').primaryKey(),
+	username: text('username').notNull().unique(),
+	passwordHash: text('password_hash').notNull(),
+	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+	createdAt: createdAt()
+});
+
+/** Sessions per the Lucia guide: the id is the SHA-256 of the token the browser holds. */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('sessions_user_idx').on(table.userId)]
+);
+
+export const meetings = sqliteTable('meetings', {
+	id: text('id').primaryKey(),
+	code: text('code').notNull().unique(),
+	title: text('title').notNull(),
+	description: text('description').notNull().default(''),
+	venue: text('venue').notNull().default(''),
+	date: text('date'),
+	timeZone: text('time_zone').notNull().default('UTC'),
+	organiser: text('organiser').notNull().default(''),
+	commentDeadline: integer('comment_deadline', { mode: 'timestamp_ms' }),
+	/** The live cursor and the state version every client follows. */
+	currentItem: integer('current_item').notNull().default(0),
+	currentStep: integer('current_step').notNull().default(0),
+	version: integer('version').notNull().default(1),
+	createdAt: createdAt()
+});
+
+export const meetingRoles = sqliteTable(
+	'meeting_roles',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: ['moderator', 'remote_moderator', 'rapporteur'] }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.meetingId, table.userId, table.role] })]
+);
+
+export const agendaItems = sqliteTable(
+	'agenda_items',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: ['info', 'panel', 'walkthrough', 'discussion', 'agreement'] }).notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull().default(''),
+		focusTitle: text('focus_title'),
+		focusBody: text('focus_body')
+	},
+	(table) => [primaryKey({ columns: [table.meetingId, table.id] })]
+);
+
+export const cards = sqliteTable(
+	'cards',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		itemId: text('item_id').notNull(),
+		/** A walkthrough card, or one of the cards in focus at the end of the item. */
+		placement: text('placement', { enum: ['walkthrough', 'focus'] }).notNull(),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		body: text('body').notNull().default('')
+	},
+	(table) => [primaryKey({ columns: [table.meetingId, table.id] })]
+);
+
+export const panelists = sqliteTable(
+	'panelists',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		itemId: text('item_id').notNull(),
+		position: integer('position').notNull(),
+		name: text('name').notNull(),
+		affiliation: text('affiliation').notNull().default(''),
+		stakeholderGroup: text('stakeholder_group').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.meetingId, table.id] })]
+);
+
+/** Anonymous attendees: the browser holds a random token, the database its SHA-256. */
+export const participants = sqliteTable(
+	'participants',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		displayName: text('display_name'),
+		stakeholderGroup: text('stakeholder_group'),
+		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		createdAt: createdAt()
+	},
+	(table) => [index('participants_meeting_idx').on(table.meetingId)]
+);
+
+/** Client ids of acknowledged writes: a retried command is recognised and not applied twice. */
+export const appliedCommands = sqliteTable(
+	'applied_commands',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		clientId: text('client_id').notNull(),
+		version: integer('version').notNull(),
+		createdAt: createdAt()
+	},
+	(table) => [primaryKey({ columns: [table.meetingId, table.clientId] })]
+);
+
+/** Every move of the agenda cursor, in order: the record's timeline reads it. */
+export const agendaMoves = sqliteTable(
+	'agenda_moves',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		item: integer('item').notNull(),
+		step: integer('step').notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		at: createdAt()
+	},
+	(table) => [index('agenda_moves_meeting_idx').on(table.meetingId, table.version)]
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
+export type Participant = typeof participants.$inferSelect;

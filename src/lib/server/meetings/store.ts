@@ -1,0 +1,124 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { AgendaItem, Card, Position } from '$lib/domain/agenda';
+import type { StakeholderGroup } from '$lib/domain/meeting';
+import type { MeetingInfo } from '$lib/realtime/protocol';
+import { db } from '../db';
+import {
+	agendaItems,
+	agendaMoves,
+	appliedCommands,
+	cards,
+	meetings,
+	panelists,
+	type Meeting
+} from '../db/schema';
+
+export function findMeetingByCode(code: string): Meeting | undefined {
+	return db().select().from(meetings).where(eq(meetings.code, code)).get();
+}
+
+export function findMeetingById(id: string): Meeting | undefined {
+	return db().select().from(meetings).where(eq(meetings.id, id)).get();
+}
+
+export function meetingInfo(meeting: Meeting): MeetingInfo {
+	return {
+		code: meeting.code,
+		title: meeting.title,
+		description: meeting.description,
+		venue: meeting.venue,
+		date: meeting.date,
+		timeZone: meeting.timeZone,
+		organiser: meeting.organiser,
+		commentDeadline: meeting.commentDeadline?.toISOString() ?? null
+	};
+}
+
+export function positionOf(meeting: Meeting): Position {
+	return { item: meeting.currentItem, step: meeting.currentStep };
+}
+
+export function loadAgenda(meetingId: string): AgendaItem[] {
+	const items = db()
+		.select()
+		.from(agendaItems)
+		.where(eq(agendaItems.meetingId, meetingId))
+		.orderBy(asc(agendaItems.position))
+		.all();
+	const cardRows = db()
+		.select()
+		.from(cards)
+		.where(eq(cards.meetingId, meetingId))
+		.orderBy(asc(cards.position))
+		.all();
+	const panelistRows = db()
+		.select()
+		.from(panelists)
+		.where(eq(panelists.meetingId, meetingId))
+		.orderBy(asc(panelists.position))
+		.all();
+	const cardsOf = (itemId: string, placement: 'walkthrough' | 'focus'): Card[] =>
+		cardRows
+			.filter((card) => card.itemId === itemId && card.placement === placement)
+			.map(({ id, title, body }) => ({ id, title, body }));
+	return items.map((item) => ({
+		id: item.id,
+		kind: item.kind,
+		title: item.title,
+		body: item.body,
+		cards: cardsOf(item.id, 'walkthrough'),
+		focus:
+			item.focusTitle === null
+				? null
+				: { title: item.focusTitle, body: item.focusBody ?? '', cards: cardsOf(item.id, 'focus') },
+		panelists: panelistRows
+			.filter((panelist) => panelist.itemId === item.id)
+			.map(({ id, name, affiliation, stakeholderGroup }) => ({
+				id,
+				name,
+				affiliation,
+				stakeholderGroup: stakeholderGroup as StakeholderGroup
+			}))
+	}));
+}
+
+export type MoveOutcome =
+	| { kind: 'moved'; version: number; position: Position; at: Date }
+	| { kind: 'unchanged'; version: number; position: Position };
+
+/**
+ * Stores a new cursor position in one transaction with the command's client id, so that a
+ * retried command returns the state it produced the first time instead of moving again.
+ */
+export function storeMove(
+	meetingId: string,
+	clientId: string,
+	userId: string,
+	decide: (current: Position) => Position | null
+): MoveOutcome | null {
+	return db().transaction((tx) => {
+		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+		if (!meeting) return null;
+		const current = positionOf(meeting);
+		const replayed = tx
+			.select()
+			.from(appliedCommands)
+			.where(and(eq(appliedCommands.meetingId, meetingId), eq(appliedCommands.clientId, clientId)))
+			.get();
+		if (replayed) return { kind: 'unchanged', version: meeting.version, position: current };
+		const next = decide(current);
+		if (!next) return null;
+		if (next.item === current.item && next.step === current.step) {
+			return { kind: 'unchanged', version: meeting.version, position: current };
+		}
+		const version = meeting.version + 1;
+		const at = new Date();
+		tx.update(meetings)
+			.set({ currentItem: next.item, currentStep: next.step, version })
+			.where(eq(meetings.id, meetingId))
+			.run();
+		tx.insert(appliedCommands).values({ meetingId, clientId, version, createdAt: at }).run();
+		tx.insert(agendaMoves).values({ meetingId, version, item: next.item, step: next.step, userId, at }).run();
+		return { kind: 'moved', version, position: next, at };
+	});
+}

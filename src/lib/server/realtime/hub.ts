@@ -1,0 +1,67 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
+import type { ClientRole } from '$lib/realtime/protocol';
+import type { ParticipationMode } from '$lib/domain/meeting';
+import { Presence } from './presence';
+
+export interface SocketData {
+	meetingId: string;
+	role: ClientRole;
+	participantId: string | null;
+	mode: ParticipationMode | null;
+	sessionToken: string | null;
+}
+
+export type PlenaryServer = Server<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
+
+export type PlenarySocket = Socket<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
+
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+
+/** How often at most a meeting's connected counts are sent: a full hall joining is one update a second. */
+const PRESENCE_INTERVAL_MS = 1000;
+
+/**
+ * The live side of the server as the rest of the app sees it: who is connected, and a way to
+ * tell a meeting's clients that something changed. Set up once when Socket.IO is attached.
+ */
+class Hub {
+	readonly presence = new Presence();
+	#io: PlenaryServer | null = null;
+	#pendingPresence = new Map<string, ReturnType<typeof setTimeout>>();
+
+	attach(io: PlenaryServer): void {
+		this.#io = io;
+	}
+
+	get io(): PlenaryServer | null {
+		return this.#io;
+	}
+
+	toMeeting(meetingId: string) {
+		return this.#io?.to(meetingRoom(meetingId)) ?? null;
+	}
+
+	/** Coalesces presence changes: one broadcast per meeting per interval, whatever the churn. */
+	presenceChanged(meetingId: string): void {
+		if (this.#pendingPresence.has(meetingId)) return;
+		const timer = setTimeout(() => {
+			this.#pendingPresence.delete(meetingId);
+			this.toMeeting(meetingId)?.emit('presence:counts', this.presence.counts(meetingId));
+		}, PRESENCE_INTERVAL_MS);
+		timer.unref();
+		this.#pendingPresence.set(meetingId, timer);
+	}
+}
+
+export const hub = new Hub();

@@ -1,0 +1,118 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import { canModerate } from '../auth/roles';
+import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { readConfig } from '../config';
+import { findMeetingByCode, findMeetingById } from '../meetings/store';
+import { buildSnapshot } from '../meetings/snapshot';
+import { findParticipant, participantCookieName } from '../participants';
+import { ackOf, fail, guarded } from './ack';
+import { registerAgendaHandlers } from './agenda';
+import { hub, meetingRoom, type PlenaryServer, type PlenarySocket } from './hub';
+import type { MeetingSnapshot } from '$lib/realtime/protocol';
+
+const handshakeSchema = z.object({
+	meeting: z.string().min(1).max(32),
+	as: z.enum(['attendee', 'projector', 'moderator'])
+});
+
+/**
+ * Browsers always send Origin on cross-site WebSocket and polling requests: refuse any origin
+ * other than the one the page was served from (or PUBLIC_ORIGIN). Non-browser clients send none.
+ */
+export function originAllowed(request: IncomingMessage, publicOrigin: string | null): boolean {
+	const origin = request.headers.origin;
+	if (!origin) return true;
+	if (origin === publicOrigin) return true;
+	try {
+		return new URL(origin).host === request.headers.host;
+	} catch {
+		return false;
+	}
+}
+
+/** Creates the Socket.IO server on the same HTTP server as the pages. Safe to call twice. */
+export function attachRealtime(httpServer: HttpServer): PlenaryServer {
+	if (hub.io) return hub.io;
+	const { publicOrigin } = readConfig();
+	const io: PlenaryServer = new Server(httpServer, {
+		// Vite's own upgrade handler (hot reload in dev) must keep its WebSocket.
+		destroyUpgrade: false,
+		maxHttpBufferSize: 64 * 1024,
+		allowRequest: (request, callback) => {
+			const allowed = originAllowed(request, publicOrigin);
+			callback(allowed ? null : 'Origin not allowed', allowed);
+		}
+	});
+	hub.attach(io);
+	io.use((socket, next) => {
+		try {
+			next(admit(socket));
+		} catch (error) {
+			console.error('Plenary: socket handshake failed', error);
+			next(new Error('internal'));
+		}
+	});
+	io.on('connection', (socket) => onConnection(socket));
+	return io;
+}
+
+/** Decides who a new socket speaks for, from its handshake and the cookies of its page. */
+function admit(socket: PlenarySocket): Error | undefined {
+	const auth = handshakeSchema.safeParse(socket.handshake.auth);
+	if (!auth.success) return new Error('invalid: the handshake needs { meeting, as }');
+	const meeting = findMeetingByCode(auth.data.meeting.toUpperCase());
+	if (!meeting) return new Error('not_found: no meeting has this code');
+	const cookies = parseCookies(socket.request.headers.cookie ?? '');
+	socket.data = {
+		meetingId: meeting.id,
+		role: auth.data.as,
+		participantId: null,
+		mode: null,
+		sessionToken: null
+	};
+	if (auth.data.as === 'moderator') {
+		const token = cookies[SESSION_COOKIE];
+		const user = token ? validateSessionToken(token).user : null;
+		if (!token || !user) return new Error('unauthorised: sign in as a moderator');
+		if (!canModerate(user, meeting.id)) return new Error('forbidden: not a moderator of this meeting');
+		socket.data.sessionToken = token;
+	}
+	if (auth.data.as === 'attendee') {
+		const participant = findParticipant(meeting.id, cookies[participantCookieName(meeting.code)]);
+		if (!participant) return new Error('unauthorised: open the meeting page to join');
+		socket.data.participantId = participant.id;
+		socket.data.mode = participant.mode;
+	}
+	return undefined;
+}
+
+function snapshotFor(meetingId: string): MeetingSnapshot | null {
+	const meeting = findMeetingById(meetingId);
+	return meeting ? buildSnapshot(meeting, hub.presence.counts(meetingId)) : null;
+}
+
+function onConnection(socket: PlenarySocket): void {
+	const { meetingId, participantId, mode } = socket.data;
+	void socket.join(meetingRoom(meetingId));
+	if (participantId) {
+		hub.presence.arrive(meetingId, participantId, mode);
+		hub.presenceChanged(meetingId);
+		socket.on('disconnect', () => {
+			hub.presence.leave(meetingId, participantId);
+			hub.presenceChanged(meetingId);
+		});
+	}
+	const snapshot = snapshotFor(meetingId);
+	if (snapshot) socket.emit('meeting:snapshot', snapshot);
+	socket.on('meeting:sync', (callback: unknown) => {
+		const ack = ackOf<MeetingSnapshot>(callback);
+		void guarded(ack, () => {
+			const current = snapshotFor(meetingId);
+			return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
+		});
+	});
+	registerAgendaHandlers(socket);
+}

@@ -1,0 +1,52 @@
+import type { ParticipationMode } from '$lib/domain/meeting';
+import type { PresenceCounts } from '$lib/realtime/protocol';
+
+interface Attendance {
+	sockets: number;
+	mode: ParticipationMode | null;
+}
+
+/**
+ * Who is connected right now, per meeting: distinct attendees (several tabs count once) and
+ * how they take part. Kept in memory: it describes live connections, which end with the process.
+ */
+export class Presence {
+	#meetings = new Map<string, Map<string, Attendance>>();
+
+	arrive(meetingId: string, participantId: string, mode: ParticipationMode | null): void {
+		const attendees = this.#meetings.get(meetingId) ?? new Map<string, Attendance>();
+		this.#meetings.set(meetingId, attendees);
+		const attendance = attendees.get(participantId);
+		if (attendance) {
+			attendance.sockets++;
+			attendance.mode = mode;
+		} else {
+			attendees.set(participantId, { sockets: 1, mode });
+		}
+	}
+
+	leave(meetingId: string, participantId: string): void {
+		const attendees = this.#meetings.get(meetingId);
+		const attendance = attendees?.get(participantId);
+		if (!attendees || !attendance) return;
+		if (--attendance.sockets === 0) attendees.delete(participantId);
+		if (attendees.size === 0) this.#meetings.delete(meetingId);
+	}
+
+	changeMode(meetingId: string, participantId: string, mode: ParticipationMode | null): boolean {
+		const attendance = this.#meetings.get(meetingId)?.get(participantId);
+		if (!attendance || attendance.mode === mode) return false;
+		attendance.mode = mode;
+		return true;
+	}
+
+	counts(meetingId: string): PresenceCounts {
+		const counts: PresenceCounts = { connected: 0, inRoom: 0, remote: 0 };
+		for (const { mode } of this.#meetings.get(meetingId)?.values() ?? []) {
+			counts.connected++;
+			if (mode === 'in_room') counts.inRoom++;
+			if (mode === 'remote') counts.remote++;
+		}
+		return counts;
+	}
+}

@@ -1,0 +1,8 @@
+import { json } from '@sveltejs/kit';
+import { databaseReachable } from '$lib/server/db';
+import { version } from '../../../package.json';
+
+export function GET() {
+	const database = databaseReachable();
+	return json({ ok: database, database, version }, { status: database ? 200 : 503 });
+}

@@ -1,0 +1,14 @@
+import { redirect } from '@sveltejs/kit';
+import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
+
+export function load() {
+	redirect(303, '/');
+}
+
+export const actions = {
+	default: ({ locals, cookies, url }) => {
+		if (locals.session) invalidateSession(locals.session.id);
+		deleteSessionCookie(cookies, url.protocol === 'https:');
+		redirect(303, '/login');
+	}
+};

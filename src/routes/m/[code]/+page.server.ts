@@ -1,0 +1,71 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
+import { requireMeeting } from '$lib/server/meetings/access';
+import { buildSnapshot } from '$lib/server/meetings/snapshot';
+import {
+	createParticipant,
+	findParticipant,
+	participantCookieName,
+	updateProfile
+} from '$lib/server/participants';
+import { hub } from '$lib/server/realtime/hub';
+import type { Cookies } from '@sveltejs/kit';
+
+const THIRTY_DAYS_S = 30 * 24 * 60 * 60;
+
+/** Opening the page is joining: the first visit gets an anonymous token, later visits reuse it. */
+function joinedParticipant(meetingId: string, code: string, cookies: Cookies, secure: boolean) {
+	const name = participantCookieName(code);
+	const existing = findParticipant(meetingId, cookies.get(name));
+	if (existing) return existing;
+	const { token, participant } = createParticipant(meetingId);
+	cookies.set(name, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: THIRTY_DAYS_S });
+	return participant;
+}
+
+export function load({ params, cookies, url }) {
+	const meeting = requireMeeting(params.code);
+	const participant = joinedParticipant(meeting.id, meeting.code, cookies, url.protocol === 'https:');
+	return {
+		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id)),
+		profile: {
+			displayName: participant.displayName ?? '',
+			stakeholderGroup: participant.stakeholderGroup ?? '',
+			mode: participant.mode ?? ''
+		}
+	};
+}
+
+const emptyAsNull = (value: unknown) => (value === '' ? null : value);
+
+const profileSchema = z.object({
+	displayName: z
+		.string()
+		.trim()
+		.max(60, 'Keep the name under 60 characters')
+		.transform((name) => name || null),
+	stakeholderGroup: z.preprocess(emptyAsNull, z.enum(STAKEHOLDER_GROUPS).nullable()),
+	mode: z.preprocess(emptyAsNull, z.enum(PARTICIPATION_MODES).nullable())
+});
+
+export const actions = {
+	profile: async ({ params, cookies, request }) => {
+		const meeting = requireMeeting(params.code);
+		const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
+		if (!participant)
+			return fail(401, {
+				message: 'Your session on this device has expired: reload the page to join again.'
+			});
+		const form = await request.formData();
+		const parsed = profileSchema.safeParse({
+			displayName: form.get('displayName') ?? '',
+			stakeholderGroup: form.get('stakeholderGroup') ?? '',
+			mode: form.get('mode') ?? ''
+		});
+		if (!parsed.success) return fail(400, { message: parsed.error.issues[0]?.message ?? 'Check the form.' });
+		const updated = updateProfile(participant.id, parsed.data);
+		if (hub.presence.changeMode(meeting.id, participant.id, updated.mode)) hub.presenceChanged(meeting.id);
+		return { saved: true };
+	}
+};
