@@ -6,11 +6,22 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(fileURLToPath(import.meta.url));
 process.env.PLENARY_ROOT ??= root;
 
+// SvelteKit's node adapter assumes https unless told otherwise, which would refuse every form
+// posted over plain http (a venue laptop on the local network). Without ORIGIN or PROTOCOL_HEADER
+// set, tell it the protocol each request really arrived on.
+const protocolFromSocket = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (protocolFromSocket) process.env.PROTOCOL_HEADER = 'x-plenary-protocol';
+
 /** @type {import('node:http').RequestListener | null} */
 let handler = null;
 // The listener is in place before the app loads, so Socket.IO (attached while it loads) can
 // take its own requests first and hand the rest to SvelteKit.
 const server = http.createServer((req, res) => {
+	if (protocolFromSocket) {
+		req.headers['x-plenary-protocol'] = /** @type {import('node:tls').TLSSocket} */ (req.socket).encrypted
+			? 'https'
+			: 'http';
+	}
 	if (handler) return handler(req, res);
 	res.writeHead(503, { 'content-type': 'text/plain' }).end('Plenary is starting');
 });

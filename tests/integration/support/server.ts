@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ADMIN = { username: 'admin', password: 'integration-secret-42' };
+
+export interface RunningServer {
+	url: string;
+	databasePath: string;
+	output: () => string;
+	/** SIGTERM and wait for the process to exit. */
+	stop: () => Promise<void>;
+	/** SIGKILL: the process dies mid-flight, as in a crash. */
+	kill: () => Promise<void>;
+}
+
+export function temporaryDatabase(): string {
+	return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-test-')), 'plenary.db');
+}
+
+function exited(child: ChildProcess): Promise<void> {
+	return child.exitCode !== null || child.signalCode !== null
+		? Promise.resolve()
+		: new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts the production build (`node server.js`) on a free port and a temporary database. */
+export async function startServer(
+	options: { databasePath?: string; env?: Record<string, string> } = {}
+): Promise<RunningServer> {
+	const databasePath = options.databasePath ?? temporaryDatabase();
+	const child = spawn(process.execPath, ['server.js'], {
+		cwd: path.resolve(import.meta.dirname, '../../..'),
+		env: {
+			...process.env,
+			PORT: '0',
+			HOST: '127.0.0.1',
+			DATABASE_PATH: databasePath,
+			ADMIN_USERNAME: ADMIN.username,
+			ADMIN_PASSWORD: ADMIN.password,
+			PUBLIC_ORIGIN: '',
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	const url = await new Promise<string>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			const match = /Plenary listening on (http:\/\/[^\s]+)/.exec(output);
+			if (match) {
+				clearTimeout(timer);
+				resolve(match[1]);
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onData);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`server exited with ${code}:\n${output}`));
+		});
+	});
+	return {
+		url,
+		databasePath,
+		output: () => output,
+		stop: async () => {
+			child.kill('SIGTERM');
+			await exited(child);
+		},
+		kill: async () => {
+			child.kill('SIGKILL');
+			await exited(child);
+		}
+	};
+}
