@@ -77,3 +77,43 @@ test('a wrong code gets a clear message', async ({ browser }) => {
 	await phone.getByRole('button', { name: 'Join' }).click();
 	await expect(phone.getByRole('alert')).toHaveText(/No meeting has this code/);
 });
+
+test('a phone and the projector that lose the network for 30 s catch up with no reload', async ({
+	browser
+}) => {
+	const moderator = await signedInModerator(browser);
+	await moderator.getByRole('button', { name: /^3 Introduction of the process/ }).click();
+	const phoneContext = await browser.newContext(PHONE);
+	const projectorContext = await browser.newContext(PROJECTOR);
+	const phone = await phoneContext.newPage();
+	const projector = await projectorContext.newPage();
+	await phone.goto('/m/BPF2017');
+	await projector.goto('/m/BPF2017/projector');
+	const onPhone = phone.getByTestId('now-showing').getByRole('heading');
+	const onProjector = projector.locator('.canvas h1');
+	await expect(onPhone).toHaveText('Introduction of the process followed in 2017');
+	await expect(onProjector).toHaveText('Introduction of the process followed in 2017');
+	for (const page of [phone, projector]) {
+		await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+	}
+
+	await phoneContext.setOffline(true);
+	await projectorContext.setOffline(true);
+	await expect(phone.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible({
+		timeout: 30_000
+	});
+	await moderator.keyboard.press('PageDown');
+	await moderator.keyboard.press('PageDown');
+	await expect(moderator.getByTestId('current-step')).toHaveText('Policy options');
+	await phone.waitForTimeout(30_000);
+	await expect(onPhone).toHaveText('Introduction of the process followed in 2017');
+
+	await phoneContext.setOffline(false);
+	await projectorContext.setOffline(false);
+	await expect(onPhone).toHaveText('Policy options', { timeout: 15_000 });
+	await expect(onProjector).toHaveText('Policy options', { timeout: 15_000 });
+	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	for (const page of [phone, projector]) {
+		expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+	}
+});

@@ -72,7 +72,21 @@ export class LiveMeeting {
 		socket.on('meeting:snapshot', (snapshot) => (this.#snapshot = snapshot));
 		socket.on('agenda:moved', (update) => this.#applyMove(update));
 		socket.on('presence:counts', (presence) => (this.#snapshot.presence = presence));
+
+		// A phone that wakes up or gets its network back should not wait for a ping timeout.
+		const onOnline = () => {
+			if (!socket.connected) socket.connect();
+		};
+		const onVisible = () => {
+			if (document.visibilityState !== 'visible') return;
+			if (socket.connected) void this.resync();
+			else socket.connect();
+		};
+		window.addEventListener('online', onOnline);
+		document.addEventListener('visibilitychange', onVisible);
 		return () => {
+			window.removeEventListener('online', onOnline);
+			document.removeEventListener('visibilitychange', onVisible);
 			socket.disconnect();
 			this.#socket = null;
 		};
