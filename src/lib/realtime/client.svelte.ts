@@ -1,12 +1,17 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Position } from '$lib/domain/agenda';
+import type { Choice } from '$lib/domain/polls/types';
 import type {
 	Ack,
 	AgendaMoved,
 	AgendaTarget,
 	ClientRole,
 	ClientToServerEvents,
+	CreatePoll,
 	MeetingSnapshot,
+	PollAction,
+	PollResultsUpdate,
+	PollsChanged,
 	ServerToClientEvents
 } from './protocol';
 
@@ -72,6 +77,8 @@ export class LiveMeeting {
 		socket.on('meeting:snapshot', (snapshot) => (this.#snapshot = snapshot));
 		socket.on('agenda:moved', (update) => this.#applyMove(update));
 		socket.on('presence:counts', (presence) => (this.#snapshot.presence = presence));
+		socket.on('polls:changed', (update) => this.#applyPolls(update));
+		socket.on('poll:results', (update) => this.#applyResults(update));
 
 		// A phone that wakes up or gets its network back should not wait for a ping timeout.
 		const onOnline = () => {
@@ -98,9 +105,28 @@ export class LiveMeeting {
 		if (update.version === version + 1) {
 			this.#snapshot.version = update.version;
 			this.#snapshot.position = update.position;
+			this.#snapshot.onScreenPollId = update.onScreenPollId;
 		} else {
 			void this.resync();
 		}
+	}
+
+	#applyPolls(update: PollsChanged): void {
+		const { version } = this.#snapshot;
+		if (update.version <= version) return;
+		if (update.version === version + 1) {
+			this.#snapshot.version = update.version;
+			this.#snapshot.polls = update.polls;
+			this.#snapshot.onScreenPollId = update.onScreenPollId;
+		} else {
+			void this.resync();
+		}
+	}
+
+	#applyResults(update: PollResultsUpdate): void {
+		this.#snapshot.results[update.pollId] = update;
+		const poll = this.#snapshot.polls.find((candidate) => candidate.id === update.pollId);
+		if (poll) poll.ballots = update.ballots;
 	}
 
 	async resync(): Promise<void> {
@@ -111,19 +137,60 @@ export class LiveMeeting {
 		if (result && 'data' in result) this.#snapshot = result.data;
 	}
 
-	/** Moves the agenda; retried with the same client id, so a lost acknowledgement never moves twice. */
-	async move(to: AgendaTarget): Promise<Ack<{ version: number; position: Position }>> {
+	/**
+	 * Sends one command and waits for the server's acknowledgement, retrying with the same client
+	 * id: a lost acknowledgement never applies a command twice.
+	 */
+	async #command<T>(
+		send: (socket: Socket<ServerToClientEvents, ClientToServerEvents>, clientId: string) => Promise<Ack<T>>
+	): Promise<Ack<T>> {
 		const socket = this.#socket;
 		if (!socket) return { error: { code: 'internal', message: 'Not connected.' } };
 		const clientId = newClientId();
 		for (let attempt = 1; ; attempt++) {
 			try {
-				return await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('agenda:move', { clientId, to });
+				return await send(socket.timeout(ACK_TIMEOUT_MS) as typeof socket, clientId);
 			} catch {
 				if (attempt === ATTEMPTS) {
 					return { error: { code: 'internal', message: 'The server did not answer. Check the connection.' } };
 				}
 			}
 		}
+	}
+
+	move(to: AgendaTarget): Promise<Ack<{ version: number; position: Position }>> {
+		return this.#command((socket, clientId) => socket.emitWithAck('agenda:move', { clientId, to }));
+	}
+
+	#revision = Date.now();
+
+	/** Casts or changes a ballot; the committed choice comes back in the acknowledgement. */
+	async vote(pollId: string, choice: unknown): Promise<Ack<{ pollId: string; choice: Choice }>> {
+		const revision = ++this.#revision;
+		const result = await this.#command((socket, clientId) =>
+			socket.emitWithAck('poll:vote', { clientId, pollId, revision, choice })
+		);
+		if ('data' in result) this.#snapshot.myBallots[pollId] = result.data.choice;
+		return result;
+	}
+
+	controlPoll(pollId: string, action: PollAction): Promise<Ack<{ version: number }>> {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('poll:control', { clientId, pollId, action })
+		);
+	}
+
+	createPoll(poll: Omit<CreatePoll, 'clientId'>): Promise<Ack<{ pollId: string }>> {
+		return this.#command((socket, clientId) => socket.emitWithAck('poll:create', { clientId, ...poll }));
+	}
+
+	moderateText(
+		pollId: string,
+		key: string,
+		status: 'approved' | 'hidden'
+	): Promise<Ack<{ version: number }>> {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('poll:moderate', { clientId, pollId, key, status })
+		);
 	}
 }

@@ -3,6 +3,7 @@
  * Types only: both sides import it, so an event changes in one place.
  */
 import type { AgendaItem, Position } from '$lib/domain/agenda';
+import type { Choice, PollKind, PollOption, PollResults, PollStatus } from '$lib/domain/polls/types';
 
 /** Who a socket speaks for, given in the handshake's `auth`. */
 export type ClientRole = 'attendee' | 'projector' | 'moderator';
@@ -30,6 +31,40 @@ export interface PresenceCounts {
 	remote: number;
 }
 
+export type ResultsView = 'overall' | 'breakdown';
+
+export interface PollInfo {
+	id: string;
+	itemId: string | null;
+	kind: PollKind;
+	question: string;
+	options: PollOption[];
+	maxPicks: number | null;
+	wordLimit: number | null;
+	status: PollStatus;
+	/** Results are on the projector (and on phones) only when the moderator shows them. */
+	resultsVisible: boolean;
+	resultsView: ResultsView;
+	ballots: number;
+}
+
+/** A free-text entry as the moderator sees it, before and after the decision. */
+export interface ModeratedText {
+	key: string;
+	text: string;
+	count: number;
+	status: 'pending' | 'approved' | 'hidden';
+}
+
+/** Live results of one poll. `results` is null for an audience that may not see them yet. */
+export interface PollResultsUpdate {
+	pollId: string;
+	ballots: number;
+	results: PollResults | null;
+	/** Moderators only: every text entry of an open-text or word-cloud poll, for moderation. */
+	texts?: ModeratedText[];
+}
+
 /** Everything a client needs to draw the session; sent on every (re)connect. */
 export interface MeetingSnapshot {
 	version: number;
@@ -37,12 +72,27 @@ export interface MeetingSnapshot {
 	agenda: AgendaItem[];
 	position: Position;
 	presence: PresenceCounts;
+	polls: PollInfo[];
+	/** The poll the projector shows instead of the agenda step, if any. */
+	onScreenPollId: string | null;
+	/** Results this client may see, by poll id. */
+	results: Record<string, PollResultsUpdate>;
+	/** An attendee's own ballots, by poll id, as the server committed them. */
+	myBallots: Record<string, Choice>;
+}
+
+export interface PollsChanged {
+	version: number;
+	polls: PollInfo[];
+	onScreenPollId: string | null;
 }
 
 /** A versioned change of the agenda cursor: apply it when it is the next version, else resync. */
 export interface AgendaMoved {
 	version: number;
 	position: Position;
+	/** Moving the agenda takes any poll off the projector. */
+	onScreenPollId: null;
 	at: string;
 }
 
@@ -52,6 +102,48 @@ export interface AgendaMove {
 	/** Chosen by the client once per intended move and reused on retry. */
 	clientId: string;
 	to: AgendaTarget;
+}
+
+export interface CastBallot {
+	clientId: string;
+	pollId: string;
+	/** Increases with each change a phone makes; an older revision never replaces a newer one. */
+	revision: number;
+	/** The kind-specific content, checked on the server (see domain/polls/choice.ts). */
+	choice: unknown;
+}
+
+export interface CreatePoll {
+	clientId: string;
+	itemId: string | null;
+	kind: PollKind;
+	question: string;
+	options: string[];
+	maxPicks: number | null;
+	wordLimit: number | null;
+}
+
+export type PollAction =
+	| 'open'
+	| 'close'
+	| 'show-results'
+	| 'hide-results'
+	| 'view-overall'
+	| 'view-breakdown'
+	| 'project'
+	| 'unproject';
+
+export interface ControlPoll {
+	clientId: string;
+	pollId: string;
+	action: PollAction;
+}
+
+export interface ModerateText {
+	clientId: string;
+	pollId: string;
+	key: string;
+	status: 'approved' | 'hidden';
 }
 
 export interface AckError {
@@ -67,10 +159,16 @@ export interface ClientToServerEvents {
 		ack: (result: Ack<{ version: number; position: Position }>) => void
 	) => void;
 	'meeting:sync': (ack: (result: Ack<MeetingSnapshot>) => void) => void;
+	'poll:vote': (ballot: CastBallot, ack: (result: Ack<{ pollId: string; choice: Choice }>) => void) => void;
+	'poll:create': (poll: CreatePoll, ack: (result: Ack<{ pollId: string }>) => void) => void;
+	'poll:control': (control: ControlPoll, ack: (result: Ack<{ version: number }>) => void) => void;
+	'poll:moderate': (decision: ModerateText, ack: (result: Ack<{ version: number }>) => void) => void;
 }
 
 export interface ServerToClientEvents {
 	'meeting:snapshot': (snapshot: MeetingSnapshot) => void;
 	'agenda:moved': (update: AgendaMoved) => void;
 	'presence:counts': (counts: PresenceCounts) => void;
+	'polls:changed': (update: PollsChanged) => void;
+	'poll:results': (update: PollResultsUpdate) => void;
 }

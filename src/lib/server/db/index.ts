@@ -6,6 +6,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
+/** The handle inside `db().transaction(...)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 let opened: { db: Db; sqlite: Database.Database } | null = null;
 

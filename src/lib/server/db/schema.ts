@@ -41,6 +41,8 @@ export const meetings = sqliteTable('meetings', {
 	currentItem: integer('current_item').notNull().default(0),
 	currentStep: integer('current_step').notNull().default(0),
 	version: integer('version').notNull().default(1),
+	/** The poll the projector shows instead of the agenda step, if any. */
+	onScreenPollId: text('on_screen_poll_id'),
 	createdAt: createdAt()
 });
 
@@ -156,7 +158,89 @@ export const agendaMoves = sqliteTable(
 	(table) => [index('agenda_moves_meeting_idx').on(table.meetingId, table.version)]
 );
 
+export const polls = sqliteTable(
+	'polls',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		/** The agenda item the poll belongs to; null for a poll not tied to an item. */
+		itemId: text('item_id'),
+		position: integer('position').notNull(),
+		kind: text('kind', {
+			enum: ['single', 'multiple', 'ranking', 'consensus', 'open_text', 'word_cloud']
+		}).notNull(),
+		question: text('question').notNull(),
+		maxPicks: integer('max_picks'),
+		wordLimit: integer('word_limit'),
+		status: text('status', { enum: ['draft', 'open', 'closed'] })
+			.notNull()
+			.default('draft'),
+		resultsVisible: integer('results_visible', { mode: 'boolean' }).notNull().default(false),
+		resultsView: text('results_view', { enum: ['overall', 'breakdown'] })
+			.notNull()
+			.default('overall'),
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		/** The results stored when the poll closed (JSON of PollResults): the record reads them. */
+		finalResults: text('final_results'),
+		createdAt: createdAt()
+	},
+	(table) => [index('polls_meeting_idx').on(table.meetingId)]
+);
+
+export const pollOptions = sqliteTable(
+	'poll_options',
+	{
+		pollId: text('poll_id')
+			.notNull()
+			.references(() => polls.id, { onDelete: 'cascade' }),
+		id: text('id').notNull(),
+		position: integer('position').notNull(),
+		label: text('label').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.pollId, table.id] })]
+);
+
+/**
+ * One row per participant per poll, enforced by the primary key. The voter's group and mode are
+ * copied when the ballot is cast, for the breakdowns; `revision` orders a phone's changes so that a
+ * late retry of an older ballot never overwrites a newer one.
+ */
+export const ballots = sqliteTable(
+	'ballots',
+	{
+		pollId: text('poll_id')
+			.notNull()
+			.references(() => polls.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		choice: text('choice').notNull(),
+		stakeholderGroup: text('stakeholder_group'),
+		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		revision: integer('revision').notNull(),
+		castAt: integer('cast_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.pollId, table.participantId] })]
+);
+
+/** The moderator's decision on one normalised text of an open-text or word-cloud poll. */
+export const textModeration = sqliteTable(
+	'text_moderation',
+	{
+		pollId: text('poll_id')
+			.notNull()
+			.references(() => polls.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		status: text('status', { enum: ['approved', 'hidden'] }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.pollId, table.key] })]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
+export type Poll = typeof polls.$inferSelect;

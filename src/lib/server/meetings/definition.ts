@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ITEM_KINDS } from '$lib/domain/agenda';
+import { POLL_KINDS } from '$lib/domain/polls/types';
 import { JOIN_CODE_PATTERN, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
 
 /** A meeting definition file: the portable form of a meeting and its agenda (format version 1). */
@@ -32,6 +33,20 @@ const agendaItem = z.object({
 	panelists: z.array(panelist).max(50).default([])
 });
 
+const pollDefinition = z.object({
+	id,
+	/** The agenda item the poll belongs to (its id), or null. */
+	itemId: id.nullable().default(null),
+	kind: z.enum(POLL_KINDS),
+	question: text(300).min(1),
+	options: z
+		.array(z.object({ id, label: text(200).min(1) }))
+		.max(30)
+		.default([]),
+	maxPicks: z.number().int().min(1).max(30).nullable().default(null),
+	wordLimit: z.number().int().min(1).max(500).nullable().default(null)
+});
+
 export const meetingDefinitionSchema = z
 	.object({
 		format: z.literal('plenary-meeting'),
@@ -46,7 +61,8 @@ export const meetingDefinitionSchema = z
 			organiser: text(200).default(''),
 			commentDeadline: z.iso.datetime().nullable().default(null)
 		}),
-		agenda: z.array(agendaItem).min(1).max(100)
+		agenda: z.array(agendaItem).min(1).max(100),
+		polls: z.array(pollDefinition).max(200).default([])
 	})
 	.superRefine((definition, context) => {
 		// Items, cards and panelists are addressed by id within a meeting, so ids must not repeat.
@@ -73,6 +89,47 @@ export const meetingDefinitionSchema = z
 				seen.add(claimed);
 			}
 		});
+		checkPolls(definition.polls, new Set(definition.agenda.map((item) => item.id)), context);
 	});
+
+/** Poll ids are unique, each poll belongs to an existing item, and only choice polls have options. */
+function checkPolls(
+	polls: z.infer<typeof pollDefinition>[],
+	itemIds: Set<string>,
+	context: z.RefinementCtx
+): void {
+	const pollIds = new Set<string>();
+	polls.forEach((poll, index) => {
+		const at = (...path: (string | number)[]) => ['polls', index, ...path];
+		if (pollIds.has(poll.id))
+			context.addIssue({ code: 'custom', message: `poll id "${poll.id}" is used twice`, path: at('id') });
+		pollIds.add(poll.id);
+		if (poll.itemId !== null && !itemIds.has(poll.itemId)) {
+			context.addIssue({
+				code: 'custom',
+				message: `no agenda item has id "${poll.itemId}"`,
+				path: at('itemId')
+			});
+		}
+		const withOptions = poll.kind === 'single' || poll.kind === 'multiple' || poll.kind === 'ranking';
+		if (withOptions && poll.options.length < 2) {
+			context.addIssue({
+				code: 'custom',
+				message: 'a choice poll needs at least two options',
+				path: at('options')
+			});
+		}
+		if (!withOptions && poll.options.length > 0) {
+			context.addIssue({
+				code: 'custom',
+				message: `a ${poll.kind} poll has no options`,
+				path: at('options')
+			});
+		}
+		if (new Set(poll.options.map((option) => option.id)).size !== poll.options.length) {
+			context.addIssue({ code: 'custom', message: 'option ids repeat', path: at('options') });
+		}
+	});
+}
 
 export type MeetingDefinition = z.infer<typeof meetingDefinitionSchema>;

@@ -1,12 +1,12 @@
 import type { Db } from '../db';
-import { agendaItems, cards, meetings, panelists } from '../db/schema';
+import { agendaItems, cards, meetings, panelists, pollOptions, polls } from '../db/schema';
 import { generateId } from '../auth/tokens';
 import type { MeetingDefinition } from './definition';
 
 /** Writes a parsed meeting definition in one transaction: all of it or nothing. */
 export function importMeeting(db: Db, definition: MeetingDefinition): string {
 	const meetingId = generateId();
-	const { meeting, agenda } = definition;
+	const { meeting, agenda, polls: pollDefinitions } = definition;
 	db.transaction((tx) => {
 		tx.insert(meetings)
 			.values({
@@ -48,6 +48,20 @@ export function importMeeting(db: Db, definition: MeetingDefinition): string {
 				tx
 					.insert(panelists)
 					.values({ meetingId, itemId: item.id, position: index, ...panelist })
+					.run()
+			);
+		});
+		pollDefinitions.forEach((poll, position) => {
+			// Poll ids are global in the database; the file's ids only need to be unique in the file.
+			const pollId = generateId();
+			const { itemId, kind, question, maxPicks, wordLimit, options } = poll;
+			tx.insert(polls)
+				.values({ id: pollId, meetingId, position, itemId, kind, question, maxPicks, wordLimit })
+				.run();
+			options.forEach((option, index) =>
+				tx
+					.insert(pollOptions)
+					.values({ pollId, position: index, ...option })
 					.run()
 			);
 		});

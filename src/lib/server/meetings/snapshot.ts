@@ -1,9 +1,18 @@
 import type { AgendaItem } from '$lib/domain/agenda';
-import type { MeetingSnapshot, PresenceCounts } from '$lib/realtime/protocol';
+import type {
+	ClientRole,
+	MeetingSnapshot,
+	PollInfo,
+	PollResultsUpdate,
+	PresenceCounts
+} from '$lib/realtime/protocol';
 import type { Meeting } from '../db/schema';
+import { liveTallies } from '../polls/live';
+import { ballotsOf, loadPolls, pollInfo, type PollRecord } from '../polls/store';
 import { loadAgenda, meetingInfo, positionOf } from './store';
 
 const agendas = new Map<string, AgendaItem[]>();
+const pollLists = new Map<string, PollRecord[]>();
 
 /** The agenda changes only when an organiser edits it, so it is read once per meeting. */
 export function agendaOf(meetingId: string): AgendaItem[] {
@@ -19,12 +28,71 @@ export function forgetAgenda(meetingId: string): void {
 	agendas.delete(meetingId);
 }
 
-export function buildSnapshot(meeting: Meeting, presence: PresenceCounts): MeetingSnapshot {
+/** A meeting's polls as last committed; dropped after every change so the next read is fresh. */
+export function pollsOf(meetingId: string): PollRecord[] {
+	let list = pollLists.get(meetingId);
+	if (!list) {
+		list = loadPolls(meetingId);
+		pollLists.set(meetingId, list);
+	}
+	return list;
+}
+
+export function forgetPolls(meetingId: string): void {
+	pollLists.delete(meetingId);
+}
+
+export function pollInfos(meetingId: string): PollInfo[] {
+	return pollsOf(meetingId).map((record) => pollInfo(record, liveTallies.count(record.poll.id)));
+}
+
+/** Who a snapshot or a results update is for: moderators see every result and every text. */
+export interface Audience {
+	role: ClientRole | 'public';
+	participantId: string | null;
+}
+
+export function resultsUpdate(record: PollRecord, audience: Audience): PollResultsUpdate {
+	const ballots = liveTallies.count(record.poll.id);
+	if (audience.role === 'moderator') {
+		return {
+			pollId: record.poll.id,
+			ballots,
+			results: liveTallies.results(record),
+			texts: liveTallies.texts(record)
+		};
+	}
+	return {
+		pollId: record.poll.id,
+		ballots,
+		results: record.poll.resultsVisible ? liveTallies.results(record) : null
+	};
+}
+
+export function buildSnapshot(
+	meeting: Meeting,
+	presence: PresenceCounts,
+	audience: Audience
+): MeetingSnapshot {
+	const records = pollsOf(meeting.id);
+	const shown = records.filter(
+		(record) =>
+			record.poll.status !== 'draft' && (audience.role === 'moderator' || record.poll.resultsVisible)
+	);
 	return {
 		version: meeting.version,
 		meeting: meetingInfo(meeting),
 		agenda: agendaOf(meeting.id),
 		position: positionOf(meeting),
-		presence
+		presence,
+		polls: pollInfos(meeting.id),
+		onScreenPollId: meeting.onScreenPollId,
+		results: Object.fromEntries(shown.map((record) => [record.poll.id, resultsUpdate(record, audience)])),
+		myBallots: audience.participantId
+			? ballotsOf(
+					records.map((record) => record.poll.id),
+					audience.participantId
+				)
+			: {}
 	};
 }

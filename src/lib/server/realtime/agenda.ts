@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { advance, jump, retreat } from '$lib/domain/agenda';
 import type { Position } from '$lib/domain/agenda';
 import type { AgendaTarget } from '$lib/realtime/protocol';
-import { canModerate } from '../auth/roles';
-import { validateSessionToken } from '../auth/session';
 import { findMeetingById, storeMove } from '../meetings/store';
 import { agendaOf } from '../meetings/snapshot';
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, type PlenarySocket } from './hub';
+import { moderatorOf } from './moderators';
 
 const agendaMoveSchema = z.object({
 	clientId: z.string().min(8).max(64),
@@ -30,11 +29,10 @@ export function registerAgendaHandlers(socket: PlenarySocket): void {
 	socket.on('agenda:move', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ version: number; position: Position }>(callback);
 		void guarded(ack, () => {
-			const { meetingId, role, sessionToken } = socket.data;
-			const user = sessionToken ? validateSessionToken(sessionToken).user : null;
-			if (role !== 'moderator' || !user)
-				return fail('unauthorised', 'Sign in as a moderator to move the agenda.');
-			if (!canModerate(user, meetingId)) return fail('forbidden', 'You are not a moderator of this meeting.');
+			const { meetingId } = socket.data;
+			const moderator = moderatorOf(socket.data);
+			if ('error' in moderator) return moderator;
+			const { user } = moderator;
 			const parsed = agendaMoveSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			if (!findMeetingById(meetingId)) return fail('not_found', 'This meeting no longer exists.');
@@ -49,6 +47,7 @@ export function registerAgendaHandlers(socket: PlenarySocket): void {
 				hub.toMeeting(meetingId)?.emit('agenda:moved', {
 					version: outcome.version,
 					position: outcome.position,
+					onScreenPollId: null,
 					at: outcome.at.toISOString()
 				});
 			}

@@ -27,9 +27,15 @@ export type PlenarySocket = Socket<
 >;
 
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+export const moderatorRoom = (meetingId: string) => `moderators:${meetingId}`;
 
 /** How often at most a meeting's connected counts are sent: a full hall joining is one update a second. */
 const PRESENCE_INTERVAL_MS = 1000;
+/** How often at most live results are sent: a burst of ballots is a few updates a second, not one per ballot. */
+const RESULTS_INTERVAL_MS = 250;
+
+/** Computes the results updates of the polls that changed, for the room and for the moderators. */
+export type ResultsPublisher = (meetingId: string, pollIds: Set<string>, io: PlenaryServer) => void;
 
 /**
  * The live side of the server as the rest of the app sees it: who is connected, and a way to
@@ -39,9 +45,28 @@ class Hub {
 	readonly presence = new Presence();
 	#io: PlenaryServer | null = null;
 	#pendingPresence = new Map<string, ReturnType<typeof setTimeout>>();
+	#pendingResults = new Map<string, Set<string>>();
+	#publishResults: ResultsPublisher | null = null;
 
-	attach(io: PlenaryServer): void {
+	attach(io: PlenaryServer, publishResults: ResultsPublisher): void {
 		this.#io = io;
+		this.#publishResults = publishResults;
+	}
+
+	/** Coalesces results: the first ballot of a quiet meeting starts a tick, later ones join it. */
+	resultsChanged(meetingId: string, pollId: string): void {
+		const pending = this.#pendingResults.get(meetingId);
+		if (pending) {
+			pending.add(pollId);
+			return;
+		}
+		this.#pendingResults.set(meetingId, new Set([pollId]));
+		const timer = setTimeout(() => {
+			const pollIds = this.#pendingResults.get(meetingId) ?? new Set<string>();
+			this.#pendingResults.delete(meetingId);
+			if (this.#io) this.#publishResults?.(meetingId, pollIds, this.#io);
+		}, RESULTS_INTERVAL_MS);
+		timer.unref();
 	}
 
 	get io(): PlenaryServer | null {

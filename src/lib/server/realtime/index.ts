@@ -10,7 +10,15 @@ import { buildSnapshot } from '../meetings/snapshot';
 import { findParticipant, participantCookieName } from '../participants';
 import { ackOf, fail, guarded } from './ack';
 import { registerAgendaHandlers } from './agenda';
-import { hub, meetingRoom, type PlenaryServer, type PlenarySocket } from './hub';
+import {
+	hub,
+	meetingRoom,
+	moderatorRoom,
+	type PlenaryServer,
+	type PlenarySocket,
+	type SocketData
+} from './hub';
+import { publishResults, registerPollHandlers } from './polls';
 import type { MeetingSnapshot } from '$lib/realtime/protocol';
 
 const handshakeSchema = z.object({
@@ -49,7 +57,7 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 			callback(allowed ? null : 'Origin not allowed', allowed);
 		}
 	});
-	hub.attach(io);
+	hub.attach(io, publishResults);
 	io.use((socket, next) => {
 		try {
 			next(admit(socket));
@@ -92,14 +100,16 @@ function admit(socket: PlenarySocket): Error | undefined {
 	return undefined;
 }
 
-function snapshotFor(meetingId: string): MeetingSnapshot | null {
+function snapshotFor({ meetingId, role, participantId }: SocketData): MeetingSnapshot | null {
 	const meeting = findMeetingById(meetingId);
-	return meeting ? buildSnapshot(meeting, hub.presence.counts(meetingId)) : null;
+	return meeting ? buildSnapshot(meeting, hub.presence.counts(meetingId), { role, participantId }) : null;
 }
 
 function onConnection(socket: PlenarySocket): void {
-	const { meetingId, participantId, mode } = socket.data;
-	void socket.join(meetingRoom(meetingId));
+	const { meetingId, participantId, mode, role } = socket.data;
+	void socket.join(
+		role === 'moderator' ? [meetingRoom(meetingId), moderatorRoom(meetingId)] : meetingRoom(meetingId)
+	);
 	if (participantId) {
 		hub.presence.arrive(meetingId, participantId, mode);
 		hub.presenceChanged(meetingId);
@@ -108,14 +118,15 @@ function onConnection(socket: PlenarySocket): void {
 			hub.presenceChanged(meetingId);
 		});
 	}
-	const snapshot = snapshotFor(meetingId);
+	const snapshot = snapshotFor(socket.data);
 	if (snapshot) socket.emit('meeting:snapshot', snapshot);
 	socket.on('meeting:sync', (callback: unknown) => {
 		const ack = ackOf<MeetingSnapshot>(callback);
 		void guarded(ack, () => {
-			const current = snapshotFor(meetingId);
+			const current = snapshotFor(socket.data);
 			return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
 		});
 	});
 	registerAgendaHandlers(socket);
+	registerPollHandlers(socket);
 }

@@ -28,7 +28,10 @@ export function load({ params, cookies, url }) {
 	const meeting = requireMeeting(params.code);
 	const participant = joinedParticipant(meeting.id, meeting.code, cookies, url.protocol === 'https:');
 	return {
-		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id)),
+		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
+			role: 'attendee',
+			participantId: participant.id
+		}),
 		profile: {
 			displayName: participant.displayName ?? '',
 			stakeholderGroup: participant.stakeholderGroup ?? '',

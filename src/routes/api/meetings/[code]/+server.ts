@@ -6,7 +6,10 @@ import { hub } from '$lib/server/realtime/hub';
 /** The public snapshot: what the projector shows, as JSON, for anyone. */
 export function GET({ params }) {
 	const meeting = requireMeeting(params.code);
-	return json(buildSnapshot(meeting, hub.presence.counts(meeting.id)), {
-		headers: { 'cache-control': 'no-store' }
-	});
+	return json(
+		buildSnapshot(meeting, hub.presence.counts(meeting.id), { role: 'public', participantId: null }),
+		{
+			headers: { 'cache-control': 'no-store' }
+		}
+	);
 }

@@ -10,7 +10,10 @@ export async function load({ params, url, locals }) {
 	if (!canModerate(locals.user, meeting.id)) error(403, 'You are not a moderator of this meeting.');
 	const joinUrl = joinUrlOf(meeting, url.origin);
 	return {
-		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id)),
+		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
+			role: 'moderator',
+			participantId: null
+		}),
 		joinUrl,
 		qrSvg: await qrCodeSvg(joinUrl),
 		username: locals.user.username

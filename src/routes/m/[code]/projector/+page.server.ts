@@ -6,7 +6,10 @@ export async function load({ params, url }) {
 	const meeting = requireMeeting(params.code);
 	const joinUrl = joinUrlOf(meeting, url.origin);
 	return {
-		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id)),
+		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
+			role: 'projector',
+			participantId: null
+		}),
 		joinUrl,
 		qrSvg: await qrCodeSvg(joinUrl)
 	};

@@ -1,0 +1,74 @@
+import type { CountedBallot, PollResults } from '$lib/domain/polls/types';
+import { normaliseText, textKey } from '$lib/domain/polls/text';
+import { tallyPoll } from '$lib/domain/polls/tally';
+import type { ModeratedText } from '$lib/realtime/protocol';
+import { loadBallots, loadModeration, type PollRecord } from './store';
+
+/**
+ * Ballots of the polls in use, kept in memory beside the database so that a results tick
+ * tallies without reading thousands of rows. Every entry here was committed first.
+ */
+class LiveTallies {
+	#ballots = new Map<string, Map<string, CountedBallot>>();
+	#moderation = new Map<string, Map<string, 'approved' | 'hidden'>>();
+
+	#ballotsOf(pollId: string): Map<string, CountedBallot> {
+		let map = this.#ballots.get(pollId);
+		if (!map) {
+			map = new Map(loadBallots(pollId).map(({ participantId, ...ballot }) => [participantId, ballot]));
+			this.#ballots.set(pollId, map);
+		}
+		return map;
+	}
+
+	#moderationOf(pollId: string): Map<string, 'approved' | 'hidden'> {
+		let map = this.#moderation.get(pollId);
+		if (!map) {
+			map = loadModeration(pollId);
+			this.#moderation.set(pollId, map);
+		}
+		return map;
+	}
+
+	record(pollId: string, participantId: string, ballot: CountedBallot): void {
+		this.#ballotsOf(pollId).set(participantId, ballot);
+	}
+
+	moderate(pollId: string, key: string, status: 'approved' | 'hidden'): void {
+		this.#moderationOf(pollId).set(key, status);
+	}
+
+	count(pollId: string): number {
+		return this.#ballotsOf(pollId).size;
+	}
+
+	results({ poll, spec }: PollRecord): PollResults {
+		return tallyPoll(spec, [...this.#ballotsOf(poll.id).values()], this.#moderationOf(poll.id));
+	}
+
+	/** Every distinct text of an open-text or word-cloud poll with the moderator's decision. */
+	texts({ poll }: PollRecord): ModeratedText[] {
+		if (poll.kind !== 'open_text' && poll.kind !== 'word_cloud') return [];
+		const moderation = this.#moderationOf(poll.id);
+		const entries = new Map<string, ModeratedText>();
+		for (const { choice } of this.#ballotsOf(poll.id).values()) {
+			const texts =
+				choice.kind === 'open_text' ? [choice.text] : choice.kind === 'word_cloud' ? choice.phrases : [];
+			for (const text of texts) {
+				const key = textKey(text);
+				const entry = entries.get(key);
+				if (entry) entry.count++;
+				else
+					entries.set(key, {
+						key,
+						text: normaliseText(text),
+						count: 1,
+						status: moderation.get(key) ?? 'pending'
+					});
+			}
+		}
+		return [...entries.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+	}
+}
+
+export const liveTallies = new LiveTallies();

@@ -1,0 +1,277 @@
+import { and, asc, eq, max } from 'drizzle-orm';
+import type { Choice, CountedBallot, PollSpec } from '$lib/domain/polls/types';
+import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { PollAction, PollInfo } from '$lib/realtime/protocol';
+import { db, type Tx } from '../db';
+import {
+	appliedCommands,
+	ballots,
+	meetings,
+	pollOptions,
+	polls,
+	textModeration,
+	type Poll
+} from '../db/schema';
+import { generateId } from '../auth/tokens';
+
+export interface PollRecord {
+	poll: Poll;
+	spec: PollSpec;
+}
+
+export function loadPolls(meetingId: string): PollRecord[] {
+	const rows = db()
+		.select()
+		.from(polls)
+		.where(eq(polls.meetingId, meetingId))
+		.orderBy(asc(polls.position))
+		.all();
+	const options = db()
+		.select({ pollId: pollOptions.pollId, id: pollOptions.id, label: pollOptions.label })
+		.from(pollOptions)
+		.innerJoin(polls, eq(polls.id, pollOptions.pollId))
+		.where(eq(polls.meetingId, meetingId))
+		.orderBy(asc(pollOptions.position))
+		.all();
+	return rows.map((poll) => ({
+		poll,
+		spec: {
+			kind: poll.kind,
+			question: poll.question,
+			options: options.filter((o) => o.pollId === poll.id).map(({ id, label }) => ({ id, label })),
+			maxPicks: poll.maxPicks,
+			wordLimit: poll.wordLimit
+		}
+	}));
+}
+
+export function pollInfo({ poll, spec }: PollRecord, ballotCount: number): PollInfo {
+	return {
+		id: poll.id,
+		itemId: poll.itemId,
+		kind: poll.kind,
+		question: poll.question,
+		options: spec.options,
+		maxPicks: poll.maxPicks,
+		wordLimit: poll.wordLimit,
+		status: poll.status,
+		resultsVisible: poll.resultsVisible,
+		resultsView: poll.resultsView,
+		ballots: ballotCount
+	};
+}
+
+export interface StoredBallot extends CountedBallot {
+	participantId: string;
+}
+
+export function loadBallots(pollId: string): StoredBallot[] {
+	return db()
+		.select()
+		.from(ballots)
+		.where(eq(ballots.pollId, pollId))
+		.all()
+		.map((row) => ({
+			participantId: row.participantId,
+			choice: JSON.parse(row.choice) as Choice,
+			group: row.stakeholderGroup as StakeholderGroup | null,
+			mode: row.mode
+		}));
+}
+
+export function loadModeration(pollId: string): Map<string, 'approved' | 'hidden'> {
+	const rows = db().select().from(textModeration).where(eq(textModeration.pollId, pollId)).all();
+	return new Map(rows.map((row) => [row.key, row.status]));
+}
+
+export function ballotsOf(pollIds: string[], participantId: string): Record<string, Choice> {
+	if (pollIds.length === 0) return {};
+	const rows = db().select().from(ballots).where(eq(ballots.participantId, participantId)).all();
+	return Object.fromEntries(rows.map((row) => [row.pollId, JSON.parse(row.choice) as Choice]));
+}
+
+/** Each command's client id is scoped to whoever sent it, so no one can replay another's id. */
+function commandKey(actor: string, clientId: string): string {
+	return `${actor}:${clientId}`;
+}
+
+function alreadyApplied(tx: Tx, meetingId: string, key: string) {
+	return tx
+		.select()
+		.from(appliedCommands)
+		.where(and(eq(appliedCommands.meetingId, meetingId), eq(appliedCommands.clientId, key)))
+		.get();
+}
+
+export type BallotOutcome =
+	| { kind: 'recorded'; choice: Choice }
+	| { kind: 'replayed'; choice: Choice }
+	| { kind: 'superseded'; choice: Choice }
+	| { kind: 'closed' }
+	| { kind: 'not_found' };
+
+/**
+ * Casts or changes one participant's ballot in one transaction. The primary key (poll,
+ * participant) makes a second row impossible; the revision keeps a late retry from undoing a
+ * newer change; the client id makes a retry a no-op.
+ */
+export function storeBallot(input: {
+	meetingId: string;
+	pollId: string;
+	participantId: string;
+	clientId: string;
+	revision: number;
+	group: StakeholderGroup | null;
+	mode: ParticipationMode | null;
+	check: (poll: Poll) => Choice | null;
+}): BallotOutcome | { kind: 'invalid' } {
+	return db().transaction((tx) => {
+		const poll = tx.select().from(polls).where(eq(polls.id, input.pollId)).get();
+		if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' } as const;
+		const key = commandKey(input.participantId, input.clientId);
+		const existing = tx
+			.select()
+			.from(ballots)
+			.where(and(eq(ballots.pollId, input.pollId), eq(ballots.participantId, input.participantId)))
+			.get();
+		if (alreadyApplied(tx, input.meetingId, key) && existing) {
+			return { kind: 'replayed', choice: JSON.parse(existing.choice) as Choice } as const;
+		}
+		if (poll.status !== 'open') return { kind: 'closed' } as const;
+		if (existing && existing.revision >= input.revision) {
+			return { kind: 'superseded', choice: JSON.parse(existing.choice) as Choice } as const;
+		}
+		const choice = input.check(poll);
+		if (!choice) return { kind: 'invalid' } as const;
+		const row = {
+			pollId: input.pollId,
+			participantId: input.participantId,
+			choice: JSON.stringify(choice),
+			stakeholderGroup: input.group,
+			mode: input.mode,
+			revision: input.revision,
+			castAt: new Date()
+		};
+		tx.insert(ballots)
+			.values(row)
+			.onConflictDoUpdate({
+				target: [ballots.pollId, ballots.participantId],
+				set: {
+					choice: row.choice,
+					stakeholderGroup: row.stakeholderGroup,
+					mode: row.mode,
+					revision: row.revision,
+					castAt: row.castAt
+				}
+			})
+			.run();
+		tx.insert(appliedCommands)
+			.values({ meetingId: input.meetingId, clientId: key, version: 0 })
+			.onConflictDoNothing()
+			.run();
+		return { kind: 'recorded', choice } as const;
+	});
+}
+
+/** Applies a moderator's change to the polls in one transaction and returns the new meeting version. */
+export function storePollChange(
+	meetingId: string,
+	actor: string,
+	clientId: string,
+	change: (tx: Tx) => boolean
+): { version: number; changed: boolean } {
+	return db().transaction((tx) => {
+		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+		if (!meeting) throw new Error('meeting vanished');
+		const key = commandKey(actor, clientId);
+		if (alreadyApplied(tx, meetingId, key)) return { version: meeting.version, changed: false };
+		if (!change(tx)) return { version: meeting.version, changed: false };
+		const version = meeting.version + 1;
+		tx.update(meetings).set({ version }).where(eq(meetings.id, meetingId)).run();
+		tx.insert(appliedCommands).values({ meetingId, clientId: key, version }).run();
+		return { version, changed: true };
+	});
+}
+
+export function controlPoll(
+	tx: Tx,
+	meetingId: string,
+	poll: Poll,
+	action: PollAction,
+	finalResults: () => string
+): boolean {
+	const now = new Date();
+	switch (action) {
+		case 'open':
+			if (poll.status === 'open') return false;
+			tx.update(polls)
+				.set({ status: 'open', openedAt: now, closedAt: null, finalResults: null })
+				.where(eq(polls.id, poll.id))
+				.run();
+			tx.update(meetings).set({ onScreenPollId: poll.id }).where(eq(meetings.id, meetingId)).run();
+			return true;
+		case 'close':
+			if (poll.status !== 'open') return false;
+			tx.update(polls)
+				.set({ status: 'closed', closedAt: now, finalResults: finalResults() })
+				.where(eq(polls.id, poll.id))
+				.run();
+			return true;
+		case 'show-results':
+		case 'hide-results':
+			tx.update(polls)
+				.set({ resultsVisible: action === 'show-results' })
+				.where(eq(polls.id, poll.id))
+				.run();
+			return true;
+		case 'view-overall':
+		case 'view-breakdown':
+			tx.update(polls)
+				.set({ resultsView: action === 'view-overall' ? 'overall' : 'breakdown' })
+				.where(eq(polls.id, poll.id))
+				.run();
+			return true;
+		case 'project':
+			tx.update(meetings).set({ onScreenPollId: poll.id }).where(eq(meetings.id, meetingId)).run();
+			return true;
+		case 'unproject':
+			tx.update(meetings).set({ onScreenPollId: null }).where(eq(meetings.id, meetingId)).run();
+			return true;
+	}
+}
+
+export function insertPoll(tx: Tx, meetingId: string, spec: PollSpec, itemId: string | null): string {
+	const pollId = generateId();
+	const last = tx
+		.select({ position: max(polls.position) })
+		.from(polls)
+		.where(eq(polls.meetingId, meetingId))
+		.get();
+	tx.insert(polls)
+		.values({
+			id: pollId,
+			meetingId,
+			itemId,
+			position: (last?.position ?? -1) + 1,
+			kind: spec.kind,
+			question: spec.question,
+			maxPicks: spec.maxPicks,
+			wordLimit: spec.wordLimit
+		})
+		.run();
+	spec.options.forEach((option, index) =>
+		tx
+			.insert(pollOptions)
+			.values({ pollId, position: index, ...option })
+			.run()
+	);
+	return pollId;
+}
+
+export function storeModeration(tx: Tx, pollId: string, key: string, status: 'approved' | 'hidden'): boolean {
+	tx.insert(textModeration)
+		.values({ pollId, key, status })
+		.onConflictDoUpdate({ target: [textModeration.pollId, textModeration.key], set: { status } })
+		.run();
+	return true;
+}

@@ -1,0 +1,17 @@
+import type { AckError } from '$lib/realtime/protocol';
+import { canModerate } from '../auth/roles';
+import { validateSessionToken, type SessionUser } from '../auth/session';
+import { fail } from './ack';
+import type { SocketData } from './hub';
+
+/**
+ * Moderator commands are checked against the session on every event, not only at the handshake,
+ * so that signing out (or losing the role) takes effect on open sockets at once.
+ */
+export function moderatorOf(data: SocketData): { user: SessionUser } | { error: AckError } {
+	const user = data.sessionToken ? validateSessionToken(data.sessionToken).user : null;
+	if (data.role !== 'moderator' || !user) return fail('unauthorised', 'Sign in as a moderator to do this.');
+	if (!canModerate(user, data.meetingId))
+		return fail('forbidden', 'You are not a moderator of this meeting.');
+	return { user };
+}

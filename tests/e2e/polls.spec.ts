@@ -1,0 +1,63 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { E2E_ADMIN } from '../../playwright.config';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+async function moderatorConsole(browser: Browser): Promise<Page> {
+	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+	await page.goto('/login?redirectTo=/m/BPF2017/moderate');
+	await page.getByLabel('Username').fill(E2E_ADMIN.username);
+	await page.getByLabel('Password').fill(E2E_ADMIN.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	return page;
+}
+
+test('phones vote and the projector chart follows', async ({ browser }) => {
+	const moderator = await moderatorConsole(browser);
+	await moderator.getByRole('button', { name: /^5 Policy options/ }).click();
+	const poll = moderator.getByRole('article', { name: /Which two policy areas/ });
+	await poll.getByRole('button', { name: 'Open' }).click();
+	await expect(poll.getByText('open', { exact: true })).toBeVisible();
+	await poll.getByRole('button', { name: 'Show results' }).click();
+
+	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+	await projector.goto('/m/BPF2017/projector');
+	await expect(projector.locator('.canvas h1')).toHaveText(/Which two policy areas/);
+
+	const phones = await Promise.all([0, 1, 2].map(async () => (await browser.newContext(PHONE)).newPage()));
+	for (const [index, phone] of phones.entries()) {
+		await phone.goto('/m/BPF2017');
+		if (index === 0) {
+			await phone.getByLabel('Stakeholder group').selectOption('academia');
+			await phone.getByRole('button', { name: 'Save' }).click();
+			await expect(phone.getByText('Profile saved.')).toBeVisible();
+		}
+		const ballot = phone.getByRole('form', { name: /Which two policy areas/ });
+		await ballot.getByLabel('Industrial control systems').check();
+		if (index < 2) await ballot.getByLabel('Security of mobile devices').check();
+		await ballot.getByRole('button', { name: 'Vote' }).click();
+		await expect(ballot.getByText('Your vote is recorded')).toBeVisible();
+	}
+	await expect(poll.getByTestId('ballot-count')).toContainText('3 ballots');
+	const bars = projector.locator('.canvas .bars li');
+	await expect(bars.first()).toContainText('Industrial control systems');
+	await expect(bars.first()).toContainText('3 votes');
+	await expect(bars.nth(1)).toContainText('Security of mobile devices');
+	await expect(bars.nth(1)).toContainText('2 votes');
+
+	// A phone changes its vote; the chart moves one count.
+	const ballot = phones[2].getByRole('form', { name: /Which two policy areas/ });
+	await ballot.getByRole('button', { name: 'Change my vote' }).click();
+	await ballot.getByLabel('Security of mobile devices').check();
+	await ballot.getByRole('button', { name: 'Save my new vote' }).click();
+	await expect(ballot.getByText('Your vote is recorded')).toContainText('Security of mobile devices');
+	await expect(bars.nth(1)).toContainText('3 votes');
+
+	await poll.getByRole('button', { name: 'Breakdown view' }).click();
+	await expect(projector.locator('.canvas')).toContainText('By stakeholder group');
+	await expect(projector.locator('.canvas tr', { hasText: 'Academia' })).toContainText('too few to show');
+
+	await poll.getByRole('button', { name: 'Close' }).click();
+	await expect(phones[0].getByText('This poll is closed.').or(phones[0].getByText('Results'))).toBeVisible();
+});
