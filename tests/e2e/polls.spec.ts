@@ -59,5 +59,9 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await expect(projector.locator('.canvas tr', { hasText: 'Academia' })).toContainText('too few to show');
 
 	await poll.getByRole('button', { name: 'Close' }).click();
-	await expect(phones[0].getByText('This poll is closed.').or(phones[0].getByText('Results'))).toBeVisible();
+	const closed = phones[0].getByRole('form', { name: /Which two policy areas/ });
+	await expect(closed.getByText('This poll is closed.')).toBeVisible();
+	await expect(closed.getByText('Your vote is recorded')).toBeVisible();
+	await expect(closed.getByRole('button', { name: 'Change my vote' })).toHaveCount(0);
+	await expect(phones[0].getByRole('heading', { name: 'Results', exact: true })).toBeVisible();
 });

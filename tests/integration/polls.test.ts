@@ -395,5 +395,66 @@ describe('results the room can trust', () => {
 			itemId: 'goals',
 			options: [{ label: 'Yes' }, { label: 'No' }]
 		});
+		await control(created.id, 'open');
+		const phones = await Promise.all([1, 2, 3].map(() => attendee()));
+		const live = resultsWith(moderator, created.id, 3);
+		const [yes, no] = created.options.map((option) => option.id);
+		for (const [index, phone] of phones.entries()) {
+			const ack = await phone.emitWithAck('poll:vote', {
+				clientId: id('sound'),
+				pollId: created.id,
+				revision: 1,
+				choice: { optionId: index < 2 ? yes : no }
+			});
+			expect(ack).toMatchObject({ data: { choice: { kind: 'single' } } });
+		}
+		expect((await live).results?.overall).toEqual({
+			kind: 'single',
+			counts: [
+				{ optionId: yes, count: 2 },
+				{ optionId: no, count: 1 }
+			]
+		});
+	});
+
+	it('holds open text to its word limit and shows it once approved', async () => {
+		const poll = await pollByQuestion('Other: describe');
+		expect(poll.wordLimit).toBe(100);
+		await control(poll.id, 'open');
+		await control(poll.id, 'show-results');
+		const phone = await attendee();
+		const long = await phone.emitWithAck('poll:vote', {
+			clientId: id('long'),
+			pollId: poll.id,
+			revision: 1,
+			choice: { text: 'word '.repeat(101) }
+		});
+		expect(long).toMatchObject({
+			error: { code: 'invalid', message: 'Keep it to 100 words or less (you wrote 101).' }
+		});
+		const live = resultsWith(moderator, poll.id, 1);
+		const ok = await phone.emitWithAck('poll:vote', {
+			clientId: id('ok'),
+			pollId: poll.id,
+			revision: 2,
+			choice: { text: 'Insecure  firmware in   medical devices' }
+		});
+		expect(ok).toMatchObject({
+			data: { choice: { kind: 'open_text', text: 'Insecure firmware in medical devices' } }
+		});
+		const [entry] = (await live).texts ?? [];
+		expect(entry).toMatchObject({ status: 'pending', count: 1 });
+		await moderator.emitWithAck('poll:moderate', {
+			clientId: id('m'),
+			pollId: poll.id,
+			key: entry.key,
+			status: 'approved'
+		});
+		expect((await publicSnapshot(server.url)).results[poll.id]?.results?.overall).toMatchObject({
+			kind: 'open_text',
+			entries: [{ text: 'Insecure firmware in medical devices', count: 1 }],
+			pending: 0
+		});
+		await control(poll.id, 'close');
 	});
 });
