@@ -7,7 +7,10 @@ import type {
 	AgendaTarget,
 	ClientRole,
 	ClientToServerEvents,
+	AddSpeaker,
 	CreatePoll,
+	FloorSettings,
+	FloorState,
 	MeetingSnapshot,
 	PollAction,
 	PollResultsUpdate,
@@ -74,11 +77,15 @@ export class LiveMeeting {
 			this.#status = 'refused';
 			this.#problem = error.message.replace(/^\w+: /, '');
 		});
-		socket.on('meeting:snapshot', (snapshot) => (this.#snapshot = snapshot));
+		socket.on('meeting:snapshot', (snapshot) => {
+			this.#snapshot = snapshot;
+			this.#clockOffset = Date.parse(snapshot.floor.serverNow) - Date.now();
+		});
 		socket.on('agenda:moved', (update) => this.#applyMove(update));
 		socket.on('presence:counts', (presence) => (this.#snapshot.presence = presence));
 		socket.on('polls:changed', (update) => this.#applyPolls(update));
 		socket.on('poll:results', (update) => this.#applyResults(update));
+		socket.on('floor:changed', (floor) => this.#applyFloor(floor));
 
 		// A phone that wakes up or gets its network back should not wait for a ping timeout.
 		const onOnline = () => {
@@ -121,6 +128,22 @@ export class LiveMeeting {
 		} else {
 			void this.resync();
 		}
+	}
+
+	#clockOffset = $state(0);
+
+	/** Milliseconds to add to this device's clock to read the server's (for speaking timers). */
+	get clockOffset(): number {
+		return this.#clockOffset;
+	}
+
+	#applyFloor(floor: FloorState): void {
+		// Broadcasts carry no `mine`: keep ours while our request is still waiting or speaking.
+		const mine = this.#snapshot.floor.mine;
+		const stillThere =
+			mine && (floor.speaking?.id === mine || floor.queue.some((entry) => entry.id === mine));
+		this.#clockOffset = Date.parse(floor.serverNow) - Date.now();
+		this.#snapshot.floor = { ...floor, mine: stillThere ? mine : null };
 	}
 
 	#applyResults(update: PollResultsUpdate): void {
@@ -182,6 +205,46 @@ export class LiveMeeting {
 
 	createPoll(poll: Omit<CreatePoll, 'clientId'>): Promise<Ack<{ pollId: string }>> {
 		return this.#command((socket, clientId) => socket.emitWithAck('poll:create', { clientId, ...poll }));
+	}
+
+	async requestFloor(): Promise<Ack<{ requestId: string }>> {
+		const result = await this.#command((socket, clientId) =>
+			socket.emitWithAck('floor:request', { clientId })
+		);
+		if ('data' in result) this.#snapshot.floor.mine = result.data.requestId;
+		return result;
+	}
+
+	async withdrawFloor(): Promise<Ack<{ withdrawn: boolean }>> {
+		const result = await this.#command((socket, clientId) =>
+			socket.emitWithAck('floor:withdraw', { clientId })
+		);
+		if ('data' in result) this.#snapshot.floor.mine = null;
+		return result;
+	}
+
+	addSpeaker(speaker: Omit<AddSpeaker, 'clientId'>): Promise<Ack<{ requestId: string }>> {
+		return this.#command((socket, clientId) => socket.emitWithAck('floor:add', { clientId, ...speaker }));
+	}
+
+	removeSpeaker(requestId: string): Promise<Ack<{ removed: boolean }>> {
+		return this.#command((socket, clientId) => socket.emitWithAck('floor:remove', { clientId, requestId }));
+	}
+
+	callNextSpeaker(): Promise<Ack<{ speaking: string | null }>> {
+		return this.#command((socket, clientId) => socket.emitWithAck('floor:next', { clientId }));
+	}
+
+	endTurn(): Promise<Ack<{ ended: boolean }>> {
+		return this.#command((socket, clientId) => socket.emitWithAck('floor:end', { clientId }));
+	}
+
+	floorSettings(
+		settings: Omit<FloorSettings, 'clientId'>
+	): Promise<Ack<{ alternate: boolean; speakingSeconds: number }>> {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('floor:settings', { clientId, ...settings })
+		);
 	}
 
 	moderateText(

@@ -4,6 +4,8 @@
  */
 import type { AgendaItem, Position } from '$lib/domain/agenda';
 import type { Choice, PollKind, PollOption, PollResults, PollStatus } from '$lib/domain/polls/types';
+import type { QueueBalance } from '$lib/domain/floor';
+import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 
 /** Who a socket speaks for, given in the handshake's `auth`. */
 export type ClientRole = 'attendee' | 'projector' | 'moderator';
@@ -65,6 +67,27 @@ export interface PollResultsUpdate {
 	texts?: ModeratedText[];
 }
 
+export interface FloorEntry {
+	id: string;
+	name: string;
+	group: StakeholderGroup | null;
+	mode: ParticipationMode;
+	requestedAt: string;
+}
+
+/** The speaker queue as everyone sees it; the order already applies the alternation rule. */
+export interface FloorState {
+	speaking: (FloorEntry & { startedAt: string }) | null;
+	queue: FloorEntry[];
+	alternate: boolean;
+	speakingSeconds: number;
+	balance: QueueBalance;
+	/** The server's clock when this state was sent, so timers do not depend on the phone's clock. */
+	serverNow: string;
+	/** An attendee's own waiting or speaking request, if any. */
+	mine?: string | null;
+}
+
 /** Everything a client needs to draw the session; sent on every (re)connect. */
 export interface MeetingSnapshot {
 	version: number;
@@ -79,6 +102,7 @@ export interface MeetingSnapshot {
 	results: Record<string, PollResultsUpdate>;
 	/** An attendee's own ballots, by poll id, as the server committed them. */
 	myBallots: Record<string, Choice>;
+	floor: FloorState;
 }
 
 export interface PollsChanged {
@@ -146,6 +170,19 @@ export interface ModerateText {
 	status: 'approved' | 'hidden';
 }
 
+export interface AddSpeaker {
+	clientId: string;
+	name: string;
+	group: StakeholderGroup | null;
+	mode: ParticipationMode;
+}
+
+export interface FloorSettings {
+	clientId: string;
+	alternate: boolean;
+	speakingSeconds: number;
+}
+
 export interface AckError {
 	code: 'invalid' | 'unauthorised' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
 	message: string;
@@ -163,6 +200,27 @@ export interface ClientToServerEvents {
 	'poll:create': (poll: CreatePoll, ack: (result: Ack<{ pollId: string }>) => void) => void;
 	'poll:control': (control: ControlPoll, ack: (result: Ack<{ version: number }>) => void) => void;
 	'poll:moderate': (decision: ModerateText, ack: (result: Ack<{ version: number }>) => void) => void;
+	/** An attendee asks for the floor, or withdraws the request. */
+	'floor:request': (command: { clientId: string }, ack: (result: Ack<{ requestId: string }>) => void) => void;
+	'floor:withdraw': (
+		command: { clientId: string },
+		ack: (result: Ack<{ withdrawn: boolean }>) => void
+	) => void;
+	/** Moderators: add a speaker by name, remove a request, call the next speaker, end a turn, settings. */
+	'floor:add': (speaker: AddSpeaker, ack: (result: Ack<{ requestId: string }>) => void) => void;
+	'floor:remove': (
+		command: { clientId: string; requestId: string },
+		ack: (result: Ack<{ removed: boolean }>) => void
+	) => void;
+	'floor:next': (
+		command: { clientId: string },
+		ack: (result: Ack<{ speaking: string | null }>) => void
+	) => void;
+	'floor:end': (command: { clientId: string }, ack: (result: Ack<{ ended: boolean }>) => void) => void;
+	'floor:settings': (
+		settings: FloorSettings,
+		ack: (result: Ack<{ alternate: boolean; speakingSeconds: number }>) => void
+	) => void;
 }
 
 export interface ServerToClientEvents {
@@ -171,4 +229,5 @@ export interface ServerToClientEvents {
 	'presence:counts': (counts: PresenceCounts) => void;
 	'polls:changed': (update: PollsChanged) => void;
 	'poll:results': (update: PollResultsUpdate) => void;
+	'floor:changed': (floor: FloorState) => void;
 }

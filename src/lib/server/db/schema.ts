@@ -43,6 +43,9 @@ export const meetings = sqliteTable('meetings', {
 	version: integer('version').notNull().default(1),
 	/** The poll the projector shows instead of the agenda step, if any. */
 	onScreenPollId: text('on_screen_poll_id'),
+	/** The speaker queue alternates in-room and remote requests unless the moderator turns it off. */
+	alternateFloor: integer('alternate_floor', { mode: 'boolean' }).notNull().default(true),
+	speakingSeconds: integer('speaking_seconds').notNull().default(180),
 	createdAt: createdAt()
 });
 
@@ -239,8 +242,35 @@ export const textModeration = sqliteTable(
 	(table) => [primaryKey({ columns: [table.pollId, table.key] })]
 );
 
+/**
+ * Requests for the floor and what became of them: waiting, speaking, done or withdrawn. The
+ * record reads who spoke, when, for how long, in which group, in the room or remote.
+ */
+export const floorRequests = sqliteTable(
+	'floor_requests',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		/** The phone that asked; null when a moderator added the speaker by name. */
+		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+		name: text('name').notNull(),
+		stakeholderGroup: text('stakeholder_group'),
+		mode: text('mode', { enum: ['in_room', 'remote'] }).notNull(),
+		status: text('status', { enum: ['waiting', 'speaking', 'done', 'withdrawn'] })
+			.notNull()
+			.default('waiting'),
+		requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [index('floor_requests_meeting_idx').on(table.meetingId, table.status)]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
 export type Poll = typeof polls.$inferSelect;
+export type FloorRequestRow = typeof floorRequests.$inferSelect;

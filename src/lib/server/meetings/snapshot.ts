@@ -10,6 +10,7 @@ import type { Meeting } from '../db/schema';
 import { liveTallies } from '../polls/live';
 import { ballotsOf, loadPolls, pollInfo, type PollRecord } from '../polls/store';
 import { loadAgenda, meetingInfo, positionOf } from './store';
+import { floorState } from '../floor/store';
 
 const agendas = new Map<string, AgendaItem[]>();
 const pollLists = new Map<string, PollRecord[]>();
@@ -93,6 +94,7 @@ export function buildSnapshot(
 					records.map((record) => record.poll.id),
 					audience.participantId
 				)
-			: {}
+			: {},
+		floor: floorState(meeting, audience.participantId)
 	};
 }

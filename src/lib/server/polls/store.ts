@@ -173,12 +173,16 @@ export function storeBallot(input: {
 	});
 }
 
-/** Applies a moderator's change to the polls in one transaction and returns the new meeting version. */
+/**
+ * Applies a moderator's change in one transaction, once per client id: a retried command
+ * returns without changing anything. Changes that clients follow by version bump the version.
+ */
 export function storePollChange(
 	meetingId: string,
 	actor: string,
 	clientId: string,
-	change: (tx: Tx) => boolean
+	change: (tx: Tx) => boolean,
+	options: { bumpVersion: boolean } = { bumpVersion: true }
 ): { version: number; changed: boolean } {
 	return db().transaction((tx) => {
 		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
@@ -186,8 +190,8 @@ export function storePollChange(
 		const key = commandKey(actor, clientId);
 		if (alreadyApplied(tx, meetingId, key)) return { version: meeting.version, changed: false };
 		if (!change(tx)) return { version: meeting.version, changed: false };
-		const version = meeting.version + 1;
-		tx.update(meetings).set({ version }).where(eq(meetings.id, meetingId)).run();
+		const version = options.bumpVersion ? meeting.version + 1 : meeting.version;
+		if (options.bumpVersion) tx.update(meetings).set({ version }).where(eq(meetings.id, meetingId)).run();
 		tx.insert(appliedCommands).values({ meetingId, clientId: key, version }).run();
 		return { version, changed: true };
 	});

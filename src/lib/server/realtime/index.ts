@@ -19,6 +19,7 @@ import {
 	type SocketData
 } from './hub';
 import { publishResults, registerPollHandlers } from './polls';
+import { registerFloorHandlers } from './floor';
 import type { MeetingSnapshot } from '$lib/realtime/protocol';
 
 const handshakeSchema = z.object({
@@ -129,4 +130,5 @@ function onConnection(socket: PlenarySocket): void {
 	});
 	registerAgendaHandlers(socket);
 	registerPollHandlers(socket);
+	registerFloorHandlers(socket);
 }

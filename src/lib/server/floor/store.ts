@@ -1,0 +1,161 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { orderQueue, queueBalance, type FloorRequest } from '$lib/domain/floor';
+import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { FloorEntry, FloorState } from '$lib/realtime/protocol';
+import { db, type Tx } from '../db';
+import { floorRequests, meetings, type FloorRequestRow, type Meeting } from '../db/schema';
+import { generateId } from '../auth/tokens';
+
+const asRequest = (row: FloorRequestRow): FloorRequest => ({
+	id: row.id,
+	name: row.name,
+	group: row.stakeholderGroup as StakeholderGroup | null,
+	mode: row.mode,
+	requestedAt: row.requestedAt.getTime()
+});
+
+const asEntry = (request: FloorRequest): FloorEntry => ({
+	id: request.id,
+	name: request.name,
+	group: request.group,
+	mode: request.mode,
+	requestedAt: new Date(request.requestedAt).toISOString()
+});
+
+function activeRows(tx: Tx | ReturnType<typeof db>, meetingId: string): FloorRequestRow[] {
+	return tx
+		.select()
+		.from(floorRequests)
+		.where(
+			and(eq(floorRequests.meetingId, meetingId), inArray(floorRequests.status, ['waiting', 'speaking']))
+		)
+		.all();
+}
+
+function lastSpeakerMode(tx: Tx | ReturnType<typeof db>, meetingId: string): ParticipationMode | null {
+	const last = tx
+		.select({ mode: floorRequests.mode })
+		.from(floorRequests)
+		.where(and(eq(floorRequests.meetingId, meetingId), inArray(floorRequests.status, ['speaking', 'done'])))
+		.orderBy(desc(floorRequests.startedAt))
+		.limit(1)
+		.get();
+	return last?.mode ?? null;
+}
+
+function orderedWaiting(
+	tx: Tx | ReturnType<typeof db>,
+	meeting: Meeting,
+	rows: FloorRequestRow[]
+): FloorRequest[] {
+	const waiting = rows.filter((row) => row.status === 'waiting').map(asRequest);
+	return orderQueue(waiting, {
+		alternate: meeting.alternateFloor,
+		lastSpeakerMode: lastSpeakerMode(tx, meeting.id)
+	});
+}
+
+/** The queue as everyone sees it, with `mine` for the attendee who asks. */
+export function floorState(meeting: Meeting, participantId: string | null = null): FloorState {
+	const rows = activeRows(db(), meeting.id);
+	const queue = orderedWaiting(db(), meeting, rows);
+	const speaking = rows.find((row) => row.status === 'speaking');
+	const state: FloorState = {
+		speaking: speaking
+			? { ...asEntry(asRequest(speaking)), startedAt: speaking.startedAt!.toISOString() }
+			: null,
+		queue: queue.map(asEntry),
+		alternate: meeting.alternateFloor,
+		speakingSeconds: meeting.speakingSeconds,
+		balance: queueBalance(queue),
+		serverNow: new Date().toISOString()
+	};
+	if (participantId) state.mine = rows.find((row) => row.participantId === participantId)?.id ?? null;
+	return state;
+}
+
+/** One active request per attendee: asking again returns the request already in the queue. */
+export function requestFloor(
+	tx: Tx,
+	meetingId: string,
+	speaker: {
+		participantId: string | null;
+		name: string;
+		group: StakeholderGroup | null;
+		mode: ParticipationMode;
+	}
+): string {
+	if (speaker.participantId) {
+		const existing = activeRows(tx, meetingId).find((row) => row.participantId === speaker.participantId);
+		if (existing) return existing.id;
+	}
+	const id = generateId();
+	tx.insert(floorRequests)
+		.values({
+			id,
+			meetingId,
+			participantId: speaker.participantId,
+			name: speaker.name,
+			stakeholderGroup: speaker.group,
+			mode: speaker.mode,
+			requestedAt: new Date()
+		})
+		.run();
+	return id;
+}
+
+/** Withdraws a waiting request (a speaker already on the floor is ended with endTurn). */
+export function withdrawRequest(
+	tx: Tx,
+	meetingId: string,
+	match: { participantId?: string; requestId?: string }
+): boolean {
+	const row = activeRows(tx, meetingId).find(
+		(candidate) =>
+			candidate.status === 'waiting' &&
+			(match.participantId
+				? candidate.participantId === match.participantId
+				: candidate.id === match.requestId)
+	);
+	if (!row) return false;
+	tx.update(floorRequests)
+		.set({ status: 'withdrawn', endedAt: new Date() })
+		.where(eq(floorRequests.id, row.id))
+		.run();
+	return true;
+}
+
+export function endTurn(tx: Tx, meetingId: string): boolean {
+	const speaking = activeRows(tx, meetingId).find((row) => row.status === 'speaking');
+	if (!speaking) return false;
+	tx.update(floorRequests)
+		.set({ status: 'done', endedAt: new Date() })
+		.where(eq(floorRequests.id, speaking.id))
+		.run();
+	return true;
+}
+
+/** Ends the current turn and gives the floor to the first in the queue. Returns who speaks now. */
+export function callNextSpeaker(tx: Tx, meeting: Meeting): string | null {
+	endTurn(tx, meeting.id);
+	const [next] = orderedWaiting(tx, meeting, activeRows(tx, meeting.id));
+	if (!next) return null;
+	tx.update(floorRequests)
+		.set({ status: 'speaking', startedAt: new Date() })
+		.where(eq(floorRequests.id, next.id))
+		.run();
+	return next.id;
+}
+
+export function storeFloorSettings(
+	tx: Tx,
+	meetingId: string,
+	alternate: boolean,
+	speakingSeconds: number
+): boolean {
+	tx.update(meetings)
+		.set({ alternateFloor: alternate, speakingSeconds })
+		.where(eq(meetings.id, meetingId))
+		.run();
+	return true;
+}

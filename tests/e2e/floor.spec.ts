@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { E2E_ADMIN } from '../../playwright.config';
+
+test('a remote phone asks for the floor, the moderator calls it, the projector shows the timer', async ({
+	browser
+}) => {
+	const moderator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+	await moderator.goto('/login?redirectTo=/m/BPF2017/moderate');
+	await moderator.getByLabel('Username').fill(E2E_ADMIN.username);
+	await moderator.getByLabel('Password').fill(E2E_ADMIN.password);
+	await moderator.getByRole('button', { name: 'Sign in' }).click();
+	await expect(moderator.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+
+	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+	await projector.goto('/m/BPF2017/projector');
+
+	const phone = await (
+		await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+	).newPage();
+	await phone.goto('/m/BPF2017');
+	await phone.getByLabel('Display name').fill('Rosa from Nairobi');
+	await phone.getByLabel('Stakeholder group').selectOption('technical_community');
+	await phone.getByLabel('Remote').check();
+	await phone.getByRole('button', { name: 'Save' }).click();
+	await expect(phone.getByText('Profile saved.')).toBeVisible();
+
+	await phone.getByRole('button', { name: 'Ask for the floor' }).click();
+	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
+	const strip = projector.getByTestId('floor-strip');
+	await expect(strip).toContainText('Next');
+	await expect(strip).toContainText('Rosa from Nairobi');
+	await expect(moderator.getByRole('list', { name: 'Speaker queue' })).toContainText(
+		'Technical community · remote'
+	);
+
+	await moderator.getByRole('button', { name: 'Call next speaker' }).click();
+	await expect(moderator.getByTestId('speaking-now')).toContainText('Rosa from Nairobi');
+	await expect(phone.getByText('You have the floor.')).toBeVisible();
+	await expect(strip).toContainText('Speaking');
+	const timer = strip.getByRole('timer');
+	await expect(timer).toHaveText(/^[23]:\d\d$/);
+	const first = await timer.textContent();
+	await expect(timer).not.toHaveText(first!, { timeout: 5000 });
+
+	await moderator.getByRole('button', { name: 'End this turn' }).click();
+	await expect(projector.getByTestId('floor-strip')).toHaveCount(0);
+	await expect(phone.getByRole('button', { name: 'Ask for the floor' })).toBeVisible();
+});
