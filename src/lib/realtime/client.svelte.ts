@@ -11,6 +11,8 @@ import type {
 	CreatePoll,
 	FloorSettings,
 	FloorState,
+	QuestionAction,
+	QuestionsState,
 	MeetingSnapshot,
 	PollAction,
 	PollResultsUpdate,
@@ -86,6 +88,7 @@ export class LiveMeeting {
 		socket.on('polls:changed', (update) => this.#applyPolls(update));
 		socket.on('poll:results', (update) => this.#applyResults(update));
 		socket.on('floor:changed', (floor) => this.#applyFloor(floor));
+		socket.on('questions:changed', (qa) => this.#applyQuestions(qa));
 
 		// A phone that wakes up or gets its network back should not wait for a ping timeout.
 		const onOnline = () => {
@@ -144,6 +147,15 @@ export class LiveMeeting {
 			mine && (floor.speaking?.id === mine || floor.queue.some((entry) => entry.id === mine));
 		this.#clockOffset = Date.parse(floor.serverNow) - Date.now();
 		this.#snapshot.floor = { ...floor, mine: stillThere ? mine : null };
+	}
+
+	#applyQuestions(qa: QuestionsState): void {
+		this.#snapshot.qa = qa;
+		// Keep one's own questions current: their status and upvotes as the room sees them.
+		for (const mine of this.#snapshot.myQuestions) {
+			const seen = qa.questions.find((question) => question.id === mine.id);
+			if (seen) Object.assign(mine, seen);
+		}
 	}
 
 	#applyResults(update: PollResultsUpdate): void {
@@ -244,6 +256,37 @@ export class LiveMeeting {
 	): Promise<Ack<{ alternate: boolean; speakingSeconds: number }>> {
 		return this.#command((socket, clientId) =>
 			socket.emitWithAck('floor:settings', { clientId, ...settings })
+		);
+	}
+
+	async askQuestion(text: string, anonymous: boolean) {
+		const result = await this.#command((socket, clientId) =>
+			socket.emitWithAck('question:ask', { clientId, text, anonymous })
+		);
+		if ('data' in result) this.#snapshot.myQuestions.push(result.data.question);
+		return result;
+	}
+
+	async upvote(questionId: string, up: boolean) {
+		const result = await this.#command((socket, clientId) =>
+			socket.emitWithAck('question:upvote', { clientId, questionId, up })
+		);
+		if ('data' in result) {
+			const others = this.#snapshot.myUpvotes.filter((id) => id !== questionId);
+			this.#snapshot.myUpvotes = up ? [...others, questionId] : others;
+		}
+		return result;
+	}
+
+	moderateQuestion(questionId: string, action: QuestionAction) {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('question:moderate', { clientId, questionId, action })
+		);
+	}
+
+	setPremoderation(premoderation: boolean) {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('question:settings', { clientId, premoderation })
 		);
 	}
 

@@ -6,6 +6,7 @@ import type { AgendaItem, Position } from '$lib/domain/agenda';
 import type { Choice, PollKind, PollOption, PollResults, PollStatus } from '$lib/domain/polls/types';
 import type { QueueBalance } from '$lib/domain/floor';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { QuestionStatus } from '$lib/domain/questions';
 
 /** Who a socket speaks for, given in the handshake's `auth`. */
 export type ClientRole = 'attendee' | 'projector' | 'moderator';
@@ -88,6 +89,26 @@ export interface FloorState {
 	mine?: string | null;
 }
 
+export interface QuestionInfo {
+	id: string;
+	text: string;
+	/** The asker's display name; null for an anonymous question. */
+	author: string | null;
+	group: StakeholderGroup | null;
+	/** Questions from remote participants are marked as such. */
+	mode: ParticipationMode | null;
+	status: QuestionStatus;
+	upvotes: number;
+	askedAt: string;
+}
+
+/** The questions an audience may see: the room sees approved and answered ones, moderators all. */
+export interface QuestionsState {
+	questions: QuestionInfo[];
+	premoderation: boolean;
+	onScreenQuestionId: string | null;
+}
+
 /** Everything a client needs to draw the session; sent on every (re)connect. */
 export interface MeetingSnapshot {
 	version: number;
@@ -103,6 +124,10 @@ export interface MeetingSnapshot {
 	/** An attendee's own ballots, by poll id, as the server committed them. */
 	myBallots: Record<string, Choice>;
 	floor: FloorState;
+	qa: QuestionsState;
+	/** An attendee's own questions (whatever their status) and upvotes. */
+	myQuestions: QuestionInfo[];
+	myUpvotes: string[];
 }
 
 export interface PollsChanged {
@@ -183,6 +208,14 @@ export interface FloorSettings {
 	speakingSeconds: number;
 }
 
+export interface AskQuestion {
+	clientId: string;
+	text: string;
+	anonymous: boolean;
+}
+
+export type QuestionAction = 'approve' | 'hide' | 'answer' | 'project' | 'unproject';
+
 export interface AckError {
 	code: 'invalid' | 'unauthorised' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
 	message: string;
@@ -217,6 +250,19 @@ export interface ClientToServerEvents {
 		ack: (result: Ack<{ speaking: string | null }>) => void
 	) => void;
 	'floor:end': (command: { clientId: string }, ack: (result: Ack<{ ended: boolean }>) => void) => void;
+	'question:ask': (question: AskQuestion, ack: (result: Ack<{ question: QuestionInfo }>) => void) => void;
+	'question:upvote': (
+		vote: { clientId: string; questionId: string; up: boolean },
+		ack: (result: Ack<{ questionId: string; up: boolean }>) => void
+	) => void;
+	'question:moderate': (
+		command: { clientId: string; questionId: string; action: QuestionAction },
+		ack: (result: Ack<{ status: QuestionStatus }>) => void
+	) => void;
+	'question:settings': (
+		command: { clientId: string; premoderation: boolean },
+		ack: (result: Ack<{ premoderation: boolean }>) => void
+	) => void;
 	'floor:settings': (
 		settings: FloorSettings,
 		ack: (result: Ack<{ alternate: boolean; speakingSeconds: number }>) => void
@@ -230,4 +276,5 @@ export interface ServerToClientEvents {
 	'polls:changed': (update: PollsChanged) => void;
 	'poll:results': (update: PollResultsUpdate) => void;
 	'floor:changed': (floor: FloorState) => void;
+	'questions:changed': (qa: QuestionsState) => void;
 }

@@ -46,6 +46,9 @@ export const meetings = sqliteTable('meetings', {
 	/** The speaker queue alternates in-room and remote requests unless the moderator turns it off. */
 	alternateFloor: integer('alternate_floor', { mode: 'boolean' }).notNull().default(true),
 	speakingSeconds: integer('speaking_seconds').notNull().default(180),
+	/** With pre-moderation on, a question is seen by the room only once a moderator approves it. */
+	premoderation: integer('premoderation', { mode: 'boolean' }).notNull().default(false),
+	onScreenQuestionId: text('on_screen_question_id'),
 	createdAt: createdAt()
 });
 
@@ -268,9 +271,44 @@ export const floorRequests = sqliteTable(
 	(table) => [index('floor_requests_meeting_idx').on(table.meetingId, table.status)]
 );
 
+export const questions = sqliteTable(
+	'questions',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+		/** The asker's display name, or null when asked anonymously. */
+		authorName: text('author_name'),
+		stakeholderGroup: text('stakeholder_group'),
+		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		text: text('text').notNull(),
+		status: text('status', { enum: ['pending', 'approved', 'hidden', 'answered'] }).notNull(),
+		askedAt: integer('asked_at', { mode: 'timestamp_ms' }).notNull(),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [index('questions_meeting_idx').on(table.meetingId)]
+);
+
+/** One upvote per participant per question, by the primary key; withdrawing deletes the row. */
+export const questionVotes = sqliteTable(
+	'question_votes',
+	{
+		questionId: text('question_id')
+			.notNull()
+			.references(() => questions.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' })
+	},
+	(table) => [primaryKey({ columns: [table.questionId, table.participantId] })]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
 export type Poll = typeof polls.$inferSelect;
 export type FloorRequestRow = typeof floorRequests.$inferSelect;
+export type QuestionRow = typeof questions.$inferSelect;

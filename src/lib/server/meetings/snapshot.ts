@@ -11,6 +11,7 @@ import { liveTallies } from '../polls/live';
 import { ballotsOf, loadPolls, pollInfo, type PollRecord } from '../polls/store';
 import { loadAgenda, meetingInfo, positionOf } from './store';
 import { floorState } from '../floor/store';
+import { questionsOf, questionsState } from '../questions/store';
 
 const agendas = new Map<string, AgendaItem[]>();
 const pollLists = new Map<string, PollRecord[]>();
@@ -95,6 +96,12 @@ export function buildSnapshot(
 					audience.participantId
 				)
 			: {},
-		floor: floorState(meeting, audience.participantId)
+		floor: floorState(meeting, audience.participantId),
+		qa: questionsState(meeting, audience.role === 'moderator'),
+		...(audience.participantId
+			? (({ mine, upvoted }) => ({ myQuestions: mine, myUpvotes: upvoted }))(
+					questionsOf(audience.participantId)
+				)
+			: { myQuestions: [], myUpvotes: [] })
 	};
 }

@@ -114,7 +114,13 @@ export function storeMove(
 		const version = meeting.version + 1;
 		const at = new Date();
 		tx.update(meetings)
-			.set({ currentItem: next.item, currentStep: next.step, version, onScreenPollId: null })
+			.set({
+				currentItem: next.item,
+				currentStep: next.step,
+				version,
+				onScreenPollId: null,
+				onScreenQuestionId: null
+			})
 			.where(eq(meetings.id, meetingId))
 			.run();
 		tx.insert(appliedCommands).values({ meetingId, clientId, version, createdAt: at }).run();

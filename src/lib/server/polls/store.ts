@@ -212,7 +212,10 @@ export function controlPoll(
 				.set({ status: 'open', openedAt: now, closedAt: null, finalResults: null })
 				.where(eq(polls.id, poll.id))
 				.run();
-			tx.update(meetings).set({ onScreenPollId: poll.id }).where(eq(meetings.id, meetingId)).run();
+			tx.update(meetings)
+				.set({ onScreenPollId: poll.id, onScreenQuestionId: null })
+				.where(eq(meetings.id, meetingId))
+				.run();
 			return true;
 		case 'close':
 			if (poll.status !== 'open') return false;
@@ -236,7 +239,10 @@ export function controlPoll(
 				.run();
 			return true;
 		case 'project':
-			tx.update(meetings).set({ onScreenPollId: poll.id }).where(eq(meetings.id, meetingId)).run();
+			tx.update(meetings)
+				.set({ onScreenPollId: poll.id, onScreenQuestionId: null })
+				.where(eq(meetings.id, meetingId))
+				.run();
 			return true;
 		case 'unproject':
 			tx.update(meetings).set({ onScreenPollId: null }).where(eq(meetings.id, meetingId)).run();

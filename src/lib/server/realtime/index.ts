@@ -20,6 +20,7 @@ import {
 } from './hub';
 import { publishResults, registerPollHandlers } from './polls';
 import { registerFloorHandlers } from './floor';
+import { registerQuestionHandlers } from './questions';
 import type { MeetingSnapshot } from '$lib/realtime/protocol';
 
 const handshakeSchema = z.object({
@@ -131,4 +132,5 @@ function onConnection(socket: PlenarySocket): void {
 	registerAgendaHandlers(socket);
 	registerPollHandlers(socket);
 	registerFloorHandlers(socket);
+	registerQuestionHandlers(socket);
 }

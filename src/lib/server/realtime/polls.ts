@@ -13,6 +13,7 @@ import { controlPoll, insertPoll, storeBallot, storeModeration, storePollChange 
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, meetingRoom, moderatorRoom, type PlenaryServer, type PlenarySocket } from './hub';
 import { moderatorOf } from './moderators';
+import { announceQuestions } from './questions';
 
 const clientId = z.string().min(8).max(64);
 const pollId = z.string().min(1).max(64);
@@ -187,6 +188,7 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 			if (changed) {
 				announcePolls(meetingId, version);
 				hub.resultsChanged(meetingId, record.poll.id);
+				if (parsed.data.action === 'open' || parsed.data.action === 'project') announceQuestions(meetingId);
 			}
 			return { data: { version } };
 		});

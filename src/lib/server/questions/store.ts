@@ -1,0 +1,146 @@
+import { and, count, eq } from 'drizzle-orm';
+import { isPublic, type QuestionStatus } from '$lib/domain/questions';
+import type { StakeholderGroup } from '$lib/domain/meeting';
+import type { QuestionAction, QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
+import { db, type Tx } from '../db';
+import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
+import { generateId } from '../auth/tokens';
+
+function upvoteCounts(meetingId: string): Map<string, number> {
+	const rows = db()
+		.select({ questionId: questionVotes.questionId, n: count() })
+		.from(questionVotes)
+		.innerJoin(questions, eq(questions.id, questionVotes.questionId))
+		.where(eq(questions.meetingId, meetingId))
+		.groupBy(questionVotes.questionId)
+		.all();
+	return new Map(rows.map((row) => [row.questionId, row.n]));
+}
+
+const asInfo = (row: QuestionRow, upvotes: number): QuestionInfo => ({
+	id: row.id,
+	text: row.text,
+	author: row.authorName,
+	group: row.stakeholderGroup as StakeholderGroup | null,
+	mode: row.mode,
+	status: row.status,
+	upvotes,
+	askedAt: row.askedAt.toISOString()
+});
+
+export function allQuestions(meetingId: string): QuestionInfo[] {
+	const votes = upvoteCounts(meetingId);
+	return db()
+		.select()
+		.from(questions)
+		.where(eq(questions.meetingId, meetingId))
+		.all()
+		.map((row) => asInfo(row, votes.get(row.id) ?? 0));
+}
+
+/** What one audience may see of the questions: moderators all of them, everyone else the public ones. */
+export function questionsState(
+	meeting: Meeting,
+	staff: boolean,
+	all = allQuestions(meeting.id)
+): QuestionsState {
+	return {
+		questions: staff ? all : all.filter((question) => isPublic(question.status)),
+		premoderation: meeting.premoderation,
+		onScreenQuestionId: meeting.onScreenQuestionId
+	};
+}
+
+export function questionsOf(participantId: string): { mine: QuestionInfo[]; upvoted: string[] } {
+	const row = db()
+		.select({ meetingId: questions.meetingId })
+		.from(questions)
+		.where(eq(questions.participantId, participantId))
+		.get();
+	const votes = row ? upvoteCounts(row.meetingId) : new Map<string, number>();
+	const mine = db()
+		.select()
+		.from(questions)
+		.where(eq(questions.participantId, participantId))
+		.all()
+		.map((q) => asInfo(q, votes.get(q.id) ?? 0));
+	const upvoted = db()
+		.select({ id: questionVotes.questionId })
+		.from(questionVotes)
+		.where(eq(questionVotes.participantId, participantId))
+		.all()
+		.map((v) => v.id);
+	return { mine, upvoted };
+}
+
+export function insertQuestion(
+	tx: Tx,
+	meetingId: string,
+	question: Omit<QuestionRow, 'id' | 'meetingId' | 'askedAt' | 'answeredAt'>
+): QuestionRow {
+	return tx
+		.insert(questions)
+		.values({ id: generateId(), meetingId, askedAt: new Date(), ...question })
+		.returning()
+		.get();
+}
+
+export function findQuestion(meetingId: string, questionId: string): QuestionRow | undefined {
+	return db()
+		.select()
+		.from(questions)
+		.where(and(eq(questions.meetingId, meetingId), eq(questions.id, questionId)))
+		.get();
+}
+
+/** Adds or withdraws one participant's upvote; the primary key keeps it to one. */
+export function storeUpvote(tx: Tx, questionId: string, participantId: string, up: boolean): boolean {
+	if (up) {
+		const result = tx.insert(questionVotes).values({ questionId, participantId }).onConflictDoNothing().run();
+		return result.changes > 0;
+	}
+	const result = tx
+		.delete(questionVotes)
+		.where(and(eq(questionVotes.questionId, questionId), eq(questionVotes.participantId, participantId)))
+		.run();
+	return result.changes > 0;
+}
+
+const STATUS_AFTER: Partial<Record<QuestionAction, QuestionStatus>> = {
+	approve: 'approved',
+	hide: 'hidden',
+	answer: 'answered'
+};
+
+export function moderateQuestion(
+	tx: Tx,
+	meetingId: string,
+	question: QuestionRow,
+	action: QuestionAction
+): boolean {
+	const status = STATUS_AFTER[action];
+	if (status) {
+		tx.update(questions)
+			.set({ status, answeredAt: status === 'answered' ? new Date() : question.answeredAt })
+			.where(eq(questions.id, question.id))
+			.run();
+		if (status === 'hidden') {
+			tx.update(meetings)
+				.set({ onScreenQuestionId: null })
+				.where(and(eq(meetings.id, meetingId), eq(meetings.onScreenQuestionId, question.id)))
+				.run();
+		}
+		return true;
+	}
+	// A question on the projector shows over a poll; taking it off shows the poll again.
+	tx.update(meetings)
+		.set({ onScreenQuestionId: action === 'project' ? question.id : null })
+		.where(eq(meetings.id, meetingId))
+		.run();
+	return true;
+}
+
+export function storePremoderation(tx: Tx, meetingId: string, premoderation: boolean): boolean {
+	tx.update(meetings).set({ premoderation }).where(eq(meetings.id, meetingId)).run();
+	return true;
+}
