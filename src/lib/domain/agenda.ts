@@ -32,6 +32,8 @@ export interface AgendaItem {
 	cards: Card[];
 	focus: Focus | null;
 	panelists: Panelist[];
+	/** Walkthroughs: when comments on the cards close (ISO, UTC), null when they stay open. */
+	commentDeadline?: string | null;
 }
 
 /**
@@ -122,4 +124,12 @@ export function stepLabel(agenda: readonly AgendaItem[], position: Position): st
 	if (step.kind === 'card') return `${item.title} · ${step.number} of ${step.of}: ${step.card.title}`;
 	if (step.kind === 'focus') return `${item.title} · ${step.focus.title}`;
 	return item.title;
+}
+
+/** The cards a step puts in front of the room: the card walked through, or the cards in focus. */
+export function cardsInStep(agenda: readonly AgendaItem[], position: Position): Card[] {
+	const step = stepAt(agenda, position);
+	if (step?.kind === 'card') return [step.card];
+	if (step?.kind === 'focus') return step.focus.cards;
+	return [];
 }

@@ -12,6 +12,7 @@ import type {
 	FloorSettings,
 	FloorState,
 	QuestionAction,
+	TagInfo,
 	QuestionsState,
 	MeetingSnapshot,
 	PollAction,
@@ -89,6 +90,12 @@ export class LiveMeeting {
 		socket.on('poll:results', (update) => this.#applyResults(update));
 		socket.on('floor:changed', (floor) => this.#applyFloor(floor));
 		socket.on('questions:changed', (qa) => this.#applyQuestions(qa));
+		socket.on('comments:changed', (comments) => {
+			this.#snapshot.comments = comments;
+			for (const item of this.#snapshot.agenda) {
+				if (item.kind === 'walkthrough') item.commentDeadline = comments.deadline;
+			}
+		});
 
 		// A phone that wakes up or gets its network back should not wait for a ping timeout.
 		const onOnline = () => {
@@ -288,6 +295,39 @@ export class LiveMeeting {
 		return this.#command((socket, clientId) =>
 			socket.emitWithAck('question:settings', { clientId, premoderation })
 		);
+	}
+
+	comment(cardId: string, text: string) {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('card:comment', { clientId, cardId, text })
+		);
+	}
+
+	async markPriority(cardId: string, marked: boolean) {
+		const result = await this.#command((socket, clientId) =>
+			socket.emitWithAck('card:priority', { clientId, cardId, marked })
+		);
+		if ('data' in result) {
+			const others = this.#snapshot.myMarks.filter((id) => id !== cardId);
+			this.#snapshot.myMarks = marked ? [...others, cardId] : others;
+		}
+		return result;
+	}
+
+	moderateComment(commentId: string, action: 'hide' | 'show' | 'project' | 'unproject') {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('comment:moderate', { clientId, commentId, action })
+		);
+	}
+
+	setCommentDeadline(deadline: string | null) {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('comments:deadline', { clientId, deadline })
+		);
+	}
+
+	tag(tag: TagInfo, on: boolean) {
+		return this.#command((socket, clientId) => socket.emitWithAck('record:tag', { clientId, ...tag, on }));
 	}
 
 	moderateText(

@@ -109,6 +109,34 @@ export interface QuestionsState {
 	onScreenQuestionId: string | null;
 }
 
+export interface CommentInfo {
+	id: string;
+	cardId: string;
+	text: string;
+	author: string | null;
+	group: StakeholderGroup | null;
+	mode: ParticipationMode | null;
+	hidden: boolean;
+	createdAt: string;
+}
+
+export interface TagInfo {
+	target: 'card' | 'comment' | 'question';
+	targetId: string;
+	tag: 'key_issue' | 'takeaway';
+}
+
+/** Comments on cards, priority marks and record tags. Hidden comments and counts are for staff only. */
+export interface CommentsState {
+	comments: CommentInfo[];
+	/** Priority marks per card id (staff only; empty for the room). */
+	marks: Record<string, number>;
+	tags: TagInfo[];
+	onScreenCommentId: string | null;
+	/** When comments close (ISO, UTC), or null when they stay open. */
+	deadline: string | null;
+}
+
 /** Everything a client needs to draw the session; sent on every (re)connect. */
 export interface MeetingSnapshot {
 	version: number;
@@ -128,6 +156,9 @@ export interface MeetingSnapshot {
 	/** An attendee's own questions (whatever their status) and upvotes. */
 	myQuestions: QuestionInfo[];
 	myUpvotes: string[];
+	comments: CommentsState;
+	/** An attendee's own priority marks (card ids). */
+	myMarks: string[];
 }
 
 export interface PollsChanged {
@@ -263,6 +294,26 @@ export interface ClientToServerEvents {
 		command: { clientId: string; premoderation: boolean },
 		ack: (result: Ack<{ premoderation: boolean }>) => void
 	) => void;
+	'card:comment': (
+		comment: { clientId: string; cardId: string; text: string },
+		ack: (result: Ack<{ comment: CommentInfo }>) => void
+	) => void;
+	'card:priority': (
+		mark: { clientId: string; cardId: string; marked: boolean },
+		ack: (result: Ack<{ cardId: string; marked: boolean }>) => void
+	) => void;
+	'comment:moderate': (
+		command: { clientId: string; commentId: string; action: 'hide' | 'show' | 'project' | 'unproject' },
+		ack: (result: Ack<{ done: boolean }>) => void
+	) => void;
+	'comments:deadline': (
+		command: { clientId: string; deadline: string | null },
+		ack: (result: Ack<{ deadline: string | null }>) => void
+	) => void;
+	'record:tag': (
+		command: TagInfo & { clientId: string; on: boolean },
+		ack: (result: Ack<{ on: boolean }>) => void
+	) => void;
 	'floor:settings': (
 		settings: FloorSettings,
 		ack: (result: Ack<{ alternate: boolean; speakingSeconds: number }>) => void
@@ -277,4 +328,5 @@ export interface ServerToClientEvents {
 	'poll:results': (update: PollResultsUpdate) => void;
 	'floor:changed': (floor: FloorState) => void;
 	'questions:changed': (qa: QuestionsState) => void;
+	'comments:changed': (comments: CommentsState) => void;
 }

@@ -49,6 +49,7 @@ export const meetings = sqliteTable('meetings', {
 	/** With pre-moderation on, a question is seen by the room only once a moderator approves it. */
 	premoderation: integer('premoderation', { mode: 'boolean' }).notNull().default(false),
 	onScreenQuestionId: text('on_screen_question_id'),
+	onScreenCommentId: text('on_screen_comment_id'),
 	createdAt: createdAt()
 });
 
@@ -303,6 +304,57 @@ export const questionVotes = sqliteTable(
 			.references(() => participants.id, { onDelete: 'cascade' })
 	},
 	(table) => [primaryKey({ columns: [table.questionId, table.participantId] })]
+);
+
+/** Attendees' comments on the cards of a walkthrough. */
+export const comments = sqliteTable(
+	'comments',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		cardId: text('card_id').notNull(),
+		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+		authorName: text('author_name'),
+		stakeholderGroup: text('stakeholder_group'),
+		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		text: text('text').notNull(),
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('comments_meeting_idx').on(table.meetingId, table.cardId)]
+);
+
+/** An attendee's priority mark on a card: one per participant per card, withdrawn by deleting it. */
+export const cardMarks = sqliteTable(
+	'card_marks',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		cardId: text('card_id').notNull(),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' })
+	},
+	(table) => [primaryKey({ columns: [table.meetingId, table.cardId, table.participantId] })]
+);
+
+/** A card, comment or question tagged by a moderator or rapporteur for the record. */
+export const recordTags = sqliteTable(
+	'record_tags',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		target: text('target', { enum: ['card', 'comment', 'question'] }).notNull(),
+		targetId: text('target_id').notNull(),
+		tag: text('tag', { enum: ['key_issue', 'takeaway'] }).notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.meetingId, table.target, table.targetId, table.tag] })]
 );
 
 export type User = typeof users.$inferSelect;

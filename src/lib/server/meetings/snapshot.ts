@@ -12,6 +12,7 @@ import { ballotsOf, loadPolls, pollInfo, type PollRecord } from '../polls/store'
 import { loadAgenda, meetingInfo, positionOf } from './store';
 import { floorState } from '../floor/store';
 import { questionsOf, questionsState } from '../questions/store';
+import { commentsState, marksOf } from '../comments/store';
 
 const agendas = new Map<string, AgendaItem[]>();
 const pollLists = new Map<string, PollRecord[]>();
@@ -84,7 +85,11 @@ export function buildSnapshot(
 	return {
 		version: meeting.version,
 		meeting: meetingInfo(meeting),
-		agenda: agendaOf(meeting.id),
+		agenda: agendaOf(meeting.id).map((item) =>
+			item.kind === 'walkthrough'
+				? { ...item, commentDeadline: meeting.commentDeadline?.toISOString() ?? null }
+				: item
+		),
 		position: positionOf(meeting),
 		presence,
 		polls: pollInfos(meeting.id),
@@ -102,6 +107,8 @@ export function buildSnapshot(
 			? (({ mine, upvoted }) => ({ myQuestions: mine, myUpvotes: upvoted }))(
 					questionsOf(audience.participantId)
 				)
-			: { myQuestions: [], myUpvotes: [] })
+			: { myQuestions: [], myUpvotes: [] }),
+		comments: commentsState(meeting, audience.role === 'moderator'),
+		myMarks: audience.participantId ? marksOf(meeting.id, audience.participantId) : []
 	};
 }

@@ -8,6 +8,7 @@ import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, type PlenarySocket } from './hub';
 import { moderatorOf } from './moderators';
 import { announceQuestions } from './questions';
+import { announceComments } from './comments';
 
 const agendaMoveSchema = z.object({
 	clientId: z.string().min(8).max(64),
@@ -46,6 +47,7 @@ export function registerAgendaHandlers(socket: PlenarySocket): void {
 			if (!outcome) return fail('invalid', 'There is no such agenda item or step.');
 			if (outcome.kind === 'moved') {
 				announceQuestions(meetingId);
+				announceComments(meetingId);
 				hub.toMeeting(meetingId)?.emit('agenda:moved', {
 					version: outcome.version,
 					position: outcome.position,

@@ -15,7 +15,7 @@ import { findMeetingById } from '../meetings/store';
 import { storePollChange as applyOnce } from '../polls/store';
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, type PlenarySocket } from './hub';
-import { moderatorOf } from './moderators';
+import { moderatorOf, staffOf } from './moderators';
 
 const clientId = z.string().min(8).max(64);
 const command = z.object({ clientId });
@@ -99,11 +99,15 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 	socket.on('floor:add', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ requestId: string }>(callback);
 		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
+			const moderator = staffOf(socket.data, ['moderator', 'remote_moderator']);
 			if ('error' in moderator) return moderator;
 			const parsed = addSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const { name, group, mode } = parsed.data;
+			// The remote moderator relays remote participants; the room's speakers are the moderator's.
+			if (!moderator.roles.has('moderator') && mode !== 'remote') {
+				return fail('forbidden', 'A remote moderator adds remote speakers only.');
+			}
 			let requestId = '';
 			const { changed } = applyOnce(
 				meetingId,

@@ -2,7 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server } from 'socket.io';
 import { z } from 'zod';
-import { canModerate } from '../auth/roles';
+import { rolesIn } from '../auth/roles';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { readConfig } from '../config';
 import { findMeetingByCode, findMeetingById } from '../meetings/store';
@@ -21,6 +21,7 @@ import {
 import { publishResults, registerPollHandlers } from './polls';
 import { registerFloorHandlers } from './floor';
 import { registerQuestionHandlers } from './questions';
+import { registerCommentHandlers } from './comments';
 import type { MeetingSnapshot } from '$lib/realtime/protocol';
 
 const handshakeSchema = z.object({
@@ -90,7 +91,8 @@ function admit(socket: PlenarySocket): Error | undefined {
 		const token = cookies[SESSION_COOKIE];
 		const user = token ? validateSessionToken(token).user : null;
 		if (!token || !user) return new Error('unauthorised: sign in as a moderator');
-		if (!canModerate(user, meeting.id)) return new Error('forbidden: not a moderator of this meeting');
+		// Moderators, remote moderators and rapporteurs share the staff connection; each event checks its role.
+		if (rolesIn(user, meeting.id).size === 0) return new Error('forbidden: no role in this meeting');
 		socket.data.sessionToken = token;
 	}
 	if (auth.data.as === 'attendee') {
@@ -133,4 +135,5 @@ function onConnection(socket: PlenarySocket): void {
 	registerPollHandlers(socket);
 	registerFloorHandlers(socket);
 	registerQuestionHandlers(socket);
+	registerCommentHandlers(socket);
 }

@@ -1,5 +1,6 @@
 import type { AckError } from '$lib/realtime/protocol';
-import { canModerate } from '../auth/roles';
+import type { MeetingRole } from '$lib/domain/meeting';
+import { canModerate, rolesIn } from '../auth/roles';
 import { validateSessionToken, type SessionUser } from '../auth/session';
 import { fail } from './ack';
 import type { SocketData } from './hub';
@@ -14,4 +15,17 @@ export function moderatorOf(data: SocketData): { user: SessionUser } | { error: 
 	if (!canModerate(user, data.meetingId))
 		return fail('forbidden', 'You are not a moderator of this meeting.');
 	return { user };
+}
+
+/** For events open to several staff roles: the user and the roles they hold now. */
+export function staffOf(
+	data: SocketData,
+	allowed: readonly MeetingRole[]
+): { user: SessionUser; roles: Set<MeetingRole> } | { error: AckError } {
+	const user = data.sessionToken ? validateSessionToken(data.sessionToken).user : null;
+	if (data.role !== 'moderator' || !user) return fail('unauthorised', 'Sign in to do this.');
+	const roles = rolesIn(user, data.meetingId);
+	if (!allowed.some((role) => roles.has(role)))
+		return fail('forbidden', 'Your role in this meeting does not allow this.');
+	return { user, roles };
 }

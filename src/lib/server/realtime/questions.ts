@@ -18,7 +18,7 @@ import {
 } from '../questions/store';
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, meetingRoom, moderatorRoom, type PlenarySocket } from './hub';
-import { moderatorOf } from './moderators';
+import { moderatorOf, staffOf } from './moderators';
 import { RateLimit } from './rateLimit';
 
 const clientId = z.string().min(8).max(64);
@@ -143,12 +143,17 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 	socket.on('question:moderate', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ status: QuestionStatus }>(callback);
 		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
+			const moderator = staffOf(socket.data, ['moderator', 'remote_moderator']);
 			if ('error' in moderator) return moderator;
 			const parsed = moderateSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const question = findQuestion(meetingId, parsed.data.questionId);
 			if (!question) return fail('not_found', 'This question does not exist in this meeting.');
+			// The remote moderator brings remote questions forward (or holds them back), nothing more.
+			const remoteOnly = !moderator.roles.has('moderator');
+			if (remoteOnly && (question.mode !== 'remote' || !['approve', 'hide'].includes(parsed.data.action))) {
+				return fail('forbidden', 'A remote moderator approves or hides remote questions only.');
+			}
 			if (parsed.data.action === 'project' && question.status === 'hidden')
 				return fail('invalid', 'A hidden question cannot go on the projector.');
 			const { changed } = applyOnce(

@@ -1,0 +1,155 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { StakeholderGroup } from '$lib/domain/meeting';
+import type { CommentInfo, CommentsState, TagInfo } from '$lib/realtime/protocol';
+import { db, type Tx } from '../db';
+import { cardMarks, comments, meetings, recordTags, type Meeting } from '../db/schema';
+import { generateId } from '../auth/tokens';
+
+type CommentRow = typeof comments.$inferSelect;
+
+const asInfo = (row: CommentRow): CommentInfo => ({
+	id: row.id,
+	cardId: row.cardId,
+	text: row.text,
+	author: row.authorName,
+	group: row.stakeholderGroup as StakeholderGroup | null,
+	mode: row.mode,
+	hidden: row.hidden,
+	createdAt: row.createdAt.toISOString()
+});
+
+export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
+	const rows = db().select().from(comments).where(eq(comments.meetingId, meeting.id)).all();
+	const marks = staff
+		? db()
+				.select({ cardId: cardMarks.cardId, n: count() })
+				.from(cardMarks)
+				.where(eq(cardMarks.meetingId, meeting.id))
+				.groupBy(cardMarks.cardId)
+				.all()
+		: [];
+	const tags = db()
+		.select({ target: recordTags.target, targetId: recordTags.targetId, tag: recordTags.tag })
+		.from(recordTags)
+		.where(eq(recordTags.meetingId, meeting.id))
+		.all();
+	return {
+		comments: rows.filter((row) => staff || !row.hidden).map(asInfo),
+		marks: Object.fromEntries(marks.map((mark) => [mark.cardId, mark.n])),
+		tags: staff ? tags : [],
+		onScreenCommentId: meeting.onScreenCommentId,
+		deadline: meeting.commentDeadline?.toISOString() ?? null
+	};
+}
+
+export function marksOf(meetingId: string, participantId: string): string[] {
+	return db()
+		.select({ cardId: cardMarks.cardId })
+		.from(cardMarks)
+		.where(and(eq(cardMarks.meetingId, meetingId), eq(cardMarks.participantId, participantId)))
+		.all()
+		.map((mark) => mark.cardId);
+}
+
+export function insertComment(
+	tx: Tx,
+	meetingId: string,
+	comment: Omit<CommentRow, 'id' | 'meetingId' | 'hidden' | 'createdAt'>
+): CommentInfo {
+	const row = tx
+		.insert(comments)
+		.values({ id: generateId(), meetingId, createdAt: new Date(), ...comment })
+		.returning()
+		.get();
+	return asInfo(row);
+}
+
+export function findComment(meetingId: string, commentId: string): CommentRow | undefined {
+	return db()
+		.select()
+		.from(comments)
+		.where(and(eq(comments.meetingId, meetingId), eq(comments.id, commentId)))
+		.get();
+}
+
+export function storeMark(
+	tx: Tx,
+	meetingId: string,
+	cardId: string,
+	participantId: string,
+	marked: boolean
+): boolean {
+	if (marked)
+		return (
+			tx.insert(cardMarks).values({ meetingId, cardId, participantId }).onConflictDoNothing().run().changes >
+			0
+		);
+	return (
+		tx
+			.delete(cardMarks)
+			.where(
+				and(
+					eq(cardMarks.meetingId, meetingId),
+					eq(cardMarks.cardId, cardId),
+					eq(cardMarks.participantId, participantId)
+				)
+			)
+			.run().changes > 0
+	);
+}
+
+export function moderateComment(
+	tx: Tx,
+	meetingId: string,
+	commentId: string,
+	action: 'hide' | 'show' | 'project' | 'unproject'
+): boolean {
+	if (action === 'hide' || action === 'show') {
+		tx.update(comments)
+			.set({ hidden: action === 'hide' })
+			.where(eq(comments.id, commentId))
+			.run();
+		if (action === 'hide') {
+			tx.update(meetings)
+				.set({ onScreenCommentId: null })
+				.where(and(eq(meetings.id, meetingId), eq(meetings.onScreenCommentId, commentId)))
+				.run();
+		}
+		return true;
+	}
+	tx.update(meetings)
+		.set({ onScreenCommentId: action === 'project' ? commentId : null })
+		.where(eq(meetings.id, meetingId))
+		.run();
+	return true;
+}
+
+export function storeDeadline(tx: Tx, meetingId: string, deadline: Date | null): boolean {
+	tx.update(meetings).set({ commentDeadline: deadline }).where(eq(meetings.id, meetingId)).run();
+	return true;
+}
+
+export function storeTag(tx: Tx, meetingId: string, tag: TagInfo, userId: string, on: boolean): boolean {
+	if (on) {
+		return (
+			tx
+				.insert(recordTags)
+				.values({ meetingId, ...tag, userId, createdAt: new Date() })
+				.onConflictDoNothing()
+				.run().changes > 0
+		);
+	}
+	return (
+		tx
+			.delete(recordTags)
+			.where(
+				and(
+					eq(recordTags.meetingId, meetingId),
+					eq(recordTags.target, tag.target),
+					eq(recordTags.targetId, tag.targetId),
+					eq(recordTags.tag, tag.tag)
+				)
+			)
+			.run().changes > 0
+	);
+}
