@@ -1,0 +1,21 @@
+import { error, redirect } from '@sveltejs/kit';
+import { rolesIn } from '$lib/server/auth/roles';
+import { requireMeeting } from '$lib/server/meetings/access';
+import { buildSnapshot } from '$lib/server/meetings/snapshot';
+import { hub } from '$lib/server/realtime/hub';
+
+export function load({ params, url, locals }) {
+	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	const meeting = requireMeeting(params.code);
+	const roles = rolesIn(locals.user, meeting.id);
+	if (!roles.has('remote_moderator') && !roles.has('moderator')) {
+		error(403, 'You are not a remote moderator of this meeting.');
+	}
+	return {
+		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
+			role: 'moderator',
+			participantId: null
+		}),
+		username: locals.user.username
+	};
+}

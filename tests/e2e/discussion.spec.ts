@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { E2E_ADMIN } from '../../playwright.config';
+
+test('a question and a card comment go from a phone to the projector', async ({ browser }) => {
+	const moderator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+	await moderator.goto('/login?redirectTo=/m/BPF2017/moderate');
+	await moderator.getByLabel('Username').fill(E2E_ADMIN.username);
+	await moderator.getByLabel('Password').fill(E2E_ADMIN.password);
+	await moderator.getByRole('button', { name: 'Sign in' }).click();
+	await expect(moderator.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+	await projector.goto('/m/BPF2017/projector');
+	const phone = await (
+		await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
+	).newPage();
+	await phone.goto('/m/BPF2017');
+	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+
+	// A question, upvoted, then on the projector.
+	await phone.getByLabel('Your question').fill('How can IXPs share threat data safely?');
+	await phone.getByRole('button', { name: 'Send question' }).click();
+	const upvote = phone.getByRole('button', { name: /Upvote: How can IXPs/ });
+	await upvote.click();
+	await expect(phone.getByRole('button', { name: /Withdraw upvote: How can IXPs/ })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	const question = moderator
+		.getByRole('listitem')
+		.filter({ hasText: 'How can IXPs share threat data safely?' });
+	await expect(question).toContainText('▲ 1');
+	await question.getByRole('button', { name: 'On the projector' }).click();
+	await expect(projector.locator('.canvas h1')).toHaveText('“How can IXPs share threat data safely?”');
+	await question.getByRole('button', { name: 'Off the projector' }).click();
+
+	// The seeded deadline (21 December 2017, noon UTC) has passed: comments are closed until lifted.
+	await moderator.getByRole('button', { name: /^5 Policy options/ }).click();
+	await moderator.keyboard.press('PageDown');
+	await expect(phone.getByText(/Comments closed/)).toBeVisible();
+	await moderator.getByRole('button', { name: 'Remove the deadline' }).click();
+	await phone.getByLabel('Comment', { exact: true }).fill('Booter services should be a priority.');
+	await phone.getByRole('button', { name: 'Send comment' }).click();
+	await expect(phone.getByText('Comment received.')).toBeVisible();
+	await phone.getByRole('button', { name: '☆ Mark as a priority' }).click();
+	await expect(phone.getByRole('button', { name: '★ Marked as a priority' })).toBeVisible();
+
+	const card = moderator.getByRole('article', { name: 'Denial of service and service reliability' });
+	await expect(card).toContainText('★ 1 priority marks · 1 comments');
+	const comment = card.getByRole('listitem').filter({ hasText: 'Booter services' });
+	await comment.getByRole('button', { name: 'Key issue' }).click();
+	await expect(comment.getByRole('button', { name: '✓ Key issue' })).toHaveAttribute('aria-pressed', 'true');
+	await comment.getByRole('button', { name: 'On the projector' }).click();
+	await expect(projector.locator('.canvas h1')).toHaveText('“Booter services should be a priority.”');
+	await expect(projector.locator('.canvas')).toContainText(
+		'Comment on “Denial of service and service reliability”'
+	);
+});
