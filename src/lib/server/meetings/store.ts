@@ -119,7 +119,8 @@ export function storeMove(
 				currentStep: next.step,
 				version,
 				onScreenPollId: null,
-				onScreenQuestionId: null
+				onScreenQuestionId: null,
+				onScreenCommentId: null
 			})
 			.where(eq(meetings.id, meetingId))
 			.run();
