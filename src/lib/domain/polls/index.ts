@@ -1,6 +1,11 @@
 export * from './types';
 export { checkChoice } from './choice';
 export { tallyPoll, tallyChoices } from './tally';
-export { SUPPORT_RULE, supportHolds } from './consensus';
-export { bordaPoints } from './ranking';
+export { tallySingle } from './single';
+export { tallyMultiple } from './multiple';
+export { bordaPoints, tallyRanking } from './ranking';
+export { SUPPORT_RULE, supportHolds, tallyConsensus } from './consensus';
+export { tallyOpenText } from './openText';
+export { tallyWordCloud } from './wordCloud';
+export { tallyTextEntries, type Moderation } from './textEntries';
 export { countWords, normaliseText, textKey } from './text';

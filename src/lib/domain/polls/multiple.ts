@@ -1,12 +1,18 @@
-import type { PollSpec, Tally } from './types';
+import type { Choice, OptionCount, PollSpec } from './types';
 
-type MultipleChoice = { optionIds: string[] };
+type MultipleChoice = Extract<Choice, { kind: 'multiple' }>;
 
-/** Approval counting: each pick is one count for that option. */
-export function tallyMultiple(spec: PollSpec, choices: MultipleChoice[]): Tally {
+/**
+ * Approval counting: each pick is one count for its option, in the spec's option order. Picks
+ * are distinct because checkChoice made them so.
+ */
+export function tallyMultiple(
+	spec: PollSpec,
+	choices: MultipleChoice[]
+): { kind: 'multiple'; counts: OptionCount[] } {
 	const counts = new Map(spec.options.map((option) => [option.id, 0]));
 	for (const { optionIds } of choices) {
-		for (const optionId of new Set(optionIds)) {
+		for (const optionId of optionIds) {
 			const count = counts.get(optionId);
 			if (count !== undefined) counts.set(optionId, count + 1);
 		}

@@ -1,12 +1,14 @@
-import { tallyTexts, type Moderation } from './texts';
-import type { Tally } from './types';
+import { tallyTextEntries, type Moderation } from './textEntries';
+import type { Choice, PollSpec, TextEntry } from './types';
 
-export function tallyOpenText(choices: { text: string }[], moderation: Moderation): Tally {
-	return {
-		kind: 'open_text',
-		...tallyTexts(
-			choices.map((choice) => choice.text),
-			moderation
-		)
-	};
+type OpenTextChoice = Extract<Choice, { kind: 'open_text' }>;
+
+/** Identical answers merge; the room sees only those a moderator approved. */
+export function tallyOpenText(
+	spec: PollSpec,
+	choices: OpenTextChoice[],
+	moderation: Moderation
+): { kind: 'open_text'; entries: TextEntry[]; pending: number } {
+	const texts = choices.map((choice) => choice.text);
+	return { kind: 'open_text', ...tallyTextEntries(texts, moderation) };
 }

@@ -1,10 +1,10 @@
-import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '../meeting';
+import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../meeting';
 import { SUPPORT_RULE, supportHolds, tallyConsensus } from './consensus';
 import { tallyMultiple } from './multiple';
 import { tallyOpenText } from './openText';
 import { tallyRanking } from './ranking';
 import { tallySingle } from './single';
-import type { Moderation } from './texts';
+import type { Moderation } from './textEntries';
 import { tallyWordCloud } from './wordCloud';
 import {
 	MIN_GROUP_SIZE,
@@ -22,7 +22,7 @@ function ofKind<K extends Choice['kind']>(choices: Choice[], kind: K): ChoiceOf<
 	return choices.filter((choice): choice is ChoiceOf<K> => choice.kind === kind);
 }
 
-/** The overall tally of a set of choices, by the poll's kind; choices of another kind are ignored. */
+/** The tally of a set of choices by the poll's kind; choices of another kind are ignored. */
 export function tallyChoices(spec: PollSpec, choices: Choice[], moderation: Moderation): Tally {
 	switch (spec.kind) {
 		case 'single':
@@ -32,38 +32,49 @@ export function tallyChoices(spec: PollSpec, choices: Choice[], moderation: Mode
 		case 'ranking':
 			return tallyRanking(spec, ofKind(choices, 'ranking'));
 		case 'consensus':
-			return tallyConsensus(ofKind(choices, 'consensus'));
+			return tallyConsensus(spec, ofKind(choices, 'consensus'));
 		case 'open_text':
-			return tallyOpenText(ofKind(choices, 'open_text'), moderation);
+			return tallyOpenText(spec, ofKind(choices, 'open_text'), moderation);
 		case 'word_cloud':
-			return tallyWordCloud(ofKind(choices, 'word_cloud'), moderation);
+			return tallyWordCloud(spec, ofKind(choices, 'word_cloud'), moderation);
 	}
 }
 
+/** Groups in the given order, only those with ballots; a small group shows its size, not its tally. */
 function breakdown<G extends string>(
 	order: readonly G[],
 	groupOf: (ballot: CountedBallot) => G,
 	ballots: CountedBallot[],
 	tallyOf: (choices: Choice[]) => Tally
 ): GroupResult<G>[] {
-	const groups = new Map<G, Choice[]>();
-	for (const ballot of ballots) {
-		const group = groupOf(ballot);
-		groups.set(group, [...(groups.get(group) ?? []), ballot.choice]);
-	}
-	return order
-		.filter((group) => groups.has(group))
-		.map((group) => {
-			const choices = groups.get(group)!;
-			const suppressed = choices.length < MIN_GROUP_SIZE;
-			return { group, ballots: choices.length, suppressed, tally: suppressed ? null : tallyOf(choices) };
-		});
+	const choicesOf = new Map<G, Choice[]>(order.map((group) => [group, []]));
+	for (const ballot of ballots) choicesOf.get(groupOf(ballot))?.push(ballot.choice);
+	return order.flatMap((group) => {
+		const choices = choicesOf.get(group) ?? [];
+		if (choices.length === 0) return [];
+		const suppressed = choices.length < MIN_GROUP_SIZE;
+		return [{ group, ballots: choices.length, suppressed, tally: suppressed ? null : tallyOf(choices) }];
+	});
+}
+
+/** Whether support holds in each stakeholder group shown; a withheld group is not judged. */
+function consensusAcross(
+	byGroup: GroupResult<StakeholderGroup | 'unspecified'>[]
+): NonNullable<PollResults['consensus']> {
+	const groups = byGroup.flatMap(({ group, tally }) =>
+		tally?.kind === 'consensus' ? [{ group, holds: supportHolds(tally.counts) }] : []
+	);
+	return {
+		rule: SUPPORT_RULE,
+		groups,
+		holdsEverywhere: groups.length > 0 && groups.every((g) => g.holds)
+	};
 }
 
 /**
  * Everything the room may learn from a poll: the overall tally, the tallies per stakeholder
  * group and per in room / remote (small groups withheld), and for a consensus check whether
- * support holds in each group shown.
+ * support holds in each group shown. Ballots of another kind than the poll's are skipped.
  */
 export function tallyPoll(
 	spec: PollSpec,
@@ -74,35 +85,21 @@ export function tallyPoll(
 	const tallyOf = (choices: Choice[]) => tallyChoices(spec, choices, moderation);
 	const byGroup = breakdown(
 		[...STAKEHOLDER_GROUPS, 'unspecified'] as const,
-		(b) => b.group ?? 'unspecified',
+		(ballot) => ballot.group ?? 'unspecified',
 		counted,
 		tallyOf
 	);
 	const byMode = breakdown(
 		[...PARTICIPATION_MODES, 'unspecified'] as const,
-		(b) => b.mode ?? 'unspecified',
+		(ballot) => ballot.mode ?? 'unspecified',
 		counted,
 		tallyOf
 	);
-	let consensus: PollResults['consensus'] = null;
-	if (spec.kind === 'consensus') {
-		const groups = byGroup
-			.filter((group) => group.tally?.kind === 'consensus')
-			.map((group) => ({
-				group: group.group,
-				holds: group.tally?.kind === 'consensus' && supportHolds(group.tally.counts)
-			}));
-		consensus = {
-			rule: SUPPORT_RULE,
-			groups,
-			holdsEverywhere: groups.length > 0 && groups.every((g) => g.holds)
-		};
-	}
 	return {
 		ballots: counted.length,
 		overall: tallyOf(counted.map((ballot) => ballot.choice)),
 		byGroup,
 		byMode,
-		consensus
+		consensus: spec.kind === 'consensus' ? consensusAcross(byGroup) : null
 	};
 }

@@ -1,12 +1,14 @@
-import { tallyTexts, type Moderation } from './texts';
-import type { Tally } from './types';
+import { tallyTextEntries, type Moderation } from './textEntries';
+import type { Choice, PollSpec, TextEntry } from './types';
 
-export function tallyWordCloud(choices: { phrases: string[] }[], moderation: Moderation): Tally {
-	return {
-		kind: 'word_cloud',
-		...tallyTexts(
-			choices.flatMap((choice) => choice.phrases),
-			moderation
-		)
-	};
+type WordCloudChoice = Extract<Choice, { kind: 'word_cloud' }>;
+
+/** Every phrase counts once, however many a ballot holds; the room sees only approved phrases. */
+export function tallyWordCloud(
+	spec: PollSpec,
+	choices: WordCloudChoice[],
+	moderation: Moderation
+): { kind: 'word_cloud'; entries: TextEntry[]; pending: number } {
+	const phrases = choices.flatMap((choice) => choice.phrases);
+	return { kind: 'word_cloud', ...tallyTextEntries(phrases, moderation) };
 }

@@ -1,14 +1,16 @@
 import { normaliseText, textKey } from './text';
 import type { TextEntry } from './types';
 
+/** A moderator's decision per text key; a key without one is still pending. */
 export type Moderation = ReadonlyMap<string, 'approved' | 'hidden'>;
 
 /**
- * Groups texts by their key; shows only what a moderator approved, in order of count. The text
- * shown is the first submitted form of each key.
+ * Groups free texts under their key, each shown in its first-submitted form. Only approved keys
+ * are listed, most frequent first (ties keep the order they were first submitted in, since the
+ * projector shows entries as given); undecided keys are only counted, hidden ones vanish.
  */
-export function tallyTexts(
-	texts: string[],
+export function tallyTextEntries(
+	texts: Iterable<string>,
 	moderation: Moderation
 ): { entries: TextEntry[]; pending: number } {
 	const grouped = new Map<string, TextEntry>();
@@ -26,6 +28,6 @@ export function tallyTexts(
 		if (decision === 'approved') entries.push(entry);
 		else if (decision === undefined) pending++;
 	}
-	entries.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+	entries.sort((a, b) => b.count - a.count);
 	return { entries, pending };
 }
