@@ -67,7 +67,8 @@ class LiveTallies {
 					});
 			}
 		}
-		return [...entries.values()].sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+		// Most frequent first; ties keep the order in which they were first submitted (a stable sort).
+		return [...entries.values()].sort((a, b) => b.count - a.count);
 	}
 }
 
