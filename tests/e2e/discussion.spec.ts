@@ -36,13 +36,28 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	// The seeded deadline (21 December 2017, noon UTC) has passed: comments are closed until lifted.
 	await moderator.getByRole('button', { name: /^5 Policy options/ }).click();
 	await moderator.keyboard.press('PageDown');
-	await expect(phone.getByText(/Comments closed/)).toBeVisible();
+	await expect(
+		phone
+			.getByRole('region', { name: 'Comments on Denial of service and service reliability' })
+			.getByText(/Comments closed/)
+	).toBeVisible();
 	await moderator.getByRole('button', { name: 'Remove the deadline' }).click();
-	await phone.getByLabel('Comment', { exact: true }).fill('Booter services should be a priority.');
-	await phone.getByRole('button', { name: 'Send comment' }).click();
-	await expect(phone.getByText('Comment received.')).toBeVisible();
+	const current = phone.getByRole('region', {
+		name: 'Comments on Denial of service and service reliability'
+	});
+	await current.getByLabel('Comment', { exact: true }).fill('Booter services should be a priority.');
+	await current.getByRole('button', { name: 'Send comment' }).click();
+	await expect(current.getByText('Comment received.')).toBeVisible();
 	await phone.getByRole('button', { name: '☆ Mark as a priority' }).click();
 	await expect(phone.getByRole('button', { name: '★ Marked as a priority' })).toBeVisible();
+
+	// Any card of the walkthrough takes comments, not only the one on screen.
+	await phone.getByText('Comment on another card of this item').click();
+	await phone.getByRole('combobox', { name: /^Card/ }).selectOption({ label: 'Industrial control systems' });
+	const other = phone.getByRole('region', { name: 'Comments on Industrial control systems' });
+	await other.getByLabel('Comment', { exact: true }).fill('Patch cycles for ICS are measured in years.');
+	await other.getByRole('button', { name: 'Send comment' }).click();
+	await expect(other.getByText('Comment received.')).toBeVisible();
 
 	const card = moderator.getByRole('article', { name: 'Denial of service and service reliability' });
 	await expect(card).toContainText('★ 1 priority marks · 1 comments');
