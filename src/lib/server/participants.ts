@@ -37,3 +37,13 @@ export interface Profile {
 export function updateProfile(participantId: string, profile: Profile): Participant {
 	return db().update(participants).set(profile).where(eq(participants.id, participantId)).returning().get();
 }
+
+/** What an attendee said about themselves, as their questions, comments, ballots and turns carry it. */
+export function profileOf(participantId: string): Profile {
+	const row = db().select().from(participants).where(eq(participants.id, participantId)).get();
+	return {
+		displayName: row?.displayName ?? null,
+		stakeholderGroup: (row?.stakeholderGroup as StakeholderGroup | null) ?? null,
+		mode: row?.mode ?? null
+	};
+}

@@ -7,5 +7,5 @@ export { bordaPoints, tallyRanking } from './ranking';
 export { SUPPORT_RULE, supportHolds, tallyConsensus } from './consensus';
 export { tallyOpenText } from './openText';
 export { tallyWordCloud } from './wordCloud';
-export { tallyTextEntries, type Moderation } from './textEntries';
+export { groupTexts, tallyTextEntries, type Moderation } from './textEntries';
 export { countWords, normaliseText, textKey } from './text';

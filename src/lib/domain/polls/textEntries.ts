@@ -5,14 +5,10 @@ import type { TextEntry } from './types';
 export type Moderation = ReadonlyMap<string, 'approved' | 'hidden'>;
 
 /**
- * Groups free texts under their key, each shown in its first-submitted form. Only approved keys
- * are listed, most frequent first (ties keep the order they were first submitted in, since the
- * projector shows entries as given); undecided keys are only counted, hidden ones vanish.
+ * Every distinct text under its key, shown in its first-submitted form, most frequent first (ties
+ * in the order first submitted).
  */
-export function tallyTextEntries(
-	texts: Iterable<string>,
-	moderation: Moderation
-): { entries: TextEntry[]; pending: number } {
+export function groupTexts(texts: Iterable<string>): TextEntry[] {
 	const grouped = new Map<string, TextEntry>();
 	for (const text of texts) {
 		const key = textKey(text);
@@ -21,13 +17,21 @@ export function tallyTextEntries(
 		if (entry) entry.count++;
 		else grouped.set(key, { key, text: normaliseText(text), count: 1 });
 	}
-	const entries: TextEntry[] = [];
-	let pending = 0;
-	for (const entry of grouped.values()) {
-		const decision = moderation.get(entry.key);
-		if (decision === 'approved') entries.push(entry);
-		else if (decision === undefined) pending++;
-	}
-	entries.sort((a, b) => b.count - a.count);
-	return { entries, pending };
+	return [...grouped.values()].sort((a, b) => b.count - a.count);
+}
+
+/**
+ * Groups free texts under their key, each shown in its first-submitted form. Only approved keys
+ * are listed, most frequent first (ties keep the order they were first submitted in, since the
+ * projector shows entries as given); undecided keys are only counted, hidden ones vanish.
+ */
+export function tallyTextEntries(
+	texts: Iterable<string>,
+	moderation: Moderation
+): { entries: TextEntry[]; pending: number } {
+	const all = groupTexts(texts);
+	return {
+		entries: all.filter((entry) => moderation.get(entry.key) === 'approved'),
+		pending: all.filter((entry) => !moderation.has(entry.key)).length
+	};
 }

@@ -95,12 +95,7 @@ export function buildSnapshot(
 		polls: pollInfos(meeting.id),
 		onScreenPollId: meeting.onScreenPollId,
 		results: Object.fromEntries(shown.map((record) => [record.poll.id, resultsUpdate(record, audience)])),
-		myBallots: audience.participantId
-			? ballotsOf(
-					records.map((record) => record.poll.id),
-					audience.participantId
-				)
-			: {},
+		myBallots: audience.participantId ? ballotsOf(audience.participantId) : {},
 		floor: floorState(meeting, audience.participantId),
 		qa: questionsState(meeting, audience.role === 'moderator'),
 		...(audience.participantId

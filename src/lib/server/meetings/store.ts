@@ -1,17 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { AgendaItem, Card, Position } from '$lib/domain/agenda';
 import type { StakeholderGroup } from '$lib/domain/meeting';
 import type { MeetingInfo } from '$lib/realtime/protocol';
 import { db } from '../db';
-import {
-	agendaItems,
-	agendaMoves,
-	appliedCommands,
-	cards,
-	meetings,
-	panelists,
-	type Meeting
-} from '../db/schema';
+import { recordApplied, wasApplied } from '../commands';
+import { agendaItems, agendaMoves, cards, meetings, panelists, type Meeting } from '../db/schema';
 
 export function findMeetingByCode(code: string): Meeting | undefined {
 	return db().select().from(meetings).where(eq(meetings.code, code)).get();
@@ -100,12 +93,9 @@ export function storeMove(
 		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
 		if (!meeting) return null;
 		const current = positionOf(meeting);
-		const replayed = tx
-			.select()
-			.from(appliedCommands)
-			.where(and(eq(appliedCommands.meetingId, meetingId), eq(appliedCommands.clientId, clientId)))
-			.get();
-		if (replayed) return { kind: 'unchanged', version: meeting.version, position: current };
+		if (wasApplied(tx, meetingId, userId, clientId)) {
+			return { kind: 'unchanged', version: meeting.version, position: current };
+		}
 		const next = decide(current);
 		if (!next) return null;
 		if (next.item === current.item && next.step === current.step) {
@@ -124,7 +114,7 @@ export function storeMove(
 			})
 			.where(eq(meetings.id, meetingId))
 			.run();
-		tx.insert(appliedCommands).values({ meetingId, clientId, version, createdAt: at }).run();
+		recordApplied(tx, meetingId, userId, clientId, version);
 		tx.insert(agendaMoves).values({ meetingId, version, item: next.item, step: next.step, userId, at }).run();
 		return { kind: 'moved', version, position: next, at };
 	});

@@ -1,5 +1,5 @@
 import type { CountedBallot, PollResults } from '$lib/domain/polls/types';
-import { normaliseText, textKey } from '$lib/domain/polls/text';
+import { groupTexts } from '$lib/domain/polls/textEntries';
 import { tallyPoll } from '$lib/domain/polls/tally';
 import type { ModeratedText } from '$lib/realtime/protocol';
 import { loadBallots, loadModeration, type PollRecord } from './store';
@@ -50,25 +50,10 @@ class LiveTallies {
 	texts({ poll }: PollRecord): ModeratedText[] {
 		if (poll.kind !== 'open_text' && poll.kind !== 'word_cloud') return [];
 		const moderation = this.#moderationOf(poll.id);
-		const entries = new Map<string, ModeratedText>();
-		for (const { choice } of this.#ballotsOf(poll.id).values()) {
-			const texts =
-				choice.kind === 'open_text' ? [choice.text] : choice.kind === 'word_cloud' ? choice.phrases : [];
-			for (const text of texts) {
-				const key = textKey(text);
-				const entry = entries.get(key);
-				if (entry) entry.count++;
-				else
-					entries.set(key, {
-						key,
-						text: normaliseText(text),
-						count: 1,
-						status: moderation.get(key) ?? 'pending'
-					});
-			}
-		}
-		// Most frequent first; ties keep the order in which they were first submitted (a stable sort).
-		return [...entries.values()].sort((a, b) => b.count - a.count);
+		const texts = [...this.#ballotsOf(poll.id).values()].flatMap(({ choice }) =>
+			choice.kind === 'open_text' ? [choice.text] : choice.kind === 'word_cloud' ? choice.phrases : []
+		);
+		return groupTexts(texts).map((entry) => ({ ...entry, status: moderation.get(entry.key) ?? 'pending' }));
 	}
 }
 

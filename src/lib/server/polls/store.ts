@@ -3,16 +3,9 @@ import type { Choice, CountedBallot, PollSpec } from '$lib/domain/polls/types';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { PollAction, PollInfo } from '$lib/realtime/protocol';
 import { db, type Tx } from '../db';
-import {
-	appliedCommands,
-	ballots,
-	meetings,
-	pollOptions,
-	polls,
-	textModeration,
-	type Poll
-} from '../db/schema';
+import { ballots, meetings, pollOptions, polls, textModeration, type Poll } from '../db/schema';
 import { generateId } from '../auth/tokens';
+import { recordApplied, wasApplied } from '../commands';
 
 export interface PollRecord {
 	poll: Poll;
@@ -84,23 +77,9 @@ export function loadModeration(pollId: string): Map<string, 'approved' | 'hidden
 	return new Map(rows.map((row) => [row.key, row.status]));
 }
 
-export function ballotsOf(pollIds: string[], participantId: string): Record<string, Choice> {
-	if (pollIds.length === 0) return {};
+export function ballotsOf(participantId: string): Record<string, Choice> {
 	const rows = db().select().from(ballots).where(eq(ballots.participantId, participantId)).all();
 	return Object.fromEntries(rows.map((row) => [row.pollId, JSON.parse(row.choice) as Choice]));
-}
-
-/** Each command's client id is scoped to whoever sent it, so no one can replay another's id. */
-function commandKey(actor: string, clientId: string): string {
-	return `${actor}:${clientId}`;
-}
-
-function alreadyApplied(tx: Tx, meetingId: string, key: string) {
-	return tx
-		.select()
-		.from(appliedCommands)
-		.where(and(eq(appliedCommands.meetingId, meetingId), eq(appliedCommands.clientId, key)))
-		.get();
 }
 
 export type BallotOutcome =
@@ -128,13 +107,12 @@ export function storeBallot(input: {
 	return db().transaction((tx) => {
 		const poll = tx.select().from(polls).where(eq(polls.id, input.pollId)).get();
 		if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' } as const;
-		const key = commandKey(input.participantId, input.clientId);
 		const existing = tx
 			.select()
 			.from(ballots)
 			.where(and(eq(ballots.pollId, input.pollId), eq(ballots.participantId, input.participantId)))
 			.get();
-		if (alreadyApplied(tx, input.meetingId, key) && existing) {
+		if (existing && wasApplied(tx, input.meetingId, input.participantId, input.clientId)) {
 			return { kind: 'replayed', choice: JSON.parse(existing.choice) as Choice } as const;
 		}
 		if (poll.status !== 'open') return { kind: 'closed' } as const;
@@ -165,35 +143,8 @@ export function storeBallot(input: {
 				}
 			})
 			.run();
-		tx.insert(appliedCommands)
-			.values({ meetingId: input.meetingId, clientId: key, version: 0 })
-			.onConflictDoNothing()
-			.run();
+		recordApplied(tx, input.meetingId, input.participantId, input.clientId, 0);
 		return { kind: 'recorded', choice } as const;
-	});
-}
-
-/**
- * Applies a moderator's change in one transaction, once per client id: a retried command
- * returns without changing anything. Changes that clients follow by version bump the version.
- */
-export function storePollChange(
-	meetingId: string,
-	actor: string,
-	clientId: string,
-	change: (tx: Tx) => boolean,
-	options: { bumpVersion: boolean } = { bumpVersion: true }
-): { version: number; changed: boolean } {
-	return db().transaction((tx) => {
-		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-		if (!meeting) throw new Error('meeting vanished');
-		const key = commandKey(actor, clientId);
-		if (alreadyApplied(tx, meetingId, key)) return { version: meeting.version, changed: false };
-		if (!change(tx)) return { version: meeting.version, changed: false };
-		const version = options.bumpVersion ? meeting.version + 1 : meeting.version;
-		if (options.bumpVersion) tx.update(meetings).set({ version }).where(eq(meetings.id, meetingId)).run();
-		tx.insert(appliedCommands).values({ meetingId, clientId: key, version }).run();
-		return { version, changed: true };
 	});
 }
 

@@ -77,12 +77,13 @@ export function insertQuestion(
 	tx: Tx,
 	meetingId: string,
 	question: Omit<QuestionRow, 'id' | 'meetingId' | 'askedAt' | 'answeredAt'>
-): QuestionRow {
-	return tx
+): QuestionInfo {
+	const row = tx
 		.insert(questions)
 		.values({ id: generateId(), meetingId, askedAt: new Date(), ...question })
 		.returning()
 		.get();
+	return asInfo(row, 0);
 }
 
 export function findQuestion(meetingId: string, questionId: string): QuestionRow | undefined {

@@ -6,7 +6,7 @@ import { findMeetingById, storeMove } from '../meetings/store';
 import { agendaOf } from '../meetings/snapshot';
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, type PlenarySocket } from './hub';
-import { moderatorOf } from './moderators';
+import { moderatorOf } from './access';
 import { announceQuestions } from './questions';
 import { announceComments } from './comments';
 

@@ -1,10 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { commentsOpen, TAG_TARGETS, TAGS } from '$lib/domain/comments';
-import type { StakeholderGroup } from '$lib/domain/meeting';
 import type { CommentInfo } from '$lib/realtime/protocol';
-import { db } from '../db';
-import { participants } from '../db/schema';
 import {
 	findComment,
 	insertComment,
@@ -16,11 +12,12 @@ import {
 } from '../comments/store';
 import { agendaOf } from '../meetings/snapshot';
 import { findMeetingById } from '../meetings/store';
-import { storePollChange as applyOnce } from '../polls/store';
+import { applyCommand } from '../commands';
 import { findQuestion } from '../questions/store';
+import { profileOf } from '../participants';
 import { ackOf, describeIssues, fail, guarded } from './ack';
-import { hub, meetingRoom, moderatorRoom, type PlenarySocket } from './hub';
-import { moderatorOf, staffOf } from './moderators';
+import { hub, LIVE_INTERVAL_MS, type PlenarySocket } from './hub';
+import { attendeeOf, moderatorOf, staffOf } from './access';
 import { RateLimit } from './rateLimit';
 
 const clientId = z.string().min(8).max(64);
@@ -51,23 +48,17 @@ const tagSchema = z.object({
 
 const commenting = new RateLimit(10, 60_000);
 const marking = new RateLimit(120, 60_000);
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
-const noVersion = { bumpVersion: false };
-
 export function announceComments(meetingId: string): void {
-	if (pending.has(meetingId)) return;
-	const timer = setTimeout(() => {
-		pending.delete(meetingId);
+	hub.coalesce(`comments:${meetingId}`, LIVE_INTERVAL_MS, () => {
 		const meeting = findMeetingById(meetingId);
-		const io = hub.io;
-		if (!meeting || !io) return;
-		io.to(meetingRoom(meetingId))
-			.except(moderatorRoom(meetingId))
-			.emit('comments:changed', commentsState(meeting, false));
-		io.to(moderatorRoom(meetingId)).emit('comments:changed', commentsState(meeting, true));
-	}, 250);
-	timer.unref();
-	pending.set(meetingId, timer);
+		if (!meeting) return;
+		hub.emitByAudience(
+			meetingId,
+			'comments:changed',
+			[commentsState(meeting, false)],
+			[commentsState(meeting, true)]
+		);
+	});
 }
 
 function cardExists(meetingId: string, id: string): boolean {
@@ -82,9 +73,9 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 	socket.on('card:comment', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ comment: CommentInfo }>(callback);
 		void guarded(ack, () => {
-			const participantId = socket.data.participantId;
-			if (socket.data.role !== 'attendee' || !participantId)
-				return fail('unauthorised', 'Join the meeting from its page to comment.');
+			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to comment.');
+			if ('error' in attendee) return attendee;
+			const { participantId } = attendee;
 			const parsed = commentSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const meeting = findMeetingById(meetingId);
@@ -96,25 +87,19 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 				return fail('conflict', `Comments closed on ${deadline} (UTC).`);
 			if (!commenting.allow(participantId))
 				return fail('conflict', 'You have sent several comments in a row: wait a minute.');
-			const profile = db().select().from(participants).where(eq(participants.id, participantId)).get();
+			const profile = profileOf(participantId);
 			let created: CommentInfo | null = null;
-			applyOnce(
-				meetingId,
-				participantId,
-				parsed.data.clientId,
-				(tx) => {
-					created = insertComment(tx, meetingId, {
-						cardId: parsed.data.cardId,
-						participantId,
-						authorName: profile?.displayName ?? null,
-						stakeholderGroup: (profile?.stakeholderGroup as StakeholderGroup | null) ?? null,
-						mode: profile?.mode ?? null,
-						text: parsed.data.text
-					});
-					return true;
-				},
-				noVersion
-			);
+			applyCommand(meetingId, participantId, parsed.data.clientId, (tx) => {
+				created = insertComment(tx, meetingId, {
+					cardId: parsed.data.cardId,
+					participantId,
+					authorName: profile.displayName,
+					stakeholderGroup: profile.stakeholderGroup,
+					mode: profile.mode,
+					text: parsed.data.text
+				});
+				return true;
+			});
 			announceComments(meetingId);
 			return created
 				? { data: { comment: created } }
@@ -125,9 +110,9 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 	socket.on('card:priority', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ cardId: string; marked: boolean }>(callback);
 		void guarded(ack, () => {
-			const participantId = socket.data.participantId;
-			if (socket.data.role !== 'attendee' || !participantId)
-				return fail('unauthorised', 'Join the meeting from its page first.');
+			const attendee = attendeeOf(socket.data, 'Join the meeting from its page first.');
+			if ('error' in attendee) return attendee;
+			const { participantId } = attendee;
 			const parsed = markSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			if (!cardExists(meetingId, parsed.data.cardId))
@@ -135,12 +120,8 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 			if (!marking.allow(participantId))
 				return fail('conflict', 'Too many changes at once: try again in a minute.');
 			const { cardId: card, marked } = parsed.data;
-			const { changed } = applyOnce(
-				meetingId,
-				participantId,
-				parsed.data.clientId,
-				(tx) => storeMark(tx, meetingId, card, participantId, marked),
-				noVersion
+			const { changed } = applyCommand(meetingId, participantId, parsed.data.clientId, (tx) =>
+				storeMark(tx, meetingId, card, participantId, marked)
 			);
 			if (changed) announceComments(meetingId);
 			return { data: { cardId: card, marked } };
@@ -160,12 +141,8 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 			if (!staff.roles.has('moderator') && action !== 'project' && action !== 'unproject') {
 				return fail('forbidden', 'Only a moderator hides comments.');
 			}
-			const { changed } = applyOnce(
-				meetingId,
-				staff.user.id,
-				parsed.data.clientId,
-				(tx) => moderateComment(tx, meetingId, commentId, action),
-				noVersion
+			const { changed } = applyCommand(meetingId, staff.user.id, parsed.data.clientId, (tx) =>
+				moderateComment(tx, meetingId, commentId, action)
 			);
 			if (changed) announceComments(meetingId);
 			return { data: { done: changed } };
@@ -180,12 +157,8 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 			const parsed = deadlineSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const deadline = parsed.data.deadline ? new Date(parsed.data.deadline) : null;
-			const { changed } = applyOnce(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => storeDeadline(tx, meetingId, deadline),
-				noVersion
+			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
+				storeDeadline(tx, meetingId, deadline)
 			);
 			if (changed) announceComments(meetingId);
 			return { data: { deadline: deadline?.toISOString() ?? null } };
@@ -207,12 +180,8 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 						? !!findComment(meetingId, targetId)
 						: !!findQuestion(meetingId, targetId);
 			if (!exists) return fail('not_found', `There is no such ${target} in this meeting.`);
-			const { changed } = applyOnce(
-				meetingId,
-				staff.user.id,
-				parsed.data.clientId,
-				(tx) => storeTag(tx, meetingId, { target, targetId, tag }, staff.user.id, on),
-				noVersion
+			const { changed } = applyCommand(meetingId, staff.user.id, parsed.data.clientId, (tx) =>
+				storeTag(tx, meetingId, { target, targetId, tag }, staff.user.id, on)
 			);
 			if (changed) announceComments(meetingId);
 			return { data: { on } };

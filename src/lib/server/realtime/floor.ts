@@ -1,8 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS, type StakeholderGroup } from '$lib/domain/meeting';
-import { db } from '../db';
-import { participants } from '../db/schema';
+import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
 import {
 	callNextSpeaker,
 	endTurn,
@@ -12,10 +9,11 @@ import {
 	withdrawRequest
 } from '../floor/store';
 import { findMeetingById } from '../meetings/store';
-import { storePollChange as applyOnce } from '../polls/store';
+import { applyCommand } from '../commands';
+import { profileOf } from '../participants';
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, type PlenarySocket } from './hub';
-import { moderatorOf, staffOf } from './moderators';
+import { attendeeOf, moderatorOf, staffOf } from './access';
 
 const clientId = z.string().min(8).max(64);
 const command = z.object({ clientId });
@@ -38,35 +36,27 @@ export function announceFloor(meetingId: string): void {
 	if (meeting) hub.toMeeting(meetingId)?.emit('floor:changed', floorState(meeting));
 }
 
-const noChange = { bumpVersion: false };
-
 export function registerFloorHandlers(socket: PlenarySocket): void {
 	const { meetingId } = socket.data;
 
 	socket.on('floor:request', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ requestId: string }>(callback);
 		void guarded(ack, () => {
-			const participantId = socket.data.participantId;
-			if (socket.data.role !== 'attendee' || !participantId)
-				return fail('unauthorised', 'Join the meeting from its page first.');
+			const attendee = attendeeOf(socket.data, 'Join the meeting from its page first.');
+			if ('error' in attendee) return attendee;
+			const { participantId } = attendee;
 			const parsed = command.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const profile = db().select().from(participants).where(eq(participants.id, participantId)).get();
-			applyOnce(
-				meetingId,
-				participantId,
-				parsed.data.clientId,
-				(tx) => {
-					requestFloor(tx, meetingId, {
-						participantId,
-						name: profile?.displayName ?? 'Anonymous attendee',
-						group: (profile?.stakeholderGroup as StakeholderGroup | null) ?? null,
-						mode: profile?.mode ?? 'in_room'
-					});
-					return true;
-				},
-				noChange
-			);
+			const profile = profileOf(participantId);
+			applyCommand(meetingId, participantId, parsed.data.clientId, (tx) => {
+				requestFloor(tx, meetingId, {
+					participantId,
+					name: profile.displayName ?? 'Anonymous attendee',
+					group: profile.stakeholderGroup,
+					mode: profile.mode ?? 'in_room'
+				});
+				return true;
+			});
 			const meeting = findMeetingById(meetingId);
 			const mine = meeting ? floorState(meeting, participantId).mine : null;
 			announceFloor(meetingId);
@@ -79,17 +69,13 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 	socket.on('floor:withdraw', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ withdrawn: boolean }>(callback);
 		void guarded(ack, () => {
-			const participantId = socket.data.participantId;
-			if (socket.data.role !== 'attendee' || !participantId)
-				return fail('unauthorised', 'Join the meeting from its page first.');
+			const attendee = attendeeOf(socket.data, 'Join the meeting from its page first.');
+			if ('error' in attendee) return attendee;
+			const { participantId } = attendee;
 			const parsed = command.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { changed } = applyOnce(
-				meetingId,
-				participantId,
-				parsed.data.clientId,
-				(tx) => withdrawRequest(tx, meetingId, { participantId }),
-				noChange
+			const { changed } = applyCommand(meetingId, participantId, parsed.data.clientId, (tx) =>
+				withdrawRequest(tx, meetingId, { participantId })
 			);
 			if (changed) announceFloor(meetingId);
 			return { data: { withdrawn: changed } };
@@ -109,16 +95,10 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 				return fail('forbidden', 'A remote moderator adds remote speakers only.');
 			}
 			let requestId = '';
-			const { changed } = applyOnce(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => {
-					requestId = requestFloor(tx, meetingId, { participantId: null, name, group, mode });
-					return true;
-				},
-				noChange
-			);
+			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) => {
+				requestId = requestFloor(tx, meetingId, { participantId: null, name, group, mode });
+				return true;
+			});
 			if (changed) announceFloor(meetingId);
 			return { data: { requestId } };
 		});
@@ -132,12 +112,8 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 			const parsed = removeSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const { requestId } = parsed.data;
-			const { changed } = applyOnce(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => withdrawRequest(tx, meetingId, { requestId }),
-				noChange
+			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
+				withdrawRequest(tx, meetingId, { requestId })
 			);
 			if (changed) announceFloor(meetingId);
 			return { data: { removed: changed } };
@@ -153,16 +129,10 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const meeting = findMeetingById(meetingId);
 			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
-			const { changed } = applyOnce(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => {
-					callNextSpeaker(tx, meeting);
-					return true;
-				},
-				noChange
-			);
+			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) => {
+				callNextSpeaker(tx, meeting);
+				return true;
+			});
 			if (changed) announceFloor(meetingId);
 			return { data: { speaking: floorState(meeting).speaking?.id ?? null } };
 		});
@@ -175,12 +145,8 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 			if ('error' in moderator) return moderator;
 			const parsed = command.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { changed } = applyOnce(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => endTurn(tx, meetingId),
-				noChange
+			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
+				endTurn(tx, meetingId)
 			);
 			if (changed) announceFloor(meetingId);
 			return { data: { ended: changed } };
@@ -195,12 +161,8 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 			const parsed = settingsSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const { alternate, speakingSeconds } = parsed.data;
-			const { changed } = applyOnce(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => storeFloorSettings(tx, meetingId, alternate, speakingSeconds),
-				noChange
+			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
+				storeFloorSettings(tx, meetingId, alternate, speakingSeconds)
 			);
 			if (changed) announceFloor(meetingId);
 			return { data: { alternate, speakingSeconds } };

@@ -1,6 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
-import type { ClientRole } from '$lib/realtime/protocol';
+import type { ClientRole, ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
 import type { ParticipationMode } from '$lib/domain/meeting';
 import { Presence } from './presence';
 
@@ -31,11 +30,13 @@ export const moderatorRoom = (meetingId: string) => `moderators:${meetingId}`;
 
 /** How often at most a meeting's connected counts are sent: a full hall joining is one update a second. */
 const PRESENCE_INTERVAL_MS = 1000;
+/** How often at most question, comment and results updates are sent to a meeting. */
+export const LIVE_INTERVAL_MS = 250;
 /** How often at most live results are sent: a burst of ballots is a few updates a second, not one per ballot. */
-const RESULTS_INTERVAL_MS = 250;
+const RESULTS_INTERVAL_MS = LIVE_INTERVAL_MS;
 
 /** Computes the results updates of the polls that changed, for the room and for the moderators. */
-export type ResultsPublisher = (meetingId: string, pollIds: Set<string>, io: PlenaryServer) => void;
+export type ResultsPublisher = (meetingId: string, pollIds: Set<string>) => void;
 
 /**
  * The live side of the server as the rest of the app sees it: who is connected, and a way to
@@ -44,29 +45,13 @@ export type ResultsPublisher = (meetingId: string, pollIds: Set<string>, io: Ple
 class Hub {
 	readonly presence = new Presence();
 	#io: PlenaryServer | null = null;
-	#pendingPresence = new Map<string, ReturnType<typeof setTimeout>>();
-	#pendingResults = new Map<string, Set<string>>();
+	#pending = new Set<string>();
+	#changedPolls = new Map<string, Set<string>>();
 	#publishResults: ResultsPublisher | null = null;
 
 	attach(io: PlenaryServer, publishResults: ResultsPublisher): void {
 		this.#io = io;
 		this.#publishResults = publishResults;
-	}
-
-	/** Coalesces results: the first ballot of a quiet meeting starts a tick, later ones join it. */
-	resultsChanged(meetingId: string, pollId: string): void {
-		const pending = this.#pendingResults.get(meetingId);
-		if (pending) {
-			pending.add(pollId);
-			return;
-		}
-		this.#pendingResults.set(meetingId, new Set([pollId]));
-		const timer = setTimeout(() => {
-			const pollIds = this.#pendingResults.get(meetingId) ?? new Set<string>();
-			this.#pendingResults.delete(meetingId);
-			if (this.#io) this.#publishResults?.(meetingId, pollIds, this.#io);
-		}, RESULTS_INTERVAL_MS);
-		timer.unref();
 	}
 
 	get io(): PlenaryServer | null {
@@ -77,15 +62,48 @@ class Hub {
 		return this.#io?.to(meetingRoom(meetingId)) ?? null;
 	}
 
-	/** Coalesces presence changes: one broadcast per meeting per interval, whatever the churn. */
+	/**
+	 * Runs `publish` once, `intervalMs` after the first call for `key`; calls in between join that
+	 * run. A burst of changes costs clients × ticks, not clients × changes.
+	 */
+	coalesce(key: string, intervalMs: number, publish: () => void): void {
+		if (this.#pending.has(key)) return;
+		this.#pending.add(key);
+		setTimeout(() => {
+			this.#pending.delete(key);
+			publish();
+		}, intervalMs).unref();
+	}
+
+	/** One event to a meeting: one payload for the room, another for its staff (who see more). */
+	emitByAudience<E extends keyof ServerToClientEvents>(
+		meetingId: string,
+		event: E,
+		forRoom: Parameters<ServerToClientEvents[E]>,
+		forStaff: Parameters<ServerToClientEvents[E]>
+	): void {
+		const io = this.#io;
+		if (!io) return;
+		io.to(meetingRoom(meetingId))
+			.except(moderatorRoom(meetingId))
+			.emit(event, ...forRoom);
+		io.to(moderatorRoom(meetingId)).emit(event, ...forStaff);
+	}
+
+	resultsChanged(meetingId: string, pollId: string): void {
+		const changed = this.#changedPolls.get(meetingId) ?? new Set<string>();
+		changed.add(pollId);
+		this.#changedPolls.set(meetingId, changed);
+		this.coalesce(`results:${meetingId}`, RESULTS_INTERVAL_MS, () => {
+			this.#changedPolls.delete(meetingId);
+			this.#publishResults?.(meetingId, changed);
+		});
+	}
+
 	presenceChanged(meetingId: string): void {
-		if (this.#pendingPresence.has(meetingId)) return;
-		const timer = setTimeout(() => {
-			this.#pendingPresence.delete(meetingId);
-			this.toMeeting(meetingId)?.emit('presence:counts', this.presence.counts(meetingId));
-		}, PRESENCE_INTERVAL_MS);
-		timer.unref();
-		this.#pendingPresence.set(meetingId, timer);
+		this.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () =>
+			this.toMeeting(meetingId)?.emit('presence:counts', this.presence.counts(meetingId))
+		);
 	}
 }
 

@@ -1,18 +1,16 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkChoice } from '$lib/domain/polls/choice';
 import { POLL_KINDS, type PollSpec } from '$lib/domain/polls/types';
-import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { Choice } from '$lib/domain/polls/types';
-import { db } from '../db';
-import { participants } from '../db/schema';
 import { findMeetingById } from '../meetings/store';
 import { forgetPolls, pollInfos, pollsOf, resultsUpdate } from '../meetings/snapshot';
 import { liveTallies } from '../polls/live';
-import { controlPoll, insertPoll, storeBallot, storeModeration, storePollChange } from '../polls/store';
+import { controlPoll, insertPoll, storeBallot, storeModeration } from '../polls/store';
+import { applyCommand } from '../commands';
 import { ackOf, describeIssues, fail, guarded } from './ack';
-import { hub, meetingRoom, moderatorRoom, type PlenaryServer, type PlenarySocket } from './hub';
-import { moderatorOf } from './moderators';
+import { hub, type PlenarySocket } from './hub';
+import { attendeeOf, moderatorOf } from './access';
+import { profileOf } from '../participants';
 import { announceQuestions } from './questions';
 
 const clientId = z.string().min(8).max(64);
@@ -57,16 +55,18 @@ const moderateSchema = z.object({
 	status: z.enum(['approved', 'hidden'])
 });
 
+/** Poll changes are followed by version: clients that miss one ask for a new snapshot. */
+const versioned = { bumpVersion: true };
+
 /** Sends the live results of the polls that changed: the room sees what is shown, moderators everything. */
-export function publishResults(meetingId: string, pollIds: Set<string>, io: PlenaryServer): void {
+export function publishResults(meetingId: string, pollIds: Set<string>): void {
 	for (const record of pollsOf(meetingId)) {
 		if (!pollIds.has(record.poll.id)) continue;
-		io.to(meetingRoom(meetingId))
-			.except(moderatorRoom(meetingId))
-			.emit('poll:results', resultsUpdate(record, { role: 'public', participantId: null }));
-		io.to(moderatorRoom(meetingId)).emit(
+		hub.emitByAudience(
+			meetingId,
 			'poll:results',
-			resultsUpdate(record, { role: 'moderator', participantId: null })
+			[resultsUpdate(record, { role: 'public', participantId: null })],
+			[resultsUpdate(record, { role: 'moderator', participantId: null })]
 		);
 	}
 }
@@ -81,28 +81,15 @@ function announcePolls(meetingId: string, version: number): void {
 	});
 }
 
-function voterProfile(participantId: string): {
-	group: StakeholderGroup | null;
-	mode: ParticipationMode | null;
-} {
-	const row = db()
-		.select({ group: participants.stakeholderGroup, mode: participants.mode })
-		.from(participants)
-		.where(eq(participants.id, participantId))
-		.get();
-	return { group: (row?.group as StakeholderGroup | null) ?? null, mode: row?.mode ?? null };
-}
-
 export function registerPollHandlers(socket: PlenarySocket): void {
 	const { meetingId } = socket.data;
 
 	socket.on('poll:vote', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ pollId: string; choice: Choice }>(callback);
 		void guarded(ack, () => {
-			const participantId = socket.data.participantId;
-			if (socket.data.role !== 'attendee' || !participantId) {
-				return fail('unauthorised', 'Join the meeting from its page to vote.');
-			}
+			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to vote.');
+			if ('error' in attendee) return attendee;
+			const { participantId } = attendee;
 			const parsed = castSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const record = pollsOf(meetingId).find((candidate) => candidate.poll.id === parsed.data.pollId);
@@ -111,7 +98,8 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 				return fail('conflict', 'This poll is closed: ballots are no longer accepted.');
 			const checked = checkChoice(record.spec, parsed.data.choice);
 			if (!checked.ok) return fail('invalid', checked.error);
-			const profile = voterProfile(participantId);
+			const { stakeholderGroup: group, mode } = profileOf(participantId);
+			const profile = { group, mode };
 			const outcome = storeBallot({
 				meetingId,
 				pollId: record.poll.id,
@@ -161,10 +149,16 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 				wordLimit: kind === 'open_text' ? (wordLimit ?? 100) : null
 			};
 			let created = '';
-			const { version } = storePollChange(meetingId, moderator.user.id, parsed.data.clientId, (tx) => {
-				created = insertPoll(tx, meetingId, spec, itemId);
-				return true;
-			});
+			const { version } = applyCommand(
+				meetingId,
+				moderator.user.id,
+				parsed.data.clientId,
+				(tx) => {
+					created = insertPoll(tx, meetingId, spec, itemId);
+					return true;
+				},
+				versioned
+			);
 			if (created) announcePolls(meetingId, version);
 			const existing = created || pollsOf(meetingId).at(-1)?.poll.id || '';
 			return { data: { pollId: existing } };
@@ -180,10 +174,15 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const record = pollsOf(meetingId).find((candidate) => candidate.poll.id === parsed.data.pollId);
 			if (!record) return fail('not_found', 'This poll does not exist in this meeting.');
-			const { version, changed } = storePollChange(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
-				controlPoll(tx, meetingId, record.poll, parsed.data.action, () =>
-					JSON.stringify(liveTallies.results(record))
-				)
+			const { version, changed } = applyCommand(
+				meetingId,
+				moderator.user.id,
+				parsed.data.clientId,
+				(tx) =>
+					controlPoll(tx, meetingId, record.poll, parsed.data.action, () =>
+						JSON.stringify(liveTallies.results(record))
+					),
+				versioned
 			);
 			if (changed) {
 				announcePolls(meetingId, version);
@@ -207,8 +206,12 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 				return fail('invalid', 'Only open-text and word-cloud entries are moderated.');
 			}
 			const { key, status } = parsed.data;
-			const { version, changed } = storePollChange(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
-				storeModeration(tx, record.poll.id, key, status)
+			const { version, changed } = applyCommand(
+				meetingId,
+				moderator.user.id,
+				parsed.data.clientId,
+				(tx) => storeModeration(tx, record.poll.id, key, status),
+				versioned
 			);
 			if (changed) {
 				liveTallies.moderate(record.poll.id, key, status);

@@ -1,12 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { initialStatus, isPublic, type QuestionStatus } from '$lib/domain/questions';
-import type { StakeholderGroup } from '$lib/domain/meeting';
 import type { QuestionInfo } from '$lib/realtime/protocol';
-import { db } from '../db';
-import { participants } from '../db/schema';
 import { findMeetingById } from '../meetings/store';
-import { storePollChange as applyOnce } from '../polls/store';
+import { applyCommand } from '../commands';
 import {
 	allQuestions,
 	findQuestion,
@@ -16,9 +12,10 @@ import {
 	storePremoderation,
 	storeUpvote
 } from '../questions/store';
+import { profileOf } from '../participants';
 import { ackOf, describeIssues, fail, guarded } from './ack';
-import { hub, meetingRoom, moderatorRoom, type PlenarySocket } from './hub';
-import { moderatorOf, staffOf } from './moderators';
+import { hub, LIVE_INTERVAL_MS, type PlenarySocket } from './hub';
+import { attendeeOf, moderatorOf, staffOf } from './access';
 import { RateLimit } from './rateLimit';
 
 const clientId = z.string().min(8).max(64);
@@ -43,25 +40,19 @@ const settingsSchema = z.object({ clientId, premoderation: z.boolean() });
 const asking = new RateLimit(5, 60_000);
 const upvoting = new RateLimit(60, 60_000);
 
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
-const noVersion = { bumpVersion: false };
-
 /** Coalesced: an upvote burst is one update per audience every quarter second. */
 export function announceQuestions(meetingId: string): void {
-	if (pending.has(meetingId)) return;
-	const timer = setTimeout(() => {
-		pending.delete(meetingId);
+	hub.coalesce(`questions:${meetingId}`, LIVE_INTERVAL_MS, () => {
 		const meeting = findMeetingById(meetingId);
-		const io = hub.io;
-		if (!meeting || !io) return;
+		if (!meeting) return;
 		const all = allQuestions(meetingId);
-		io.to(meetingRoom(meetingId))
-			.except(moderatorRoom(meetingId))
-			.emit('questions:changed', questionsState(meeting, false, all));
-		io.to(moderatorRoom(meetingId)).emit('questions:changed', questionsState(meeting, true, all));
-	}, 250);
-	timer.unref();
-	pending.set(meetingId, timer);
+		hub.emitByAudience(
+			meetingId,
+			'questions:changed',
+			[questionsState(meeting, false, all)],
+			[questionsState(meeting, true, all)]
+		);
+	});
 }
 
 export function registerQuestionHandlers(socket: PlenarySocket): void {
@@ -70,44 +61,28 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 	socket.on('question:ask', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ question: QuestionInfo }>(callback);
 		void guarded(ack, () => {
-			const participantId = socket.data.participantId;
-			if (socket.data.role !== 'attendee' || !participantId)
-				return fail('unauthorised', 'Join the meeting from its page to ask.');
+			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to ask.');
+			if ('error' in attendee) return attendee;
+			const { participantId } = attendee;
 			const parsed = askSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const meeting = findMeetingById(meetingId);
 			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
 			if (!asking.allow(participantId))
 				return fail('conflict', 'You have asked several questions in a row: wait a minute before the next.');
-			const profile = db().select().from(participants).where(eq(participants.id, participantId)).get();
+			const profile = profileOf(participantId);
 			let created: QuestionInfo | null = null;
-			applyOnce(
-				meetingId,
-				participantId,
-				parsed.data.clientId,
-				(tx) => {
-					const row = insertQuestion(tx, meetingId, {
-						participantId,
-						authorName: parsed.data.anonymous ? null : (profile?.displayName ?? null),
-						stakeholderGroup: (profile?.stakeholderGroup as StakeholderGroup | null) ?? null,
-						mode: profile?.mode ?? null,
-						text: parsed.data.text,
-						status: initialStatus(meeting.premoderation)
-					});
-					created = {
-						id: row.id,
-						text: row.text,
-						author: row.authorName,
-						group: row.stakeholderGroup as StakeholderGroup | null,
-						mode: row.mode,
-						status: row.status,
-						upvotes: 0,
-						askedAt: row.askedAt.toISOString()
-					};
-					return true;
-				},
-				noVersion
-			);
+			applyCommand(meetingId, participantId, parsed.data.clientId, (tx) => {
+				created = insertQuestion(tx, meetingId, {
+					participantId,
+					authorName: parsed.data.anonymous ? null : profile.displayName,
+					stakeholderGroup: profile.stakeholderGroup,
+					mode: profile.mode,
+					text: parsed.data.text,
+					status: initialStatus(meeting.premoderation)
+				});
+				return true;
+			});
 			announceQuestions(meetingId);
 			if (created) return { data: { question: created } };
 			return fail('conflict', 'This question was already received.');
@@ -117,9 +92,9 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 	socket.on('question:upvote', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ questionId: string; up: boolean }>(callback);
 		void guarded(ack, () => {
-			const participantId = socket.data.participantId;
-			if (socket.data.role !== 'attendee' || !participantId)
-				return fail('unauthorised', 'Join the meeting from its page to upvote.');
+			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to upvote.');
+			if ('error' in attendee) return attendee;
+			const { participantId } = attendee;
 			const parsed = upvoteSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const question = findQuestion(meetingId, parsed.data.questionId);
@@ -128,12 +103,8 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 			if (!upvoting.allow(participantId))
 				return fail('conflict', 'Too many upvotes at once: try again in a minute.');
 			const { questionId, up } = parsed.data;
-			const { changed } = applyOnce(
-				meetingId,
-				participantId,
-				parsed.data.clientId,
-				(tx) => storeUpvote(tx, questionId, participantId, up),
-				noVersion
+			const { changed } = applyCommand(meetingId, participantId, parsed.data.clientId, (tx) =>
+				storeUpvote(tx, questionId, participantId, up)
 			);
 			if (changed) announceQuestions(meetingId);
 			return { data: { questionId, up } };
@@ -156,12 +127,8 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 			}
 			if (parsed.data.action === 'project' && question.status === 'hidden')
 				return fail('invalid', 'A hidden question cannot go on the projector.');
-			const { changed } = applyOnce(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => moderateQuestion(tx, meetingId, question, parsed.data.action),
-				noVersion
+			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
+				moderateQuestion(tx, meetingId, question, parsed.data.action)
 			);
 			if (changed) announceQuestions(meetingId);
 			return { data: { status: findQuestion(meetingId, question.id)?.status ?? question.status } };
@@ -176,12 +143,8 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 			const parsed = settingsSchema.safeParse(payload);
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const { premoderation } = parsed.data;
-			const { changed } = applyOnce(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => storePremoderation(tx, meetingId, premoderation),
-				noVersion
+			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
+				storePremoderation(tx, meetingId, premoderation)
 			);
 			if (changed) announceQuestions(meetingId);
 			return { data: { premoderation } };

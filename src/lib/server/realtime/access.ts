@@ -29,3 +29,9 @@ export function staffOf(
 		return fail('forbidden', 'Your role in this meeting does not allow this.');
 	return { user, roles };
 }
+
+/** Attendee events come from a phone that joined this meeting; `why` tells anyone else what to do. */
+export function attendeeOf(data: SocketData, why: string): { participantId: string } | { error: AckError } {
+	if (data.role !== 'attendee' || !data.participantId) return fail('unauthorised', why);
+	return { participantId: data.participantId };
+}
