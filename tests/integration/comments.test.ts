@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommentsState } from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
-import { connect, joinMeeting, publicSnapshot, signIn, type TestSocket } from './support/clients';
+import {
+	connect,
+	connectedAttendee,
+	eventWhere,
+	publicSnapshot,
+	signIn,
+	type TestSocket
+} from './support/clients';
 import { addUser } from './support/users';
 
 let server: RunningServer;
@@ -10,22 +17,8 @@ const open: TestSocket[] = [];
 let n = 0;
 const id = () => `comment-command-${++n}`;
 
-async function phone(name: string, mode: 'in_room' | 'remote' = 'in_room') {
-	const cookie = await joinMeeting(server.url, 'BPF2017');
-	await fetch(`${server.url}/m/BPF2017?/profile`, {
-		method: 'POST',
-		headers: {
-			origin: server.url,
-			cookie,
-			'content-type': 'application/x-www-form-urlencoded',
-			'x-sveltekit-action': 'true'
-		},
-		body: new URLSearchParams({ displayName: name, stakeholderGroup: 'government', mode })
-	});
-	const { socket } = await connect(server.url, { as: 'attendee', cookie });
-	open.push(socket);
-	return socket;
-}
+const phone = (name: string, mode: 'in_room' | 'remote' = 'in_room') =>
+	connectedAttendee(server.url, open, { displayName: name, stakeholderGroup: 'government', mode });
 
 async function staff(username: string, roles: string[]) {
 	await addUser(server.databasePath, username, 'staff-password-1', roles);
@@ -35,16 +28,8 @@ async function staff(username: string, roles: string[]) {
 	return socket;
 }
 
-function commentsWhere(socket: TestSocket, check: (state: CommentsState) => boolean): Promise<CommentsState> {
-	return new Promise((resolve) => {
-		const listener = (state: CommentsState) => {
-			if (!check(state)) return;
-			socket.off('comments:changed', listener);
-			resolve(state);
-		};
-		socket.on('comments:changed', listener);
-	});
-}
+const commentsWhere = (socket: TestSocket, check: (state: CommentsState) => boolean) =>
+	eventWhere(socket, 'comments:changed', check);
 
 beforeAll(async () => {
 	server = await startServer();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FloorState } from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
-import { connect, joinMeeting, publicSnapshot, signIn, type TestSocket } from './support/clients';
+import { connect, connectedAttendee, publicSnapshot, signIn, type TestSocket } from './support/clients';
 
 let server: RunningServer;
 let moderator: TestSocket;
@@ -9,22 +9,8 @@ const open: TestSocket[] = [];
 let n = 0;
 const id = () => `floor-command-${++n}`;
 
-async function phone(name: string, mode: 'in_room' | 'remote') {
-	const cookie = await joinMeeting(server.url, 'BPF2017');
-	await fetch(`${server.url}/m/BPF2017?/profile`, {
-		method: 'POST',
-		headers: {
-			origin: server.url,
-			cookie,
-			'content-type': 'application/x-www-form-urlencoded',
-			'x-sveltekit-action': 'true'
-		},
-		body: new URLSearchParams({ displayName: name, stakeholderGroup: 'civil_society', mode })
-	});
-	const { socket } = await connect(server.url, { as: 'attendee', cookie });
-	open.push(socket);
-	return socket;
-}
+const phone = (name: string, mode: 'in_room' | 'remote') =>
+	connectedAttendee(server.url, open, { displayName: name, stakeholderGroup: 'civil_society', mode });
 
 const floor = async (): Promise<FloorState> => (await publicSnapshot(server.url)).floor;
 const names = (state: FloorState) => state.queue.map((entry) => entry.name);

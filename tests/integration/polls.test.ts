@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PollInfo, PollResultsUpdate } from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
-import { connect, joinMeeting, nextEvent, publicSnapshot, signIn, type TestSocket } from './support/clients';
+import {
+	connect,
+	connectedAttendee,
+	eventWhere,
+	nextEvent,
+	publicSnapshot,
+	signIn,
+	type TestSocket
+} from './support/clients';
 
 let server: RunningServer;
 let moderator: TestSocket;
@@ -10,24 +18,8 @@ const open: TestSocket[] = [];
 let commands = 0;
 const id = (label: string) => `${label}-${++commands}-${Date.now()}`;
 
-async function attendee(profile?: { stakeholderGroup: string; mode: string }) {
-	const cookie = await joinMeeting(server.url, 'BPF2017');
-	if (profile) {
-		await fetch(`${server.url}/m/BPF2017?/profile`, {
-			method: 'POST',
-			headers: {
-				origin: server.url,
-				cookie,
-				'content-type': 'application/x-www-form-urlencoded',
-				'x-sveltekit-action': 'true'
-			},
-			body: new URLSearchParams({ displayName: '', ...profile })
-		});
-	}
-	const { socket } = await connect(server.url, { as: 'attendee', cookie });
-	open.push(socket);
-	return socket;
-}
+const attendee = (profile?: { stakeholderGroup: string; mode: string }) =>
+	connectedAttendee(server.url, open, profile);
 
 async function pollByQuestion(start: string): Promise<PollInfo> {
 	const poll = (await publicSnapshot(server.url)).polls.find((p) => p.question.startsWith(start));
@@ -56,21 +48,8 @@ function storedBallots(pollId: string): number {
 }
 
 /** Waits for the moderators' live results of a poll to reach a ballot count. */
-function resultsWith(socket: TestSocket, pollId: string, ballots: number): Promise<PollResultsUpdate> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => {
-			socket.off('poll:results', listener);
-			reject(new Error(`no results with ${ballots} ballots for ${pollId}`));
-		}, 15_000);
-		const listener = (update: PollResultsUpdate) => {
-			if (update.pollId !== pollId || update.ballots !== ballots) return;
-			clearTimeout(timer);
-			socket.off('poll:results', listener);
-			resolve(update);
-		};
-		socket.on('poll:results', listener);
-	});
-}
+const resultsWith = (socket: TestSocket, pollId: string, ballots: number): Promise<PollResultsUpdate> =>
+	eventWhere(socket, 'poll:results', (update) => update.pollId === pollId && update.ballots === ballots);
 
 beforeAll(async () => {
 	server = await startServer();

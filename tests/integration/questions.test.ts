@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionsState } from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
-import { connect, joinMeeting, publicSnapshot, signIn, type TestSocket } from './support/clients';
+import {
+	connect,
+	connectedAttendee,
+	joinMeeting,
+	eventWhere,
+	publicSnapshot,
+	signIn,
+	type TestSocket
+} from './support/clients';
 
 let server: RunningServer;
 let moderator: TestSocket;
@@ -9,22 +17,8 @@ const open: TestSocket[] = [];
 let n = 0;
 const id = () => `question-command-${++n}`;
 
-async function phone(name: string, mode: 'in_room' | 'remote' = 'in_room') {
-	const cookie = await joinMeeting(server.url, 'BPF2017');
-	await fetch(`${server.url}/m/BPF2017?/profile`, {
-		method: 'POST',
-		headers: {
-			origin: server.url,
-			cookie,
-			'content-type': 'application/x-www-form-urlencoded',
-			'x-sveltekit-action': 'true'
-		},
-		body: new URLSearchParams({ displayName: name, stakeholderGroup: 'academia', mode })
-	});
-	const { socket } = await connect(server.url, { as: 'attendee', cookie });
-	open.push(socket);
-	return socket;
-}
+const phone = (name: string, mode: 'in_room' | 'remote' = 'in_room') =>
+	connectedAttendee(server.url, open, { displayName: name, stakeholderGroup: 'academia', mode });
 
 async function ask(socket: TestSocket, text: string, anonymous = false) {
 	const ack = await socket.emitWithAck('question:ask', { clientId: id(), text, anonymous });
@@ -34,16 +28,8 @@ async function ask(socket: TestSocket, text: string, anonymous = false) {
 
 const publicQuestions = async () => (await publicSnapshot(server.url)).qa.questions;
 
-function qaWhere(socket: TestSocket, check: (qa: QuestionsState) => boolean): Promise<QuestionsState> {
-	return new Promise((resolve) => {
-		const listener = (qa: QuestionsState) => {
-			if (!check(qa)) return;
-			socket.off('questions:changed', listener);
-			resolve(qa);
-		};
-		socket.on('questions:changed', listener);
-	});
-}
+const qaWhere = (socket: TestSocket, check: (qa: QuestionsState) => boolean) =>
+	eventWhere(socket, 'questions:changed', check);
 
 beforeAll(async () => {
 	server = await startServer();

@@ -83,3 +83,59 @@ export async function publicSnapshot(url: string, code = 'BPF2017'): Promise<Mee
 	const response = await fetch(`${url}/api/meetings/${code}`);
 	return (await response.json()) as MeetingSnapshot;
 }
+
+export interface TestProfile {
+	displayName?: string;
+	stakeholderGroup?: string;
+	mode?: string;
+}
+
+/** Saves a profile through the attendee page's form action, as the phone's form does. */
+export async function saveProfile(url: string, cookie: string, profile: TestProfile): Promise<Response> {
+	return fetch(`${url}/m/BPF2017?/profile`, {
+		method: 'POST',
+		headers: {
+			origin: url,
+			cookie,
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-sveltekit-action': 'true'
+		},
+		body: new URLSearchParams({ displayName: '', ...profile })
+	});
+}
+
+/** A new phone: joins, optionally gives a profile, connects; the socket is added to `open`. */
+export async function connectedAttendee(
+	url: string,
+	open: TestSocket[],
+	profile?: TestProfile
+): Promise<TestSocket> {
+	const cookie = await joinMeeting(url, 'BPF2017');
+	if (profile) await saveProfile(url, cookie, profile);
+	const { socket } = await connect(url, { as: 'attendee', cookie });
+	open.push(socket);
+	return socket;
+}
+
+/** The first `event` whose payload passes `check` (a listener that stays until then, so none is missed). */
+export function eventWhere<E extends keyof ServerToClientEvents>(
+	socket: TestSocket,
+	event: E,
+	check: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+	timeoutMs = 15_000
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+	return new Promise((resolve, reject) => {
+		type Payload = Parameters<ServerToClientEvents[E]>[0];
+		const listener = ((payload: Payload) => {
+			if (!check(payload)) return;
+			clearTimeout(timer);
+			socket.off(event, listener as never);
+			resolve(payload);
+		}) as never;
+		const timer = setTimeout(() => {
+			socket.off(event, listener);
+			reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
+		}, timeoutMs);
+		socket.on(event, listener);
+	});
+}
