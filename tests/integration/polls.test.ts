@@ -273,10 +273,12 @@ describe('results the room can trust', () => {
 			...(await Promise.all(
 				[1, 2, 3].map(() => attendee({ stakeholderGroup: 'government', mode: 'in_room' }))
 			)),
-			...(await Promise.all([1, 2].map(() => attendee({ stakeholderGroup: 'academia', mode: 'remote' }))))
+			...(await Promise.all([1, 2].map(() => attendee({ stakeholderGroup: 'academia', mode: 'remote' })))),
+			// A second small group: academia alone withheld would be overall minus government.
+			await attendee({ stakeholderGroup: 'civil_society', mode: 'remote' })
 		];
-		const stances = ['support', 'support', 'live_with', 'object', 'support'];
-		const live = resultsWith(moderator, poll.id, 5);
+		const stances = ['support', 'support', 'live_with', 'object', 'support', 'object'];
+		const live = resultsWith(moderator, poll.id, 6);
 		for (const [index, phone] of voters.entries()) {
 			const ack = await phone.emitWithAck('poll:vote', {
 				clientId: id('stance'),
@@ -290,6 +292,7 @@ describe('results the room can trust', () => {
 		const byGroup = Object.fromEntries(update.results!.byGroup.map((g) => [g.group, g]));
 		expect(byGroup.government).toMatchObject({ ballots: 3, suppressed: false });
 		expect(byGroup.academia).toMatchObject({ ballots: 2, suppressed: true, tally: null });
+		expect(byGroup.civil_society).toMatchObject({ ballots: 1, suppressed: true, tally: null });
 		expect(update.results!.consensus).toMatchObject({
 			holdsEverywhere: true,
 			groups: [{ group: 'government', holds: true }]
@@ -301,7 +304,7 @@ describe('results the room can trust', () => {
 		const shown = (await publicSnapshot(server.url)).results[poll.id];
 		expect(shown?.results?.overall).toEqual({
 			kind: 'consensus',
-			counts: { support: 3, live_with: 1, object: 1 }
+			counts: { support: 3, live_with: 1, object: 2 }
 		});
 		expect(shown?.texts).toBeUndefined();
 
@@ -314,8 +317,8 @@ describe('results the room can trust', () => {
 		sqlite.close();
 		expect(row.status).toBe('closed');
 		expect(JSON.parse(row.final_results)).toMatchObject({
-			ballots: 5,
-			overall: { counts: { support: 3, live_with: 1, object: 1 } }
+			ballots: 6,
+			overall: { counts: { support: 3, live_with: 1, object: 2 } }
 		});
 	});
 

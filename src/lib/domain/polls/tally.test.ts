@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '../meeting';
 import { ballotOf, countsById, OPTION_IDS, pollSpec, sum } from './fixtures';
 import { tallyPoll } from './tally';
-import type { ConsensusStance, CountedBallot, Tally } from './types';
+import type { ConsensusStance, CountedBallot, GroupResult, Tally } from './types';
 
 const single = (optionId: string, group: CountedBallot['group'] = null, mode: CountedBallot['mode'] = null) =>
 	ballotOf({ kind: 'single', optionId }, group, mode);
@@ -13,6 +13,11 @@ const countsOf = (tally: Tally | null) => {
 	if (tally?.kind !== 'single') throw new Error(`expected a single-choice tally, got ${tally?.kind}`);
 	return countsById(tally.counts);
 };
+/** n ballots for option a from one stakeholder group. */
+const votes = (n: number, group: CountedBallot['group']) =>
+	Array.from({ length: n }, () => single('a', group));
+/** Each group of a breakdown as [group, ballots, withheld]. */
+const shape = (breakdown: GroupResult<string>[]) => breakdown.map((g) => [g.group, g.ballots, g.suppressed]);
 
 describe('results by stakeholder group and participation mode', () => {
 	const results = tallyPoll(pollSpec('single'), [
@@ -35,13 +40,15 @@ describe('results by stakeholder group and participation mode', () => {
 		expect(countsOf(results.byGroup[2].tally)).toEqual({ a: 2, b: 0, c: 1, d: 0 });
 	});
 
-	it('breaks down by in the room and remote the same way', () => {
-		expect(results.byMode.map((m) => [m.group, m.ballots, m.suppressed])).toEqual([
+	it('breaks down by in the room and remote the same way, withholding a second group to protect a lone small one', () => {
+		// Remote shown would give away the one unspecified ballot as overall minus the two modes.
+		expect(shape(results.byMode)).toEqual([
 			['in_room', 3, false],
-			['remote', 3, false],
+			['remote', 3, true],
 			['unspecified', 1, true]
 		]);
-		expect(countsOf(results.byMode[1].tally)).toEqual({ a: 2, b: 1, c: 0, d: 0 });
+		expect(countsOf(results.byMode[0].tally)).toEqual({ a: 1, b: 1, c: 1, d: 0 });
+		expect(results.byMode[1].tally).toBeNull();
 	});
 
 	it('still counts every ballot overall', () => {
@@ -49,7 +56,7 @@ describe('results by stakeholder group and participation mode', () => {
 		expect(countsOf(results.overall)).toEqual({ a: 4, b: 2, c: 1, d: 0 });
 	});
 
-	it('lists only groups with ballots, in the fixed order, and withholds exactly the small ones', () => {
+	it('lists only groups with ballots, in the fixed order, and never lets a small group be inferred', () => {
 		const ballots = fc.array(
 			fc.record({
 				optionId: fc.constantFrom(...OPTION_IDS),
@@ -75,9 +82,15 @@ describe('results by stakeholder group and participation mode', () => {
 					expect(positions).toEqual([...positions].sort((x, y) => x - y));
 					for (const g of breakdown) {
 						expect(g.ballots).toBeGreaterThan(0);
-						expect(g.suppressed).toBe(g.ballots < 3);
+						if (g.ballots < 3) expect(g.suppressed).toBe(true);
 						expect(g.tally === null).toBe(g.suppressed);
 					}
+					const withheld = breakdown.filter((g) => g.suppressed);
+					if (withheld.length > 0 && withheld.length < breakdown.length) {
+						expect(withheld.length).toBeGreaterThanOrEqual(2);
+						expect(sum(withheld.map((g) => g.ballots))).toBeGreaterThanOrEqual(3);
+					}
+					if (breakdown.every((g) => g.ballots >= 3)) expect(withheld).toEqual([]);
 				}
 			})
 		);
@@ -110,16 +123,92 @@ describe('results by stakeholder group and participation mode', () => {
 	});
 });
 
+describe('withholding a group so that a small one cannot be inferred by subtraction', () => {
+	const byGroup = (ballots: CountedBallot[]) => tallyPoll(pollSpec('single'), ballots).byGroup;
+
+	it('withholds the smallest group shown too when one group alone is small', () => {
+		const groups = byGroup([
+			...votes(5, 'government'),
+			...votes(1, 'civil_society'),
+			...votes(4, 'academia')
+		]);
+		expect(shape(groups)).toEqual([
+			['government', 5, false],
+			['civil_society', 1, true],
+			['academia', 4, true]
+		]);
+		expect(countsOf(groups[0].tally)).toEqual({ a: 5, b: 0, c: 0, d: 0 });
+	});
+
+	it('withholds the later of two equally small groups shown', () => {
+		const groups = byGroup([
+			...votes(3, 'government'),
+			...votes(3, 'civil_society'),
+			...votes(1, 'academia')
+		]);
+		expect(shape(groups)).toEqual([
+			['government', 3, false],
+			['civil_society', 3, true],
+			['academia', 1, true]
+		]);
+	});
+
+	it('withholds a third group when two small ones hold fewer than three ballots together', () => {
+		const groups = byGroup([
+			...votes(4, 'government'),
+			...votes(3, 'private_sector'),
+			...votes(1, 'academia'),
+			...votes(1, 'other')
+		]);
+		expect(shape(groups)).toEqual([
+			['government', 4, false],
+			['private_sector', 3, true],
+			['academia', 1, true],
+			['other', 1, true]
+		]);
+	});
+
+	it('withholds both groups of two and five, the only ones', () => {
+		expect(shape(byGroup([...votes(2, 'government'), ...votes(5, 'academia')]))).toEqual([
+			['government', 2, true],
+			['academia', 5, true]
+		]);
+	});
+
+	it('withholds nothing more when small groups hold three ballots or more together', () => {
+		expect(
+			shape(byGroup([...votes(3, 'government'), ...votes(2, 'academia'), ...votes(1, 'other')]))
+		).toEqual([
+			['government', 3, false],
+			['academia', 2, true],
+			['other', 1, true]
+		]);
+	});
+
+	it('withholds nothing when no group is small', () => {
+		expect(shape(byGroup([...votes(3, 'government'), ...votes(4, 'academia')]))).toEqual([
+			['government', 3, false],
+			['academia', 4, false]
+		]);
+	});
+});
+
 describe('consensus across groups', () => {
+	const judgedWithOneSmallGroup = [
+		stance('support', 'government'),
+		stance('live_with', 'government'),
+		stance('object', 'government'), // 2 of 3: holds
+		stance('support', 'civil_society'),
+		stance('object', 'civil_society'),
+		stance('object', 'civil_society'), // 1 of 3: does not hold
+		stance('object', 'academia') // withheld
+	];
+
 	it('says whether support holds in each group shown, leaving out small groups', () => {
 		const r = tallyPoll(pollSpec('consensus'), [
-			stance('support', 'government'),
-			stance('live_with', 'government'),
-			stance('object', 'government'), // 2 of 3: holds
-			stance('support', 'civil_society'),
-			stance('object', 'civil_society'),
-			stance('object', 'civil_society'), // 1 of 3: does not hold
-			stance('object', 'academia') // withheld
+			...judgedWithOneSmallGroup,
+			stance('live_with', 'other'),
+			stance('object', 'other') // withheld, and with academia three ballots: nothing more withheld
 		]);
 		expect(r.consensus?.groups).toEqual([
 			{ group: 'government', holds: true },
@@ -127,7 +216,18 @@ describe('consensus across groups', () => {
 		]);
 		expect(r.consensus?.holdsEverywhere).toBe(false);
 		expect(r.consensus?.rule).toMatch(/two thirds/);
-		expect(r.overall).toEqual({ kind: 'consensus', counts: { support: 2, live_with: 1, object: 4 } });
+		expect(r.overall).toEqual({ kind: 'consensus', counts: { support: 2, live_with: 2, object: 5 } });
+	});
+
+	it('does not judge a group withheld so that a small one cannot be inferred', () => {
+		const r = tallyPoll(pollSpec('consensus'), judgedWithOneSmallGroup);
+		expect(shape(r.byGroup)).toEqual([
+			['government', 3, false],
+			['civil_society', 3, true],
+			['academia', 1, true]
+		]);
+		expect(r.consensus?.groups).toEqual([{ group: 'government', holds: true }]);
+		expect(r.consensus?.holdsEverywhere).toBe(true);
 	});
 
 	it('holds everywhere when every group shown holds', () => {
@@ -139,7 +239,8 @@ describe('consensus across groups', () => {
 			stance('live_with', null),
 			stance('object', null),
 			stance('object', 'academia'),
-			stance('object', 'academia') // withheld: not judged
+			stance('object', 'academia'), // withheld: not judged
+			stance('support', 'other') // withheld, so academia's two are not overall minus the groups shown
 		]);
 		expect(r.consensus?.groups.map((g) => g.group)).toEqual(['private_sector', 'unspecified']);
 		expect(r.consensus?.holdsEverywhere).toBe(true);

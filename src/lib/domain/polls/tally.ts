@@ -40,7 +40,31 @@ export function tallyChoices(spec: PollSpec, choices: Choice[], moderation: Mode
 	}
 }
 
-/** Groups in the given order, only those with ballots; a small group shows its size, not its tally. */
+/**
+ * Which groups of a breakdown to withhold, from their ballot counts in order. Withholding a small
+ * group is not enough: the overall tally minus the groups shown is the withheld groups' tally
+ * together, so while that is one group alone or under MIN_GROUP_SIZE ballots, the smallest group
+ * shown (the later of equals) is withheld too.
+ */
+function withheldGroups(sizes: readonly number[]): boolean[] {
+	const withheld = sizes.map((size) => size < MIN_GROUP_SIZE);
+	const inferable = () => {
+		const hidden = sizes.filter((_, i) => withheld[i]);
+		const total = hidden.reduce((sum, size) => sum + size, 0);
+		return hidden.length === 1 || (hidden.length > 1 && total < MIN_GROUP_SIZE);
+	};
+	while (inferable()) {
+		let smallest = -1;
+		sizes.forEach((size, i) => {
+			if (!withheld[i] && (smallest === -1 || size <= sizes[smallest])) smallest = i;
+		});
+		if (smallest === -1) break;
+		withheld[smallest] = true;
+	}
+	return withheld;
+}
+
+/** Groups in the given order, only those with ballots; a withheld group shows its size, not its tally. */
 function breakdown<G extends string>(
 	order: readonly G[],
 	groupOf: (ballot: CountedBallot) => G,
@@ -49,12 +73,17 @@ function breakdown<G extends string>(
 ): GroupResult<G>[] {
 	const choicesOf = new Map<G, Choice[]>(order.map((group) => [group, []]));
 	for (const ballot of ballots) choicesOf.get(groupOf(ballot))?.push(ballot.choice);
-	return order.flatMap((group) => {
+	const present = order.flatMap((group) => {
 		const choices = choicesOf.get(group) ?? [];
-		if (choices.length === 0) return [];
-		const suppressed = choices.length < MIN_GROUP_SIZE;
-		return [{ group, ballots: choices.length, suppressed, tally: suppressed ? null : tallyOf(choices) }];
+		return choices.length > 0 ? [{ group, choices }] : [];
 	});
+	const withheld = withheldGroups(present.map(({ choices }) => choices.length));
+	return present.map(({ group, choices }, i) => ({
+		group,
+		ballots: choices.length,
+		suppressed: withheld[i],
+		tally: withheld[i] ? null : tallyOf(choices)
+	}));
 }
 
 /** Whether support holds in each stakeholder group shown; a withheld group is not judged. */
@@ -73,8 +102,9 @@ function consensusAcross(
 
 /**
  * Everything the room may learn from a poll: the overall tally, the tallies per stakeholder
- * group and per in room / remote (small groups withheld), and for a consensus check whether
- * support holds in each group shown. Ballots of another kind than the poll's are skipped.
+ * group and per in room / remote (small groups, and any that would give them away, withheld),
+ * and for a consensus check whether support holds in each group shown. Ballots of another kind
+ * than the poll's are skipped.
  */
 export function tallyPoll(
 	spec: PollSpec,

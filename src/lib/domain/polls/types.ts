@@ -73,7 +73,10 @@ export const MIN_GROUP_SIZE = 3;
 export interface GroupResult<G extends string> {
 	group: G;
 	ballots: number;
-	/** true when ballots < MIN_GROUP_SIZE: the tally is withheld ("too few to show"). */
+	/**
+	 * true when the tally is withheld ("too few to show"): when ballots < MIN_GROUP_SIZE, or when
+	 * showing it would let a small group's tally be inferred by subtraction from the overall tally.
+	 */
 	suppressed: boolean;
 	tally: Tally | null;
 }
