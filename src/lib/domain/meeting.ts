@@ -30,6 +30,20 @@ export const PARTICIPATION_MODE_LABELS: Record<ParticipationMode, string> = {
 	remote: 'Remote'
 };
 
+/**
+ * Self-declared and optional, asked because the IGF report counts women participants. It is
+ * stored apart from everything an attendee does and only ever counted.
+ */
+export const GENDERS = ['woman', 'man', 'another'] as const;
+
+export type Gender = (typeof GENDERS)[number];
+
+export const GENDER_LABELS: Record<Gender, string> = {
+	woman: 'Woman',
+	man: 'Man',
+	another: 'In another way'
+};
+
 /** Roles a signed-in user can hold for one meeting; admins hold all of them everywhere. */
 export const MEETING_ROLES = ['moderator', 'remote_moderator', 'rapporteur'] as const;
 

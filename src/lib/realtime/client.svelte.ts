@@ -9,6 +9,8 @@ import type {
 	ClientToServerEvents,
 	AddSpeaker,
 	CreatePoll,
+	DeclareTopic,
+	RecordTextTarget,
 	FloorSettings,
 	FloorState,
 	QuestionAction,
@@ -40,6 +42,8 @@ export class LiveMeeting {
 	#snapshot: MeetingSnapshot = $state() as MeetingSnapshot;
 	#status: ConnectionStatus = $state('connecting');
 	#problem: string | null = $state(null);
+	/** Counts the server's updates, so a view built from another source knows when to refresh. */
+	#updates = $state(0);
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
 	constructor(initial: MeetingSnapshot) {
@@ -56,6 +60,10 @@ export class LiveMeeting {
 
 	get problem(): string | null {
 		return this.#problem;
+	}
+
+	get updates(): number {
+		return this.#updates;
 	}
 
 	connect(as: ClientRole): () => void {
@@ -80,6 +88,9 @@ export class LiveMeeting {
 			this.#status = 'refused';
 			this.#problem = error.message.replace(/^\w+: /, '');
 		});
+		socket.onAny(() => this.#updates++);
+		socket.on('session:clock', (clock) => Object.assign(this.#snapshot.meeting, clock));
+		socket.on('topics:changed', (topics) => (this.#snapshot.topics = topics));
 		socket.on('meeting:snapshot', (snapshot) => {
 			this.#snapshot = snapshot;
 			this.#clockOffset = Date.parse(snapshot.floor.serverNow) - Date.now();
@@ -338,5 +349,30 @@ export class LiveMeeting {
 		return this.#command((socket, clientId) =>
 			socket.emitWithAck('poll:moderate', { clientId, pollId, key, status })
 		);
+	}
+
+	sessionClock(action: 'start' | 'end') {
+		return this.#command((socket, clientId) => socket.emitWithAck('session:clock', { clientId, action }));
+	}
+
+	/** Retries carry the same client id, so a save that arrived twice is not taken for a conflict. */
+	writeRecordText(target: RecordTextTarget, text: string, baseRevision: number) {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('record:write', { clientId, target, text, baseRevision })
+		);
+	}
+
+	declareTopic(topic: Omit<DeclareTopic, 'clientId'>) {
+		return this.#command((socket, clientId) => socket.emitWithAck('topic:declare', { clientId, ...topic }));
+	}
+
+	rewordTopic(topicId: string, wording: string) {
+		return this.#command((socket, clientId) =>
+			socket.emitWithAck('topic:reword', { clientId, topicId, wording })
+		);
+	}
+
+	withdrawTopic(topicId: string) {
+		return this.#command((socket, clientId) => socket.emitWithAck('topic:withdraw', { clientId, topicId }));
 	}
 }

@@ -7,6 +7,7 @@ import type { Choice, PollKind, PollOption, PollResults, PollStatus } from '$lib
 import type { QueueBalance } from '$lib/domain/floor';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { QuestionStatus } from '$lib/domain/questions';
+import type { ReportField } from '$lib/domain/record/schema';
 
 /** Who a socket speaks for, given in the handshake's `auth`. */
 export type ClientRole = 'attendee' | 'projector' | 'moderator';
@@ -25,6 +26,9 @@ export interface MeetingInfo {
 	timeZone: string;
 	organiser: string;
 	commentDeadline: string | null;
+	/** The record's clock (ISO, UTC): null until a moderator starts the session. */
+	startedAt: string | null;
+	endedAt: string | null;
 }
 
 /** Distinct attendees with at least one open connection, by how they take part. */
@@ -159,6 +163,15 @@ export interface MeetingSnapshot {
 	comments: CommentsState;
 	/** An attendee's own priority marks (card ids). */
 	myMarks: string[];
+	/** Topics the moderator declared agreed, in the order declared. */
+	topics: AgreedTopicInfo[];
+}
+
+export interface AgreedTopicInfo {
+	id: string;
+	wording: string;
+	itemId: string | null;
+	pollId: string | null;
 }
 
 export interface PollsChanged {
@@ -254,6 +267,37 @@ export interface AckError {
 
 export type Ack<T> = { data: T } | { error: AckError };
 
+/** The rapporteur's texts: notes on one agenda item, or one field of the session report. */
+export type RecordTextTarget = { kind: 'note'; itemId: string } | { kind: 'report'; field: ReportField };
+
+export interface WriteRecordText {
+	clientId: string;
+	target: RecordTextTarget;
+	text: string;
+	/** The revision the writer started from: 0 for a text not saved before. */
+	baseRevision: number;
+}
+
+export interface RecordTextInfo {
+	text: string;
+	revision: number;
+	/** Who saved this revision (user name), and when (ISO, UTC). */
+	by: string | null;
+	at: string;
+}
+
+/** Saved, or refused because someone saved in between: then `current` is what they saved. */
+export type RecordTextSave =
+	{ saved: true; text: RecordTextInfo } | { saved: false; current: RecordTextInfo };
+
+export interface DeclareTopic {
+	clientId: string;
+	wording: string;
+	itemId: string | null;
+	/** The consensus check the topic comes from, if any. */
+	pollId: string | null;
+}
+
 export interface ClientToServerEvents {
 	'agenda:move': (
 		move: AgendaMove,
@@ -318,6 +362,23 @@ export interface ClientToServerEvents {
 		settings: FloorSettings,
 		ack: (result: Ack<{ alternate: boolean; speakingSeconds: number }>) => void
 	) => void;
+	/** Moderators: start the record's clock, or end the session. */
+	'session:clock': (
+		command: { clientId: string; action: 'start' | 'end' },
+		ack: (result: Ack<{ startedAt: string | null; endedAt: string | null }>) => void
+	) => void;
+	/** Rapporteurs and moderators: save a note or a report field. */
+	'record:write': (command: WriteRecordText, ack: (result: Ack<RecordTextSave>) => void) => void;
+	/** Moderators declare and withdraw agreed topics; rapporteurs and moderators reword them. */
+	'topic:declare': (command: DeclareTopic, ack: (result: Ack<{ topicId: string }>) => void) => void;
+	'topic:reword': (
+		command: { clientId: string; topicId: string; wording: string },
+		ack: (result: Ack<{ changed: boolean }>) => void
+	) => void;
+	'topic:withdraw': (
+		command: { clientId: string; topicId: string },
+		ack: (result: Ack<{ changed: boolean }>) => void
+	) => void;
 }
 
 export interface ServerToClientEvents {
@@ -329,4 +390,8 @@ export interface ServerToClientEvents {
 	'floor:changed': (floor: FloorState) => void;
 	'questions:changed': (qa: QuestionsState) => void;
 	'comments:changed': (comments: CommentsState) => void;
+	'session:clock': (clock: { startedAt: string | null; endedAt: string | null }) => void;
+	/** To staff: the record changed (notes, report, topics); the record page fetches it again. */
+	'record:changed': () => void;
+	'topics:changed': (topics: AgreedTopicInfo[]) => void;
 }

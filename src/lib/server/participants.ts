@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { Gender, ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import { db } from './db';
 import { participants, type Participant } from './db/schema';
 import { generateId, generateToken, hashToken } from './auth/tokens';
@@ -34,8 +34,14 @@ export interface Profile {
 	mode: ParticipationMode | null;
 }
 
-export function updateProfile(participantId: string, profile: Profile): Participant {
-	return db().update(participants).set(profile).where(eq(participants.id, participantId)).returning().get();
+/** Saves the profile; gender goes to its own column, which nothing but the report's counts reads. */
+export function updateProfile(participantId: string, profile: Profile, gender: Gender | null): Participant {
+	return db()
+		.update(participants)
+		.set({ ...profile, gender })
+		.where(eq(participants.id, participantId))
+		.returning()
+		.get();
 }
 
 /** What an attendee said about themselves, as their questions, comments, ballots and turns carry it. */

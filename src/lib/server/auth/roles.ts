@@ -19,3 +19,9 @@ export function rolesIn(user: SessionUser | null, meetingId: string): Set<Meetin
 export function canModerate(user: SessionUser | null, meetingId: string): boolean {
 	return rolesIn(user, meetingId).has('moderator');
 }
+
+/** Who keeps and exports the record: the meeting's moderators and rapporteurs (and admins). */
+export function canKeepRecord(user: SessionUser | null, meetingId: string): boolean {
+	const roles = rolesIn(user, meetingId);
+	return roles.has('moderator') || roles.has('rapporteur');
+}

@@ -50,6 +50,13 @@ export const meetings = sqliteTable('meetings', {
 	premoderation: integer('premoderation', { mode: 'boolean' }).notNull().default(false),
 	onScreenQuestionId: text('on_screen_question_id'),
 	onScreenCommentId: text('on_screen_comment_id'),
+	/** The record's clock: moves before the start (a rehearsal) are not part of the record. */
+	startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+	endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+	/** Most attendees connected at once, for the report's participant estimates. */
+	peakConnected: integer('peak_connected').notNull().default(0),
+	peakInRoom: integer('peak_in_room').notNull().default(0),
+	peakRemote: integer('peak_remote').notNull().default(0),
 	createdAt: createdAt()
 });
 
@@ -129,6 +136,8 @@ export const participants = sqliteTable(
 		displayName: text('display_name'),
 		stakeholderGroup: text('stakeholder_group'),
 		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		/** Self-declared, optional; read only to count women participants for the report. */
+		gender: text('gender', { enum: ['woman', 'man', 'another'] }),
 		createdAt: createdAt()
 	},
 	(table) => [index('participants_meeting_idx').on(table.meetingId)]
@@ -355,6 +364,61 @@ export const recordTags = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(table) => [primaryKey({ columns: [table.meetingId, table.target, table.targetId, table.tag] })]
+);
+
+/**
+ * The rapporteur's texts: notes per agenda item (`note:<itemId>`) and report fields
+ * (`report:<field>`). `revision` counts saves, so an edit made on an older revision is detected
+ * as a conflict instead of overwriting someone else's words.
+ */
+export const recordTexts = sqliteTable(
+	'record_texts',
+	{
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		text: text('text').notNull(),
+		revision: integer('revision').notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [primaryKey({ columns: [table.meetingId, table.key] })]
+);
+
+/** Topics the moderator declared agreed, e.g. for next year's work. */
+export const agreedTopics = sqliteTable(
+	'agreed_topics',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		itemId: text('item_id'),
+		/** The consensus check it was declared from, if any. */
+		pollId: text('poll_id'),
+		position: integer('position').notNull(),
+		wording: text('wording').notNull(),
+		status: text('status', { enum: ['agreed', 'withdrawn'] }).notNull()
+	},
+	(table) => [index('agreed_topics_meeting_idx').on(table.meetingId)]
+);
+
+/** Every change to an agreed topic, so the record shows who declared it and who reworded it. */
+export const agreedTopicChanges = sqliteTable(
+	'agreed_topic_changes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		topicId: text('topic_id')
+			.notNull()
+			.references(() => agreedTopics.id, { onDelete: 'cascade' }),
+		change: text('change', { enum: ['declared', 'reworded', 'withdrawn'] }).notNull(),
+		wording: text('wording').notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		role: text('role', { enum: ['moderator', 'remote_moderator', 'rapporteur'] }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(table) => [index('agreed_topic_changes_topic_idx').on(table.topicId)]
 );
 
 export type User = typeof users.$inferSelect;

@@ -8,6 +8,7 @@ import type {
 } from '$lib/realtime/protocol';
 import type { Meeting } from '../db/schema';
 import { liveTallies } from '../polls/live';
+import { agreedTopicsOf } from '../record/store';
 import { ballotsOf, loadPolls, pollInfo, type PollRecord } from '../polls/store';
 import { loadAgenda, meetingInfo, positionOf } from './store';
 import { floorState } from '../floor/store';
@@ -104,6 +105,7 @@ export function buildSnapshot(
 				)
 			: { myQuestions: [], myUpvotes: [] }),
 		comments: commentsState(meeting, audience.role === 'moderator'),
-		myMarks: audience.participantId ? marksOf(meeting.id, audience.participantId) : []
+		myMarks: audience.participantId ? marksOf(meeting.id, audience.participantId) : [],
+		topics: agreedTopicsOf(meeting.id)
 	};
 }

@@ -23,7 +23,9 @@ export function meetingInfo(meeting: Meeting): MeetingInfo {
 		date: meeting.date,
 		timeZone: meeting.timeZone,
 		organiser: meeting.organiser,
-		commentDeadline: meeting.commentDeadline?.toISOString() ?? null
+		commentDeadline: meeting.commentDeadline?.toISOString() ?? null,
+		startedAt: meeting.startedAt?.toISOString() ?? null,
+		endedAt: meeting.endedAt?.toISOString() ?? null
 	};
 }
 

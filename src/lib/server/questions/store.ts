@@ -6,7 +6,7 @@ import { db, type Tx } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
-function upvoteCounts(meetingId: string): Map<string, number> {
+export function upvoteCounts(meetingId: string): Map<string, number> {
 	const rows = db()
 		.select({ questionId: questionVotes.questionId, n: count() })
 		.from(questionVotes)

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientRole, ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
 import type { ParticipationMode } from '$lib/domain/meeting';
 import { Presence } from './presence';
+import { notePeaks } from '../record/store';
 
 export interface SocketData {
 	meetingId: string;
@@ -62,6 +63,10 @@ class Hub {
 		return this.#io?.to(meetingRoom(meetingId)) ?? null;
 	}
 
+	toStaff(meetingId: string) {
+		return this.#io?.to(moderatorRoom(meetingId)) ?? null;
+	}
+
 	/**
 	 * Runs `publish` once, `intervalMs` after the first call for `key`; calls in between join that
 	 * run. A burst of changes costs clients × ticks, not clients × changes.
@@ -101,9 +106,11 @@ class Hub {
 	}
 
 	presenceChanged(meetingId: string): void {
-		this.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () =>
-			this.toMeeting(meetingId)?.emit('presence:counts', this.presence.counts(meetingId))
-		);
+		this.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
+			const counts = this.presence.counts(meetingId);
+			this.toMeeting(meetingId)?.emit('presence:counts', counts);
+			notePeaks(meetingId, counts);
+		});
 	}
 }
 

@@ -22,6 +22,7 @@ import { publishResults, registerPollHandlers } from './polls';
 import { registerFloorHandlers } from './floor';
 import { registerQuestionHandlers } from './questions';
 import { registerCommentHandlers } from './comments';
+import { registerRecordHandlers } from './record';
 import type { MeetingSnapshot } from '$lib/realtime/protocol';
 
 const handshakeSchema = z.object({
@@ -136,4 +137,5 @@ function onConnection(socket: PlenarySocket): void {
 	registerFloorHandlers(socket);
 	registerQuestionHandlers(socket);
 	registerCommentHandlers(socket);
+	registerRecordHandlers(socket);
 }

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
+import { GENDERS, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import {
@@ -35,7 +35,8 @@ export function load({ params, cookies, url }) {
 		profile: {
 			displayName: participant.displayName ?? '',
 			stakeholderGroup: participant.stakeholderGroup ?? '',
-			mode: participant.mode ?? ''
+			mode: participant.mode ?? '',
+			gender: participant.gender ?? ''
 		}
 	};
 }
@@ -49,7 +50,8 @@ const profileSchema = z.object({
 		.max(60, 'Keep the name under 60 characters')
 		.transform((name) => name || null),
 	stakeholderGroup: z.preprocess(emptyAsNull, z.enum(STAKEHOLDER_GROUPS).nullable()),
-	mode: z.preprocess(emptyAsNull, z.enum(PARTICIPATION_MODES).nullable())
+	mode: z.preprocess(emptyAsNull, z.enum(PARTICIPATION_MODES).nullable()),
+	gender: z.preprocess(emptyAsNull, z.enum(GENDERS).nullable())
 });
 
 export const actions = {
@@ -64,10 +66,12 @@ export const actions = {
 		const parsed = profileSchema.safeParse({
 			displayName: form.get('displayName') ?? '',
 			stakeholderGroup: form.get('stakeholderGroup') ?? '',
-			mode: form.get('mode') ?? ''
+			mode: form.get('mode') ?? '',
+			gender: form.get('gender') ?? ''
 		});
 		if (!parsed.success) return fail(400, { message: parsed.error.issues[0]?.message ?? 'Check the form.' });
-		const updated = updateProfile(participant.id, parsed.data);
+		const { gender, ...profile } = parsed.data;
+		const updated = updateProfile(participant.id, profile, gender);
 		if (hub.presence.changeMode(meeting.id, participant.id, updated.mode)) hub.presenceChanged(meeting.id);
 		return { saved: true };
 	}

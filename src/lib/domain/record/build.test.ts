@@ -1,0 +1,389 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { z } from 'zod';
+import type { AgendaItem } from '../agenda';
+import { tallyPoll } from '../polls/tally';
+import { buildRecord, visitsOf } from './build';
+import type { RecordFacts } from './facts';
+import { sessionRecordSchema } from './schema';
+
+const at = (minute: number, second = 0) => new Date(Date.UTC(2017, 11, 20, 9, minute, second));
+
+const agenda: AgendaItem[] = [
+	{ id: 'goals', kind: 'info', title: 'Goals', body: '', cards: [], focus: null, panelists: [] },
+	{
+		id: 'options',
+		kind: 'walkthrough',
+		title: 'Policy options',
+		body: '',
+		cards: [
+			{ id: 'dos', title: 'Denial of service', body: '' },
+			{ id: 'abuse', title: 'Online abuse and gender-based violence', body: '' }
+		],
+		focus: { title: 'Two areas', body: '', cards: [{ id: 'divide', title: 'Security divide', body: '' }] },
+		panelists: []
+	},
+	{ id: 'topics', kind: 'agreement', title: '2018 topics', body: '', cards: [], focus: null, panelists: [] }
+];
+
+/** A stored session, with only what a test is about changed. */
+function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
+	return {
+		now: at(59),
+		meeting: {
+			code: 'BPF2017',
+			title: 'Best Practice Forum on Cybersecurity',
+			description: '',
+			venue: 'Geneva',
+			date: '2017-12-20',
+			timeZone: 'Europe/Zurich',
+			organiser: 'IGF Secretariat',
+			startedAt: at(0),
+			endedAt: at(50)
+		},
+		agenda,
+		moves: [
+			{ item: 0, step: 0, at: at(0) },
+			{ item: 1, step: 0, at: at(10) },
+			{ item: 1, step: 1, at: at(12) },
+			{ item: 1, step: 2, at: at(15) },
+			{ item: 1, step: 3, at: at(20) },
+			{ item: 2, step: 0, at: at(30) }
+		],
+		polls: [],
+		questions: [],
+		comments: [],
+		priorityMarks: [],
+		speakers: [],
+		tags: [],
+		topics: [],
+		notes: [],
+		report: [],
+		people: { moderators: ['chair'], rapporteurs: ['notes'] },
+		participants: [],
+		peaks: { connected: 0, inRoom: 0, remote: 0 },
+		...overrides
+	};
+}
+
+describe('the agenda as held', () => {
+	it('gives each item its start, end and time spent, from the moves', () => {
+		const record = buildRecord(facts());
+		expect(record.agenda.map((i) => [i.startedAt, i.endedAt, i.seconds])).toEqual([
+			[at(0).toISOString(), at(10).toISOString(), 600],
+			[at(10).toISOString(), at(30).toISOString(), 1200],
+			[at(30).toISOString(), at(50).toISOString(), 1200]
+		]);
+	});
+
+	it('leaves out moves before the session started (a rehearsal)', () => {
+		const rehearsal = [{ item: 2, step: 0, at: new Date(Date.UTC(2017, 11, 19, 17)) }];
+		const record = buildRecord(facts({ moves: [...rehearsal, ...facts().moves] }));
+		expect(record.agenda[2].visits).toHaveLength(1);
+		expect(record.agenda[2].startedAt).toBe(at(30).toISOString());
+	});
+
+	it('counts an item visited twice once per visit, and leaves a running item open', () => {
+		const moves = [
+			{ item: 0, step: 0, at: at(0) },
+			{ item: 1, step: 0, at: at(5) },
+			{ item: 0, step: 0, at: at(8) },
+			{ item: 1, step: 0, at: at(9) }
+		];
+		const record = buildRecord(facts({ moves, meeting: { ...facts().meeting, endedAt: null } }));
+		expect(record.agenda[0].visits).toHaveLength(2);
+		expect(record.agenda[0].seconds).toBe(5 * 60 + 60);
+		expect(record.agenda[1].endedAt).toBeNull();
+		expect(record.agenda[2].startedAt).toBeNull();
+	});
+
+	it('knows when each card was first on screen, focus cards included', () => {
+		const cards = buildRecord(facts()).agenda[1].cards;
+		expect(cards.map((c) => [c.id, c.placement, c.shownAt])).toEqual([
+			['dos', 'walkthrough', at(12).toISOString()],
+			['abuse', 'walkthrough', at(15).toISOString()],
+			['divide', 'focus', at(20).toISOString()]
+		]);
+	});
+
+	it('visits never overlap and cover the session in order (property)', () => {
+		const move = fc.record({
+			item: fc.integer({ min: 0, max: 2 }),
+			step: fc.constant(0),
+			minute: fc.integer({ min: 0, max: 59 })
+		});
+		fc.assert(
+			fc.property(fc.array(move, { maxLength: 30 }), (raw) => {
+				const moves = raw
+					.map((m) => ({ item: m.item, step: m.step, at: at(m.minute) }))
+					.sort((a, b) => a.at.getTime() - b.at.getTime());
+				const visits = visitsOf(moves, at(59));
+				for (let i = 1; i < visits.length; i++) {
+					expect(visits[i].item).not.toBe(visits[i - 1].item);
+					expect(visits[i - 1].endedAt).toEqual(visits[i].startedAt);
+				}
+				if (visits.length > 0) expect(visits.at(-1)?.endedAt).toEqual(at(59));
+			})
+		);
+	});
+});
+
+describe('what the room did', () => {
+	it('keeps questions the room saw, most upvoted first, without pending or hidden ones', () => {
+		const q = (
+			id: string,
+			status: 'pending' | 'approved' | 'hidden' | 'answered',
+			upvotes: number,
+			minute: number
+		) => ({
+			id,
+			text: `Question ${id}`,
+			authorName: null,
+			stakeholderGroup: null,
+			mode: null,
+			status,
+			upvotes,
+			askedAt: at(minute),
+			answeredAt: status === 'answered' ? at(minute + 1) : null
+		});
+		const record = buildRecord(
+			facts({
+				questions: [
+					q('a', 'approved', 2, 1),
+					q('b', 'hidden', 9, 2),
+					q('c', 'answered', 5, 3),
+					q('d', 'pending', 7, 4),
+					q('e', 'approved', 2, 0)
+				]
+			})
+		);
+		expect(record.questions.map((x) => x.id)).toEqual(['c', 'e', 'a']);
+	});
+
+	it('gives each speaker the item on screen and the time they spoke', () => {
+		const record = buildRecord(
+			facts({
+				speakers: [
+					{
+						name: 'Remote voice',
+						stakeholderGroup: 'academia',
+						mode: 'remote',
+						requestedAt: at(31),
+						startedAt: at(33),
+						endedAt: at(35, 30)
+					},
+					{
+						name: 'Hall voice',
+						stakeholderGroup: null,
+						mode: 'in_room',
+						requestedAt: at(11),
+						startedAt: at(13),
+						endedAt: null
+					}
+				]
+			})
+		);
+		expect(record.speakers.map((s) => [s.name, s.itemId, s.seconds])).toEqual([
+			['Hall voice', 'options', null],
+			['Remote voice', 'topics', 150]
+		]);
+	});
+
+	it('shows a topic with its last wording and every change, and a withdrawn one as withdrawn', () => {
+		const record = buildRecord(
+			facts({
+				topics: [
+					{
+						id: 't1',
+						itemId: 'topics',
+						pollId: 'c1',
+						position: 0,
+						history: [
+							{
+								change: 'declared',
+								wording: 'The digital security divide',
+								by: 'chair',
+								role: 'moderator',
+								at: at(40)
+							},
+							{
+								change: 'reworded',
+								wording: 'Closing the digital security divide',
+								by: 'notes',
+								role: 'rapporteur',
+								at: at(41)
+							}
+						]
+					},
+					{
+						id: 't2',
+						itemId: 'topics',
+						pollId: null,
+						position: 1,
+						history: [
+							{ change: 'declared', wording: 'Norms', by: 'chair', role: 'moderator', at: at(42) },
+							{ change: 'withdrawn', wording: 'Norms', by: 'chair', role: 'moderator', at: at(43) }
+						]
+					}
+				]
+			})
+		);
+		expect(record.agreedTopics.map((t) => [t.wording, t.status, t.history.length])).toEqual([
+			['Closing the digital security divide', 'agreed', 2],
+			['Norms', 'withdrawn', 2]
+		]);
+		expect(record.report.find((f) => f.key === 'way_forward')?.value).toContain(
+			'Closing the digital security divide'
+		);
+		expect(record.report.find((f) => f.key === 'way_forward')?.value).not.toContain('Norms');
+		expect(record.timeline.filter((e) => e.kind.startsWith('topic_')).map((e) => e.kind)).toEqual([
+			'topic_declared',
+			'topic_reworded',
+			'topic_declared',
+			'topic_withdrawn'
+		]);
+	});
+
+	it('counts participants without joining gender to anything', () => {
+		const record = buildRecord(
+			facts({
+				participants: [
+					{ stakeholderGroup: 'government', mode: 'in_room', woman: true, genderStated: true },
+					{ stakeholderGroup: 'government', mode: 'remote', woman: false, genderStated: true },
+					{ stakeholderGroup: null, mode: null, woman: false, genderStated: false }
+				],
+				peaks: { connected: 3, inRoom: 1, remote: 1 }
+			})
+		);
+		expect(record.participation).toMatchObject({
+			joined: 3,
+			inRoom: 1,
+			remote: 1,
+			modeUnstated: 1,
+			women: 1,
+			genderStated: 2
+		});
+		expect(record.participation.byStakeholderGroup).toEqual([
+			{ group: 'government', count: 2 },
+			{ group: 'unspecified', count: 1 }
+		]);
+		expect(JSON.stringify(record.participation.byStakeholderGroup)).not.toMatch(/woman|women|gender/);
+	});
+});
+
+describe('the report', () => {
+	it('is filled in from the session where the rapporteur wrote nothing', () => {
+		const record = buildRecord(facts());
+		const field = (key: string) => record.report.find((f) => f.key === key);
+		expect(field('title')).toMatchObject({
+			value: 'Best Practice Forum on Cybersecurity',
+			source: 'prefilled'
+		});
+		expect(field('moderator')?.value).toBe('chair');
+		expect(field('date_time')?.value).toBe('20 December 2017, 10:00–10:50 Europe/Zurich (09:00–09:50 UTC)');
+		expect(field('gender_issues')?.value).toContain('Online abuse and gender-based violence');
+	});
+
+	it('keeps what the rapporteur wrote, even an empty field', () => {
+		const record = buildRecord(
+			facts({
+				report: [
+					{ field: 'discussion', text: 'Lively.' },
+					{ field: 'organiser', text: '' }
+				]
+			})
+		);
+		expect(record.report.find((f) => f.key === 'discussion')).toMatchObject({
+			value: 'Lively.',
+			source: 'rapporteur'
+		});
+		expect(record.report.find((f) => f.key === 'organiser')).toMatchObject({
+			value: '',
+			source: 'rapporteur'
+		});
+	});
+
+	it('lists the fields in the order of the IGF template', () => {
+		expect(buildRecord(facts()).report.map((f) => f.key)).toEqual([
+			'title',
+			'date_time',
+			'organiser',
+			'moderator',
+			'rapporteur',
+			'speakers',
+			'key_issues',
+			'presentations',
+			'discussion',
+			'way_forward',
+			'participants',
+			'women_participants',
+			'gender_issues'
+		]);
+	});
+});
+
+describe('the JSON contract', () => {
+	const validate = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(
+		z.toJSONSchema(sessionRecordSchema)
+	);
+
+	it('a record with polls of every kind matches its published schema', () => {
+		const options = [
+			{ id: 'dos', label: 'Denial of service' },
+			{ id: 'abuse', label: 'Online abuse' }
+		];
+		const spec = {
+			kind: 'consensus' as const,
+			question: 'Divide?',
+			options: [],
+			maxPicks: null,
+			wordLimit: null
+		};
+		const results = tallyPoll(spec, [
+			{
+				choice: { kind: 'consensus', stance: 'support', reason: null },
+				group: 'government',
+				mode: 'in_room'
+			},
+			{ choice: { kind: 'consensus', stance: 'object', reason: null }, group: 'academia', mode: 'remote' }
+		]);
+		const record = buildRecord(
+			facts({
+				polls: [
+					{
+						id: 'c1',
+						itemId: 'topics',
+						kind: 'consensus',
+						question: 'Divide?',
+						status: 'closed',
+						options: [],
+						openedAt: at(35),
+						closedAt: at(38),
+						results
+					},
+					{
+						id: 'm1',
+						itemId: 'options',
+						kind: 'multiple',
+						question: 'Which two?',
+						status: 'draft',
+						options,
+						openedAt: null,
+						closedAt: null,
+						results: null
+					}
+				]
+			})
+		);
+		const valid = validate(JSON.parse(JSON.stringify(record)));
+		expect(validate.errors ?? []).toEqual([]);
+		expect(valid).toBe(true);
+	});
+
+	it('the schema refuses a record that breaks it', () => {
+		const record = JSON.parse(JSON.stringify(buildRecord(facts())));
+		record.agenda[0].startedAt = 'yesterday';
+		expect(validate(record)).toBe(false);
+	});
+});

@@ -1,0 +1,93 @@
+import type { AgendaItem } from '../agenda';
+import type { RecordTag, TagTarget } from '../comments';
+import type { MeetingRole, ParticipationMode, StakeholderGroup } from '../meeting';
+import type { PollKind, PollOption, PollResults, PollStatus } from '../polls/types';
+import type { QuestionStatus } from '../questions';
+import type { ReportField } from './schema';
+
+/** What the database holds about a session, read once; the record is built from nothing else. */
+export interface RecordFacts {
+	now: Date;
+	meeting: {
+		code: string;
+		title: string;
+		description: string;
+		venue: string;
+		date: string | null;
+		timeZone: string;
+		organiser: string;
+		startedAt: Date | null;
+		endedAt: Date | null;
+	};
+	agenda: AgendaItem[];
+	/** Every move of the agenda cursor, oldest first. */
+	moves: { item: number; step: number; at: Date }[];
+	polls: {
+		id: string;
+		itemId: string | null;
+		kind: PollKind;
+		question: string;
+		status: PollStatus;
+		options: PollOption[];
+		openedAt: Date | null;
+		closedAt: Date | null;
+		results: PollResults | null;
+	}[];
+	questions: {
+		id: string;
+		text: string;
+		authorName: string | null;
+		stakeholderGroup: StakeholderGroup | null;
+		mode: ParticipationMode | null;
+		status: QuestionStatus;
+		upvotes: number;
+		askedAt: Date;
+		answeredAt: Date | null;
+	}[];
+	comments: {
+		id: string;
+		cardId: string;
+		text: string;
+		authorName: string | null;
+		stakeholderGroup: StakeholderGroup | null;
+		mode: ParticipationMode | null;
+		hidden: boolean;
+		at: Date;
+	}[];
+	priorityMarks: { cardId: string; count: number }[];
+	/** Requests for the floor that were given it (speaking or done). */
+	speakers: {
+		name: string;
+		stakeholderGroup: StakeholderGroup | null;
+		mode: ParticipationMode;
+		requestedAt: Date;
+		startedAt: Date;
+		endedAt: Date | null;
+	}[];
+	tags: { target: TagTarget; targetId: string; tag: RecordTag; at: Date }[];
+	topics: {
+		id: string;
+		itemId: string | null;
+		pollId: string | null;
+		position: number;
+		history: {
+			change: 'declared' | 'reworded' | 'withdrawn';
+			wording: string;
+			by: string | null;
+			role: MeetingRole | null;
+			at: Date;
+		}[];
+	}[];
+	/** The rapporteur's texts: notes per agenda item and the report fields they wrote. */
+	notes: { itemId: string; text: string }[];
+	report: { field: ReportField; text: string }[];
+	people: { moderators: string[]; rapporteurs: string[] };
+	participants: {
+		stakeholderGroup: StakeholderGroup | null;
+		mode: ParticipationMode | null;
+		/** Only whether the attendee declared themselves a woman, and whether they said at all. */
+		woman: boolean;
+		genderStated: boolean;
+	}[];
+	peaks: { connected: number; inRoom: number; remote: number };
+}

@@ -1,0 +1,15 @@
+import { error, redirect } from '@sveltejs/kit';
+import { canKeepRecord } from '$lib/server/auth/roles';
+import { layoutReport } from '$lib/domain/record/layout';
+import { requireMeeting } from '$lib/server/meetings/access';
+import { recordOf } from '$lib/server/record/store';
+
+// A stand-in so the print page type-checks; the record's owner replaces it.
+export function load({ params, url, locals }) {
+	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	const meeting = requireMeeting(params.code);
+	if (!canKeepRecord(locals.user, meeting.id)) {
+		error(403, 'Only the moderators and rapporteurs of this meeting keep its record.');
+	}
+	return { code: meeting.code, document: layoutReport(recordOf(meeting)) };
+}

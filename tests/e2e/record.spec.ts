@@ -1,0 +1,64 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { E2E_ADMIN } from '../../playwright.config';
+
+async function signedIn(browser: Browser, path: string): Promise<Page> {
+	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+	await page.goto(`/login?redirectTo=${path}`);
+	await page.getByLabel('Username').fill(E2E_ADMIN.username);
+	await page.getByLabel('Password').fill(E2E_ADMIN.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	return page;
+}
+
+test('the rapporteur keeps notes that never overwrite each other, and downloads the report', async ({
+	browser
+}) => {
+	const moderator = await signedIn(browser, '/m/BPF2017/moderate');
+	const clock = moderator.getByTestId('session-clock');
+	if (await clock.getByRole('button', { name: 'Start the session' }).isVisible()) {
+		await clock.getByRole('button', { name: 'Start the session' }).click();
+	}
+	await expect(clock).toContainText('the record is running');
+
+	const first = await signedIn(browser, '/m/BPF2017/record');
+	const second = await signedIn(browser, '/m/BPF2017/record');
+	const note = (page: Page) => page.getByRole('textbox', { name: 'Notes' }).first();
+	const state = (page: Page) => page.getByTestId('save-state').first();
+
+	// The first writer saves; the second started from the same empty note and types over it.
+	await note(first).fill('Chair opened with the SDG question.');
+	await expect(state(first)).toContainText('Saved');
+	await note(second).fill('Opening remarks on the next billion users.');
+	const conflict = second.getByRole('alert').filter({ hasText: 'saved this version' });
+	await expect(conflict).toBeVisible();
+	await expect(second.getByTestId('their-version')).toHaveText('Chair opened with the SDG question.');
+	await expect(note(second)).toHaveValue('Opening remarks on the next billion users.');
+
+	// The second writer combines both and keeps theirs; the first page follows without a reload.
+	await note(second).fill('Chair opened with the SDG question. Opening remarks on the next billion users.');
+	await conflict.getByRole('button', { name: 'Keep mine' }).click();
+	await expect(state(second)).toContainText('Saved');
+	await expect(note(first)).toHaveValue(
+		'Chair opened with the SDG question. Opening remarks on the next billion users.'
+	);
+
+	// The report's fields start filled in from the session.
+	await expect(first.getByRole('textbox', { name: 'Session title' })).toHaveValue(
+		'Best Practice Forum on Cybersecurity'
+	);
+
+	const download = first.waitForEvent('download');
+	await first.getByRole('link', { name: 'Word (DOCX)' }).click();
+	const file = await download;
+	expect(file.suggestedFilename()).toBe('BPF2017-record.docx');
+	const zip = await JSZip.loadAsync(await readFile(await file.path()));
+	const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+	expect(xml).toContain('Chair opened with the SDG question. Opening remarks on the next billion users.');
+
+	await first.getByRole('link', { name: 'Print or PDF' }).click();
+	await expect(first.getByRole('heading', { level: 1 })).toHaveText('Best Practice Forum on Cybersecurity');
+	await expect(first.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+});
