@@ -28,10 +28,12 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	const note = (page: Page) => page.getByRole('textbox', { name: 'Notes' }).first();
 	const state = (page: Page) => page.getByTestId('save-state').first();
 
-	// The first writer saves; the second started from the same empty note and types over it.
-	await note(first).fill('Chair opened with the SDG question.');
-	await expect(state(first)).toContainText('Saved');
+	// Both start from the same empty note; the first saves (leaving the field saves at once) while
+	// the second is still typing, so the second's save comes on top of a revision it never saw.
 	await note(second).fill('Opening remarks on the next billion users.');
+	await note(first).fill('Chair opened with the SDG question.');
+	await note(first).press('Tab');
+	await expect(state(first)).toContainText('Saved');
 	const conflict = second.getByRole('alert').filter({ hasText: 'saved this version' });
 	await expect(conflict).toBeVisible();
 	await expect(second.getByTestId('their-version')).toHaveText('Chair opened with the SDG question.');
@@ -57,6 +59,19 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	const zip = await JSZip.loadAsync(await readFile(await file.path()));
 	const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
 	expect(xml).toContain('Chair opened with the SDG question. Opening remarks on the next billion users.');
+
+	// At the agreement item the moderator declares a topic; the projector and the record show it.
+	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+	await projector.goto('/m/BPF2017/projector');
+	await moderator.getByRole('button', { name: /^7 Agreement/ }).click();
+	await moderator.getByLabel('Declare a topic in your own words').fill('Capacity building for CERTs');
+	await moderator.getByRole('button', { name: 'Declare agreed' }).last().click();
+	await expect(projector.getByTestId('agreed-topics')).toContainText('Capacity building for CERTs');
+	const wording = first.getByRole('textbox', { name: 'Wording of the agreed topic' }).last();
+	await expect(wording).toHaveValue('Capacity building for CERTs');
+	await wording.fill('Capacity building for national CERTs');
+	await first.getByRole('button', { name: 'Save wording' }).last().click();
+	await expect(projector.getByTestId('agreed-topics')).toContainText('Capacity building for national CERTs');
 
 	await first.getByRole('link', { name: 'Print or PDF' }).click();
 	await expect(first.getByRole('heading', { level: 1 })).toHaveText('Best Practice Forum on Cybersecurity');

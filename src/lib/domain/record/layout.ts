@@ -68,7 +68,7 @@ function agendaBlocks(record: SessionRecord): Block[] {
 				item.title,
 				utcTime(item.startedAt),
 				utcTime(item.endedAt),
-				item.startedAt ? duration(item.seconds) : 'Not reached'
+				!item.startedAt ? 'Not reached' : item.endedAt ? duration(item.seconds) : 'Running'
 			])
 		}
 	];
