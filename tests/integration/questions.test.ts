@@ -182,7 +182,9 @@ describe('questions', () => {
 			);
 		}
 		expect(results.filter((r) => 'data' in r)).toHaveLength(5);
-		expect(results.at(-1)).toMatchObject({ error: { message: expect.stringMatching(/wait a minute/) } });
+		expect(results.at(-1)).toMatchObject({
+			error: { code: 'rate_limited', message: expect.stringMatching(/in a row: try again in \d+ s\./) }
+		});
 		// Another participant on the same address is not affected.
 		const other = await phone('Other');
 		expect(

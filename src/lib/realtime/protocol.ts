@@ -261,7 +261,7 @@ export interface AskQuestion {
 export type QuestionAction = 'approve' | 'hide' | 'answer' | 'project' | 'unproject';
 
 export interface AckError {
-	code: 'invalid' | 'unauthorised' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+	code: 'invalid' | 'unauthorised' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
 	message: string;
 }
 

@@ -7,6 +7,8 @@ export interface Config {
 	publicOrigin: string | null;
 	adminUsername: string | null;
 	adminPassword: string | null;
+	/** New phones per minute from one network address: loose, since a whole hall shares one NAT. */
+	joinRateLimit: number;
 }
 
 function originOf(value: string | undefined): string | null {
@@ -18,6 +20,14 @@ function originOf(value: string | undefined): string | null {
 	}
 }
 
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+	if (value === undefined || value === '') return fallback;
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < 1)
+		throw new Error(`${name} must be a whole number above 0, not "${value}"`);
+	return number;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const root = env.PLENARY_ROOT ?? process.cwd();
 	return {
@@ -25,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		migrationsFolder: path.resolve(root, 'drizzle'),
 		publicOrigin: originOf(env.PUBLIC_ORIGIN),
 		adminUsername: env.ADMIN_USERNAME || null,
-		adminPassword: env.ADMIN_PASSWORD || null
+		adminPassword: env.ADMIN_PASSWORD || null,
+		joinRateLimit: positiveInteger('JOIN_RATE_LIMIT', env.JOIN_RATE_LIMIT, 3000)
 	};
 }

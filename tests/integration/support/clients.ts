@@ -56,10 +56,16 @@ export function connect(
 		reconnectionDelayMax: 500
 	});
 	return new Promise((resolve, reject) => {
-		socket.once('meeting:snapshot', (snapshot) => resolve({ socket, snapshot }));
-		socket.once('connect_error', (error) => {
+		// A refused first connection ends the socket; once connected, later errors (a server
+		// restarting) are left to the client's own reconnection, as in a browser.
+		const refused = (error: Error) => {
 			socket.disconnect();
 			reject(error);
+		};
+		socket.once('connect_error', refused);
+		socket.once('meeting:snapshot', (snapshot) => {
+			socket.off('connect_error', refused);
+			resolve({ socket, snapshot });
 		});
 	});
 }

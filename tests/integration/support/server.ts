@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,18 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the production build (`node server.js`) on a free port and a temporary database. */
+/** A port free right now, for a server that must come back on the same address after a kill. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as net.AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
 export async function startServer(
 	options: { databasePath?: string; env?: Record<string, string> } = {}
 ): Promise<RunningServer> {

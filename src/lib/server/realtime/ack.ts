@@ -1,3 +1,4 @@
+import { waitHint, type Limit } from '../limits';
 import type { z } from 'zod';
 import type { Ack, AckError } from '$lib/realtime/protocol';
 
@@ -31,4 +32,14 @@ export function guarded<T>(
 			console.error('Plenary: socket handler failed', error);
 			ack(fail('internal', 'The server could not process this request. Nothing was changed.'));
 		});
+}
+
+/** Counts one action against a limit; a refusal says what was too much and how long to wait. */
+export async function withinLimit(
+	limit: Limit,
+	key: string,
+	what: string
+): Promise<{ error: AckError } | null> {
+	const wait = await limit.take(key);
+	return wait === null ? null : fail('rate_limited', `${what}: try again in ${waitHint(wait)}.`);
 }

@@ -15,10 +15,10 @@ import { findMeetingById } from '../meetings/store';
 import { applyCommand } from '../commands';
 import { findQuestion } from '../questions/store';
 import { profileOf } from '../participants';
-import { ackOf, describeIssues, fail, guarded } from './ack';
+import { ackOf, describeIssues, fail, guarded, withinLimit } from './ack';
+import { limits } from '../limits';
 import { hub, LIVE_INTERVAL_MS, type PlenarySocket } from './hub';
 import { attendeeOf, moderatorOf, staffOf } from './access';
-import { RateLimit } from './rateLimit';
 
 const clientId = z.string().min(8).max(64);
 const cardId = z.string().min(1).max(64);
@@ -46,8 +46,6 @@ const tagSchema = z.object({
 	on: z.boolean()
 });
 
-const commenting = new RateLimit(10, 60_000);
-const marking = new RateLimit(120, 60_000);
 export function announceComments(meetingId: string): void {
 	hub.coalesce(`comments:${meetingId}`, LIVE_INTERVAL_MS, () => {
 		const meeting = findMeetingById(meetingId);
@@ -72,7 +70,7 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 
 	socket.on('card:comment', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ comment: CommentInfo }>(callback);
-		void guarded(ack, () => {
+		void guarded(ack, async () => {
 			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to comment.');
 			if ('error' in attendee) return attendee;
 			const { participantId } = attendee;
@@ -85,8 +83,12 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 			const deadline = meeting.commentDeadline?.toISOString() ?? null;
 			if (!commentsOpen(deadline, new Date()))
 				return fail('conflict', `Comments closed on ${deadline} (UTC).`);
-			if (!commenting.allow(participantId))
-				return fail('conflict', 'You have sent several comments in a row: wait a minute.');
+			const limited = await withinLimit(
+				limits.comment,
+				participantId,
+				'You have sent several comments in a row'
+			);
+			if (limited) return limited;
 			const profile = profileOf(participantId);
 			let created: CommentInfo | null = null;
 			applyCommand(meetingId, participantId, parsed.data.clientId, (tx) => {
@@ -109,7 +111,7 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 
 	socket.on('card:priority', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ cardId: string; marked: boolean }>(callback);
-		void guarded(ack, () => {
+		void guarded(ack, async () => {
 			const attendee = attendeeOf(socket.data, 'Join the meeting from its page first.');
 			if ('error' in attendee) return attendee;
 			const { participantId } = attendee;
@@ -117,8 +119,8 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			if (!cardExists(meetingId, parsed.data.cardId))
 				return fail('not_found', 'There is no such card in this meeting.');
-			if (!marking.allow(participantId))
-				return fail('conflict', 'Too many changes at once: try again in a minute.');
+			const limited = await withinLimit(limits.mark, participantId, 'Too many changes at once');
+			if (limited) return limited;
 			const { cardId: card, marked } = parsed.data;
 			const { changed } = applyCommand(meetingId, participantId, parsed.data.clientId, (tx) =>
 				storeMark(tx, meetingId, card, participantId, marked)

@@ -7,7 +7,8 @@ import { forgetPolls, pollInfos, pollsOf, resultsUpdate } from '../meetings/snap
 import { liveTallies } from '../polls/live';
 import { controlPoll, insertPoll, storeBallot, storeModeration } from '../polls/store';
 import { applyCommand } from '../commands';
-import { ackOf, describeIssues, fail, guarded } from './ack';
+import { ackOf, describeIssues, fail, guarded, withinLimit } from './ack';
+import { limits } from '../limits';
 import { hub, type PlenarySocket } from './hub';
 import { attendeeOf, moderatorOf } from './access';
 import { profileOf } from '../participants';
@@ -86,7 +87,7 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 
 	socket.on('poll:vote', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ pollId: string; choice: Choice }>(callback);
-		void guarded(ack, () => {
+		void guarded(ack, async () => {
 			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to vote.');
 			if ('error' in attendee) return attendee;
 			const { participantId } = attendee;
@@ -98,6 +99,12 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 				return fail('conflict', 'This poll is closed: ballots are no longer accepted.');
 			const checked = checkChoice(record.spec, parsed.data.choice);
 			if (!checked.ok) return fail('invalid', checked.error);
+			const limited = await withinLimit(
+				limits.ballot,
+				participantId,
+				'You have changed your vote many times in a row'
+			);
+			if (limited) return limited;
 			const { stakeholderGroup: group, mode } = profileOf(participantId);
 			const profile = { group, mode };
 			const outcome = storeBallot({

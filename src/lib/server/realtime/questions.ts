@@ -13,10 +13,10 @@ import {
 	storeUpvote
 } from '../questions/store';
 import { profileOf } from '../participants';
-import { ackOf, describeIssues, fail, guarded } from './ack';
+import { ackOf, describeIssues, fail, guarded, withinLimit } from './ack';
+import { limits } from '../limits';
 import { hub, LIVE_INTERVAL_MS, type PlenarySocket } from './hub';
 import { attendeeOf, moderatorOf, staffOf } from './access';
-import { RateLimit } from './rateLimit';
 
 const clientId = z.string().min(8).max(64);
 const askSchema = z.object({
@@ -37,8 +37,6 @@ const moderateSchema = z.object({
 const settingsSchema = z.object({ clientId, premoderation: z.boolean() });
 
 /** Five questions a minute and a burst of upvotes per participant: enough for a person, not for a script. */
-const asking = new RateLimit(5, 60_000);
-const upvoting = new RateLimit(60, 60_000);
 
 /** Coalesced: an upvote burst is one update per audience every quarter second. */
 export function announceQuestions(meetingId: string): void {
@@ -60,7 +58,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 
 	socket.on('question:ask', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ question: QuestionInfo }>(callback);
-		void guarded(ack, () => {
+		void guarded(ack, async () => {
 			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to ask.');
 			if ('error' in attendee) return attendee;
 			const { participantId } = attendee;
@@ -68,8 +66,12 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const meeting = findMeetingById(meetingId);
 			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
-			if (!asking.allow(participantId))
-				return fail('conflict', 'You have asked several questions in a row: wait a minute before the next.');
+			const limited = await withinLimit(
+				limits.question,
+				participantId,
+				'You have asked several questions in a row'
+			);
+			if (limited) return limited;
 			const profile = profileOf(participantId);
 			let created: QuestionInfo | null = null;
 			applyCommand(meetingId, participantId, parsed.data.clientId, (tx) => {
@@ -91,7 +93,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 
 	socket.on('question:upvote', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ questionId: string; up: boolean }>(callback);
-		void guarded(ack, () => {
+		void guarded(ack, async () => {
 			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to upvote.');
 			if ('error' in attendee) return attendee;
 			const { participantId } = attendee;
@@ -100,8 +102,8 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 			const question = findQuestion(meetingId, parsed.data.questionId);
 			if (!question || !isPublic(question.status))
 				return fail('not_found', 'This question is not open for upvotes.');
-			if (!upvoting.allow(participantId))
-				return fail('conflict', 'Too many upvotes at once: try again in a minute.');
+			const limited = await withinLimit(limits.upvote, participantId, 'Too many upvotes at once');
+			if (limited) return limited;
 			const { questionId, up } = parsed.data;
 			const { changed } = applyCommand(meetingId, participantId, parsed.data.clientId, (tx) =>
 				storeUpvote(tx, questionId, participantId, up)

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { GENDERS, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
 import { requireMeeting } from '$lib/server/meetings/access';
@@ -10,23 +10,40 @@ import {
 	updateProfile
 } from '$lib/server/participants';
 import { hub } from '$lib/server/realtime/hub';
+import { limits, waitHint } from '$lib/server/limits';
 import type { Cookies } from '@sveltejs/kit';
 
 const THIRTY_DAYS_S = 30 * 24 * 60 * 60;
 
 /** Opening the page is joining: the first visit gets an anonymous token, later visits reuse it. */
-function joinedParticipant(meetingId: string, code: string, cookies: Cookies, secure: boolean) {
+async function joinedParticipant(
+	meetingId: string,
+	code: string,
+	cookies: Cookies,
+	secure: boolean,
+	address: string
+) {
 	const name = participantCookieName(code);
 	const existing = findParticipant(meetingId, cookies.get(name));
 	if (existing) return existing;
+	const wait = await limits.joinPerAddress.take(address);
+	if (wait !== null) {
+		error(429, `Very many phones joined from your network in the last minute: reload in ${waitHint(wait)}.`);
+	}
 	const { token, participant } = createParticipant(meetingId);
 	cookies.set(name, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: THIRTY_DAYS_S });
 	return participant;
 }
 
-export function load({ params, cookies, url }) {
+export async function load({ params, cookies, url, getClientAddress }) {
 	const meeting = requireMeeting(params.code);
-	const participant = joinedParticipant(meeting.id, meeting.code, cookies, url.protocol === 'https:');
+	const participant = await joinedParticipant(
+		meeting.id,
+		meeting.code,
+		cookies,
+		url.protocol === 'https:',
+		getClientAddress()
+	);
 	return {
 		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
 			role: 'attendee',
@@ -62,6 +79,12 @@ export const actions = {
 			return fail(401, {
 				message: 'Your session on this device has expired: reload the page to join again.'
 			});
+		const wait = await limits.profile.take(participant.id);
+		if (wait !== null) {
+			return fail(429, {
+				message: `You saved your profile many times in a row: try again in ${waitHint(wait)}.`
+			});
+		}
 		const form = await request.formData();
 		const parsed = profileSchema.safeParse({
 			displayName: form.get('displayName') ?? '',

@@ -1,0 +1,55 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { readConfig } from './config';
+
+/**
+ * A limit of so many actions per key in a window. Keys are participants, users or sessions, and
+ * only sign-in and joining also count per network address, loosely: hundreds of phones in a hall
+ * reach the server from one venue address behind the Wi-Fi's NAT.
+ */
+export class Limit {
+	readonly #limiter: RateLimiterMemory;
+
+	constructor(points: number, seconds: number) {
+		this.#limiter = new RateLimiterMemory({ points, duration: seconds });
+	}
+
+	/** Counts one action; null when it is allowed, else the seconds to wait. */
+	async take(key: string): Promise<number | null> {
+		try {
+			await this.#limiter.consume(key);
+			return null;
+		} catch (refusal) {
+			if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+			throw refusal;
+		}
+	}
+
+	/** Forgets a key's count, e.g. after a successful sign-in. */
+	async forget(key: string): Promise<void> {
+		await this.#limiter.delete(key);
+	}
+}
+
+export function waitHint(seconds: number): string {
+	return seconds >= 90 ? `about ${Math.ceil(seconds / 60)} minutes` : `${seconds} s`;
+}
+
+let joinLimit: Limit | null = null;
+
+export const limits = {
+	/** Wrong or right, attempts on one account: ten per quarter of an hour. */
+	signInPerUser: new Limit(10, 15 * 60),
+	signInPerAddress: new Limit(300, 15 * 60),
+	/** New phones from one address per minute (JOIN_RATE_LIMIT). */
+	get joinPerAddress(): Limit {
+		joinLimit ??= new Limit(readConfig().joinRateLimit, 60);
+		return joinLimit;
+	},
+	profile: new Limit(20, 60),
+	/** Ballots per participant: changing one's vote is fine, a script hammering is not. */
+	ballot: new Limit(30, 60),
+	question: new Limit(5, 60),
+	upvote: new Limit(60, 60),
+	comment: new Limit(10, 60),
+	mark: new Limit(120, 60)
+};

@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { MeetingSnapshot } from '../../src/lib/realtime/protocol';
+import { ADMIN, freePort, startServer, temporaryDatabase, type RunningServer } from './support/server';
+import { connect, joinMeeting, publicSnapshot, signIn, type TestSocket } from './support/clients';
+
+const run = promisify(execFile);
+const servers: RunningServer[] = [];
+const open: TestSocket[] = [];
+let n = 0;
+const id = () => `fault-command-${++n}`;
+
+afterAll(async () => {
+	for (const socket of open) socket.disconnect();
+	for (const server of servers) await server.stop().catch(() => undefined);
+});
+
+/** A phone that keeps its latest snapshot, as the browser client does. */
+interface Phone {
+	socket: TestSocket;
+	latest: MeetingSnapshot;
+	clientId: string;
+}
+
+async function phones(url: string, count: number): Promise<Phone[]> {
+	const joined: Phone[] = [];
+	for (let i = 0; i < count; i++) {
+		const cookie = await joinMeeting(url, 'BPF2017');
+		const { socket, snapshot } = await connect(url, { as: 'attendee', cookie });
+		const phone: Phone = { socket, latest: snapshot, clientId: id() };
+		socket.on('meeting:snapshot', (fresh) => (phone.latest = fresh));
+		open.push(socket);
+		joined.push(phone);
+	}
+	return joined;
+}
+
+function ballotCount(databasePath: string, pollId: string): number {
+	const database = new Database(databasePath, { readonly: true });
+	try {
+		return (
+			database.prepare('select count(*) as n from ballots where poll_id = ?').get(pollId) as { n: number }
+		).n;
+	} finally {
+		database.close();
+	}
+}
+
+const until = async (check: () => boolean, what: string, timeoutMs = 30_000) => {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+};
+
+async function openPoll(moderator: TestSocket, snapshot: MeetingSnapshot) {
+	const poll = snapshot.polls.find((p) => p.kind === 'multiple');
+	if (!poll) throw new Error('no multiple-choice poll');
+	expect(
+		await moderator.emitWithAck('poll:control', { clientId: id(), pollId: poll.id, action: 'open' })
+	).toHaveProperty('data');
+	return poll;
+}
+
+const vote = (phone: Phone, pollId: string, optionId: string) =>
+	phone.socket.timeout(10_000).emitWithAck('poll:vote', {
+		clientId: phone.clientId,
+		pollId,
+		revision: 1,
+		choice: { kind: 'multiple', optionIds: [optionId] }
+	});
+
+describe('a server killed in the middle of a ballot burst', () => {
+	it('counts every acknowledged ballot after a restart, and phones converge without voting twice', async () => {
+		const databasePath = temporaryDatabase();
+		const port = String(await freePort());
+		let server = await startServer({ databasePath, env: { PORT: port } });
+		servers.push(server);
+		const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
+		const moderator = await connect(server.url, { as: 'moderator', cookie });
+		open.push(moderator.socket);
+		const poll = await openPoll(moderator.socket, moderator.snapshot);
+		const hall = await phones(server.url, 120);
+
+		const acknowledged = new Set<Phone>();
+		for (const [i, phone] of hall.entries()) {
+			phone.socket.emit(
+				'poll:vote',
+				{
+					clientId: phone.clientId,
+					pollId: poll.id,
+					revision: 1,
+					choice: { kind: 'multiple', optionIds: [poll.options[i % 3].id] }
+				},
+				(result) => {
+					if ('data' in result) acknowledged.add(phone);
+				}
+			);
+		}
+		await until(() => acknowledged.size >= 40, '40 acknowledgements');
+		const before = new Map(hall.map((phone) => [phone, phone.latest]));
+		await server.kill();
+		const ackedBeforeKill = new Set(acknowledged);
+		expect(ackedBeforeKill.size).toBeGreaterThanOrEqual(40);
+
+		server = await startServer({ databasePath, env: { PORT: port } });
+		servers.push(server);
+		// Every acknowledged ballot was committed before its acknowledgement.
+		expect(ballotCount(databasePath, poll.id)).toBeGreaterThanOrEqual(ackedBeforeKill.size);
+
+		// The phones reconnect on their own and get the current state, their own ballot included.
+		const version = (await publicSnapshot(server.url)).version;
+		await until(() => hall.every((phone) => phone.latest !== before.get(phone)), 'every phone to resync');
+		expect(hall.every((phone) => phone.latest.version === version)).toBe(true);
+		for (const phone of ackedBeforeKill) expect(phone.latest.myBallots[poll.id]).toBeDefined();
+
+		// A phone retries what it never saw acknowledged, with the same client id: nothing counts twice.
+		const retries = await Promise.all(
+			hall.map((phone, i) =>
+				phone.latest.myBallots[poll.id] ? null : vote(phone, poll.id, poll.options[i % 3].id)
+			)
+		);
+		expect(retries.every((result) => result === null || 'data' in result)).toBe(true);
+		expect(ballotCount(databasePath, poll.id)).toBe(120);
+		const resent = await Promise.all(
+			hall.slice(0, 20).map((phone, i) => vote(phone, poll.id, poll.options[i % 3].id))
+		);
+		expect(resent.every((result) => 'data' in result)).toBe(true);
+		expect(ballotCount(databasePath, poll.id)).toBe(120);
+	});
+});
+
+describe('500 connections dropped at once', () => {
+	it('all come back to the current version within seconds, with no duplicate ballot', async () => {
+		const server = await startServer();
+		servers.push(server);
+		const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
+		const moderator = await connect(server.url, { as: 'moderator', cookie });
+		open.push(moderator.socket);
+		const poll = await openPoll(moderator.socket, moderator.snapshot);
+		const hall = await phones(server.url, 500);
+		const votes = await Promise.all(hall.map((phone, i) => vote(phone, poll.id, poll.options[i % 4].id)));
+		expect(votes.every((result) => 'data' in result)).toBe(true);
+
+		// The venue's Wi-Fi drops every phone at once; the agenda moves on meanwhile.
+		const before = new Map(hall.map((phone) => [phone, phone.latest]));
+		const dropped = Date.now();
+		for (const phone of hall) phone.socket.io.engine.close();
+		await moderator.socket.emitWithAck('agenda:move', { clientId: id(), to: 'next' });
+		await moderator.socket.emitWithAck('agenda:move', { clientId: id(), to: 'next' });
+		const version = (await publicSnapshot(server.url)).version;
+
+		await until(
+			() => hall.every((phone) => phone.latest !== before.get(phone) && phone.latest.version === version),
+			'every phone on the current version'
+		);
+		const seconds = (Date.now() - dropped) / 1000;
+		console.log(`500 phones back on version ${version} ${seconds.toFixed(1)} s after the drop`);
+		expect(hall.every((phone) => phone.latest.myBallots[poll.id] !== undefined)).toBe(true);
+
+		// Their clients retry the last ballot after reconnecting: still 500 ballots, counts unchanged.
+		const retried = await Promise.all(hall.map((phone, i) => vote(phone, poll.id, poll.options[i % 4].id)));
+		expect(retried.every((result) => 'data' in result)).toBe(true);
+		expect(ballotCount(server.databasePath, poll.id)).toBe(500);
+		const { data } = (await moderator.socket.emitWithAck('meeting:sync')) as { data: MeetingSnapshot };
+		expect(data.results[poll.id].results?.ballots).toBe(500);
+	});
+});
+
+describe('a backup taken while the session runs', () => {
+	it('is a consistent copy of the live database (SQLite online backup)', async () => {
+		const server = await startServer();
+		servers.push(server);
+		const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
+		const moderator = await connect(server.url, { as: 'moderator', cookie });
+		open.push(moderator.socket);
+		const poll = await openPoll(moderator.socket, moderator.snapshot);
+		const hall = await phones(server.url, 60);
+		const burst = Promise.all(hall.map((phone, i) => vote(phone, poll.id, poll.options[i % 2].id)));
+		const target = path.join(path.dirname(temporaryDatabase()), 'backup.db');
+		const { stdout } = await run(process.execPath, ['scripts/backup.js', target], {
+			cwd: path.resolve(import.meta.dirname, '../..'),
+			env: { ...process.env, DATABASE_PATH: server.databasePath }
+		});
+		expect(stdout).toMatch(/integrity ok/);
+		expect((await burst).every((result) => 'data' in result)).toBe(true);
+
+		const copy = new Database(target, { readonly: true });
+		try {
+			expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+			const meetings = copy.prepare('select code from meetings').all() as { code: string }[];
+			expect(meetings.map((m) => m.code)).toEqual(['BPF2017']);
+			const copied = (
+				copy.prepare('select count(*) as n from ballots where poll_id = ?').get(poll.id) as { n: number }
+			).n;
+			expect(copied).toBeGreaterThanOrEqual(0);
+			expect(copied).toBeLessThanOrEqual(60);
+		} finally {
+			copy.close();
+		}
+		expect(ballotCount(server.databasePath, poll.id)).toBe(60);
+	});
+});
