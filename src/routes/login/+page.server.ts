@@ -5,6 +5,7 @@ import { users } from '$lib/server/db/schema';
 import { verifyPassword } from '$lib/server/auth/password';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { limits, waitHint } from '$lib/server/limits';
+import { readForm } from '$lib/server/forms';
 
 /** Only paths inside the app are followed after sign-in, never another site. */
 function safeRedirect(target: string | null): string {
@@ -18,7 +19,8 @@ export function load({ locals, url }) {
 
 export const actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
+		if (!form) return fail(400, { username: '', message: 'Enter your username and password.' });
 		const username = String(form.get('username') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		if (!username || !password || username.length > 64 || password.length > 256) {

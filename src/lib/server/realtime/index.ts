@@ -110,6 +110,19 @@ function snapshotFor({ meetingId, role, participantId }: SocketData): MeetingSna
 	return meeting ? buildSnapshot(meeting, hub.presence.counts(meetingId), { role, participantId }) : null;
 }
 
+/**
+ * Handlers take `(payload, ack)`, and `meeting:sync` only `(ack)`. A client that sends fewer or more
+ * arguments still gets its one acknowledgement: the ack is the last argument when it is a function.
+ */
+function alignArguments(packet: unknown[], next: (error?: Error) => void): void {
+	const [event, ...args] = packet;
+	const ack = typeof args.at(-1) === 'function' ? args.pop() : undefined;
+	packet.length = 1;
+	if (event === 'meeting:sync') packet.push(ack);
+	else packet.push(args[0], ack);
+	next();
+}
+
 function onConnection(socket: PlenarySocket): void {
 	const { meetingId, participantId, mode, role } = socket.data;
 	void socket.join(
@@ -123,6 +136,7 @@ function onConnection(socket: PlenarySocket): void {
 			hub.presenceChanged(meetingId);
 		});
 	}
+	socket.use(alignArguments);
 	const snapshot = snapshotFor(socket.data);
 	if (snapshot) socket.emit('meeting:snapshot', snapshot);
 	socket.on('meeting:sync', (callback: unknown) => {

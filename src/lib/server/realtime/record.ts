@@ -54,9 +54,12 @@ const withdrawSchema = z.object({ clientId, topicId: z.string().min(1).max(64) }
 const actingRole = (roles: Set<MeetingRole>): MeetingRole =>
 	roles.has('moderator') ? 'moderator' : 'rapporteur';
 
-/** A retried declaration finds the topic it created: the id follows from who sent it and its client id. */
-const topicIdOf = (userId: string, command: string) =>
-	`topic-${hashToken(`${userId}:${command}`).slice(0, 20)}`;
+/**
+ * A retried declaration finds the topic it created: the id follows from the meeting, who sent it
+ * and its client id. Topic ids are unique across meetings, so the meeting is part of it.
+ */
+const topicIdOf = (meetingId: string, userId: string, command: string) =>
+	`topic-${hashToken(`${meetingId}:${userId}:${command}`).slice(0, 20)}`;
 
 export function announceRecord(meetingId: string): void {
 	hub.coalesce(`record:${meetingId}`, 500, () => hub.toStaff(meetingId)?.emit('record:changed'));
@@ -141,7 +144,7 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 				return fail('not_found', 'There is no such poll in this meeting.');
 			}
 			const userId = moderator.user.id;
-			const topicId = topicIdOf(userId, parsed.data.clientId);
+			const topicId = topicIdOf(meetingId, userId, parsed.data.clientId);
 			const { changed } = applyCommand(meetingId, userId, parsed.data.clientId, (tx) => {
 				declareTopic(
 					tx,

@@ -10,6 +10,7 @@ import {
 	updateProfile
 } from '$lib/server/participants';
 import { hub } from '$lib/server/realtime/hub';
+import { readForm } from '$lib/server/forms';
 import { limits, waitHint } from '$lib/server/limits';
 import type { Cookies } from '@sveltejs/kit';
 
@@ -85,7 +86,8 @@ export const actions = {
 				message: `You saved your profile many times in a row: try again in ${waitHint(wait)}.`
 			});
 		}
-		const form = await request.formData();
+		const form = await readForm(request);
+		if (!form) return fail(400, { message: 'Check the form and send it again.' });
 		const parsed = profileSchema.safeParse({
 			displayName: form.get('displayName') ?? '',
 			stakeholderGroup: form.get('stakeholderGroup') ?? '',
