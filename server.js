@@ -1,6 +1,7 @@
 // Production entry: one HTTP server for the pages, the API and Socket.IO.
 import http from 'node:http';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -12,6 +13,29 @@ process.env.PLENARY_ROOT ??= root;
 const protocolFromSocket = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (protocolFromSocket) process.env.PROTOCOL_HEADER = 'x-plenary-protocol';
 
+// For `npm run bench` only: with PLENARY_METRICS=1, GET /__metrics answers the memory and the
+// event-loop delay since the previous read (in ms beyond the 10 ms sampling interval).
+const SAMPLING_MS = 10;
+const eventLoopDelay =
+	process.env.PLENARY_METRICS === '1' ? monitorEventLoopDelay({ resolution: SAMPLING_MS }) : null;
+eventLoopDelay?.enable();
+
+/** @param {import('node:http').ServerResponse} res @param {import('node:perf_hooks').IntervalHistogram} histogram */
+function answerMetrics(res, histogram) {
+	const ms = (/** @type {number} */ ns) => Math.max(0, Math.round((ns / 1e6 - SAMPLING_MS) * 10) / 10);
+	const metrics = {
+		rssBytes: process.memoryUsage.rss(),
+		eventLoopDelay: {
+			p50Ms: ms(histogram.percentile(50)),
+			p99Ms: ms(histogram.percentile(99)),
+			maxMs: ms(histogram.max)
+		}
+	};
+	histogram.reset();
+	res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+	res.end(JSON.stringify(metrics));
+}
+
 /** @type {import('node:http').RequestListener | null} */
 let handler = null;
 // The listener is in place before the app loads, so Socket.IO (attached while it loads) can
@@ -22,6 +46,7 @@ const server = http.createServer((req, res) => {
 			? 'https'
 			: 'http';
 	}
+	if (eventLoopDelay && req.url === '/__metrics') return answerMetrics(res, eventLoopDelay);
 	if (handler) return handler(req, res);
 	res.writeHead(503, { 'content-type': 'text/plain' }).end('Plenary is starting');
 });

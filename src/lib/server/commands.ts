@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { db, type Tx } from './db';
+import { and, eq, sql } from 'drizzle-orm';
+import { db, prepared, type Tx } from './db';
 import { appliedCommands, meetings, type Meeting } from './db/schema';
 
 /**
@@ -10,26 +10,52 @@ function commandKey(actor: string, clientId: string): string {
 	return `${actor}:${clientId}`;
 }
 
-export function wasApplied(tx: Tx, meetingId: string, actor: string, clientId: string): boolean {
-	const key = commandKey(actor, clientId);
-	return !!tx
+const appliedByKey = prepared((database) =>
+	database
 		.select({ key: appliedCommands.clientId })
 		.from(appliedCommands)
-		.where(and(eq(appliedCommands.meetingId, meetingId), eq(appliedCommands.clientId, key)))
-		.get();
+		.where(
+			and(
+				eq(appliedCommands.meetingId, sql.placeholder('meetingId')),
+				eq(appliedCommands.clientId, sql.placeholder('key'))
+			)
+		)
+		.prepare()
+);
+
+const insertApplied = prepared((database) =>
+	database
+		.insert(appliedCommands)
+		.values({
+			meetingId: sql.placeholder('meetingId'),
+			clientId: sql.placeholder('key'),
+			version: sql.placeholder('version')
+		})
+		.onConflictDoNothing()
+		.prepare()
+);
+
+const meetingById = prepared((database) =>
+	database
+		.select()
+		.from(meetings)
+		.where(eq(meetings.id, sql.placeholder('meetingId')))
+		.prepare()
+);
+
+// The prepared statements run on the transaction's connection: `tx` marks that they must be inside one.
+export function wasApplied(_tx: Tx, meetingId: string, actor: string, clientId: string): boolean {
+	return !!appliedByKey().get({ meetingId, key: commandKey(actor, clientId) });
 }
 
 export function recordApplied(
-	tx: Tx,
+	_tx: Tx,
 	meetingId: string,
 	actor: string,
 	clientId: string,
 	version: number
 ): void {
-	tx.insert(appliedCommands)
-		.values({ meetingId, clientId: commandKey(actor, clientId), version })
-		.onConflictDoNothing()
-		.run();
+	insertApplied().run({ meetingId, key: commandKey(actor, clientId), version });
 }
 
 /**
@@ -44,7 +70,7 @@ export function applyCommand(
 	options: { bumpVersion: boolean } = { bumpVersion: false }
 ): { version: number; changed: boolean } {
 	return db().transaction((tx) => {
-		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+		const meeting = meetingById().get({ meetingId });
 		if (!meeting) throw new Error('meeting vanished');
 		if (wasApplied(tx, meetingId, actor, clientId)) return { version: meeting.version, changed: false };
 		if (!change(tx, meeting)) return { version: meeting.version, changed: false };

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Gender, ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
-import { db } from './db';
+import { db, prepared } from './db';
 import { participants, type Participant } from './db/schema';
 import { generateId, generateToken, hashToken } from './auth/tokens';
 
@@ -9,13 +9,22 @@ export function participantCookieName(meetingCode: string): string {
 	return `plenary-attendee-${meetingCode}`;
 }
 
-export function findParticipant(meetingId: string, token: string | undefined): Participant | undefined {
-	if (!token) return undefined;
-	return db()
+const participantByToken = prepared((database) =>
+	database
 		.select()
 		.from(participants)
-		.where(and(eq(participants.meetingId, meetingId), eq(participants.tokenHash, hashToken(token))))
-		.get();
+		.where(
+			and(
+				eq(participants.meetingId, sql.placeholder('meetingId')),
+				eq(participants.tokenHash, sql.placeholder('tokenHash'))
+			)
+		)
+		.prepare()
+);
+
+export function findParticipant(meetingId: string, token: string | undefined): Participant | undefined {
+	if (!token) return undefined;
+	return participantByToken().get({ meetingId, tokenHash: hashToken(token) });
 }
 
 export function createParticipant(meetingId: string): { token: string; participant: Participant } {
@@ -34,8 +43,12 @@ export interface Profile {
 	mode: ParticipationMode | null;
 }
 
+/** Profiles by participant id: every ballot, question and turn carries one, so they are read once. */
+const profiles = new Map<string, Profile>();
+
 /** Saves the profile; gender goes to its own column, which nothing but the report's counts reads. */
 export function updateProfile(participantId: string, profile: Profile, gender: Gender | null): Participant {
+	profiles.delete(participantId);
 	return db()
 		.update(participants)
 		.set({ ...profile, gender })
@@ -45,11 +58,27 @@ export function updateProfile(participantId: string, profile: Profile, gender: G
 }
 
 /** What an attendee said about themselves, as their questions, comments, ballots and turns carry it. */
+const profileById = prepared((database) =>
+	database
+		.select({
+			displayName: participants.displayName,
+			stakeholderGroup: participants.stakeholderGroup,
+			mode: participants.mode
+		})
+		.from(participants)
+		.where(eq(participants.id, sql.placeholder('participantId')))
+		.prepare()
+);
+
 export function profileOf(participantId: string): Profile {
-	const row = db().select().from(participants).where(eq(participants.id, participantId)).get();
-	return {
+	const known = profiles.get(participantId);
+	if (known) return known;
+	const row = profileById().get({ participantId });
+	const profile = {
 		displayName: row?.displayName ?? null,
 		stakeholderGroup: (row?.stakeholderGroup as StakeholderGroup | null) ?? null,
 		mode: row?.mode ?? null
 	};
+	if (row) profiles.set(participantId, profile);
+	return profile;
 }

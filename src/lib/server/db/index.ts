@@ -44,3 +44,13 @@ export function databaseReachable(): boolean {
 		return false;
 	}
 }
+
+/** A statement built and prepared once per database, for queries that run on every event. */
+export function prepared<T>(build: (database: Db) => T): () => T {
+	let cached: { database: Db; statement: T } | null = null;
+	return () => {
+		const current = db();
+		if (cached?.database !== current) cached = { database: current, statement: build(current) };
+		return cached.statement;
+	};
+}

@@ -1,17 +1,32 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { AgendaItem, Card, Position } from '$lib/domain/agenda';
 import type { StakeholderGroup } from '$lib/domain/meeting';
 import type { MeetingInfo } from '$lib/realtime/protocol';
-import { db } from '../db';
+import { db, prepared } from '../db';
 import { recordApplied, wasApplied } from '../commands';
 import { agendaItems, agendaMoves, cards, meetings, panelists, type Meeting } from '../db/schema';
 
+const meetingByCode = prepared((database) =>
+	database
+		.select()
+		.from(meetings)
+		.where(eq(meetings.code, sql.placeholder('code')))
+		.prepare()
+);
+const meetingById = prepared((database) =>
+	database
+		.select()
+		.from(meetings)
+		.where(eq(meetings.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export function findMeetingByCode(code: string): Meeting | undefined {
-	return db().select().from(meetings).where(eq(meetings.code, code)).get();
+	return meetingByCode().get({ code });
 }
 
 export function findMeetingById(id: string): Meeting | undefined {
-	return db().select().from(meetings).where(eq(meetings.id, id)).get();
+	return meetingById().get({ id });
 }
 
 export function meetingInfo(meeting: Meeting): MeetingInfo {

@@ -1,8 +1,8 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Choice, CountedBallot, PollSpec } from '$lib/domain/polls/types';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { PollAction, PollInfo } from '$lib/realtime/protocol';
-import { db, type Tx } from '../db';
+import { db, type Db, type Tx } from '../db';
 import { ballots, meetings, pollOptions, polls, textModeration, type Poll } from '../db/schema';
 import { generateId } from '../auth/tokens';
 import { recordApplied, wasApplied } from '../commands';
@@ -90,6 +90,48 @@ export type BallotOutcome =
 	| { kind: 'not_found' };
 
 /**
+ * The statements of a ballot, built and prepared once per database: a vote burst runs them
+ * thousands of times a second, and building a query with drizzle costs more than running it.
+ */
+function prepareBallotStatements(database: Db) {
+	const pollId = sql.placeholder('pollId');
+	const participantId = sql.placeholder('participantId');
+	return {
+		database,
+		poll: database.select().from(polls).where(eq(polls.id, pollId)).prepare(),
+		existing: database
+			.select({ choice: ballots.choice, revision: ballots.revision })
+			.from(ballots)
+			.where(and(eq(ballots.pollId, pollId), eq(ballots.participantId, participantId)))
+			.prepare(),
+		upsert: database
+			.insert(ballots)
+			.values({
+				pollId,
+				participantId,
+				choice: sql.placeholder('choice'),
+				stakeholderGroup: sql.placeholder('stakeholderGroup'),
+				mode: sql.placeholder('mode'),
+				revision: sql.placeholder('revision'),
+				castAt: sql.placeholder('castAt')
+			})
+			.onConflictDoUpdate({
+				target: [ballots.pollId, ballots.participantId],
+				set: {
+					choice: sql`excluded.choice`,
+					stakeholderGroup: sql`excluded.stakeholder_group`,
+					mode: sql`excluded.mode`,
+					revision: sql`excluded.revision`,
+					castAt: sql`excluded.cast_at`
+				}
+			})
+			.prepare()
+	};
+}
+
+let ballotStatements: ReturnType<typeof prepareBallotStatements> | null = null;
+
+/**
  * Casts or changes one participant's ballot in one transaction. The primary key (poll,
  * participant) makes a second row impossible; the revision keeps a late retry from undoing a
  * newer change; the client id makes a retry a no-op.
@@ -104,14 +146,14 @@ export function storeBallot(input: {
 	mode: ParticipationMode | null;
 	check: (poll: Poll) => Choice | null;
 }): BallotOutcome | { kind: 'invalid' } {
-	return db().transaction((tx) => {
-		const poll = tx.select().from(polls).where(eq(polls.id, input.pollId)).get();
+	const database = db();
+	if (ballotStatements?.database !== database) ballotStatements = prepareBallotStatements(database);
+	const statements = ballotStatements;
+	// The prepared statements run on the same connection, so inside this transaction.
+	return database.transaction((tx) => {
+		const poll = statements.poll.get({ pollId: input.pollId });
 		if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' } as const;
-		const existing = tx
-			.select()
-			.from(ballots)
-			.where(and(eq(ballots.pollId, input.pollId), eq(ballots.participantId, input.participantId)))
-			.get();
+		const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
 		if (existing && wasApplied(tx, input.meetingId, input.participantId, input.clientId)) {
 			return { kind: 'replayed', choice: JSON.parse(existing.choice) as Choice } as const;
 		}
@@ -121,7 +163,7 @@ export function storeBallot(input: {
 		}
 		const choice = input.check(poll);
 		if (!choice) return { kind: 'invalid' } as const;
-		const row = {
+		statements.upsert.run({
 			pollId: input.pollId,
 			participantId: input.participantId,
 			choice: JSON.stringify(choice),
@@ -129,20 +171,7 @@ export function storeBallot(input: {
 			mode: input.mode,
 			revision: input.revision,
 			castAt: new Date()
-		};
-		tx.insert(ballots)
-			.values(row)
-			.onConflictDoUpdate({
-				target: [ballots.pollId, ballots.participantId],
-				set: {
-					choice: row.choice,
-					stakeholderGroup: row.stakeholderGroup,
-					mode: row.mode,
-					revision: row.revision,
-					castAt: row.castAt
-				}
-			})
-			.run();
+		});
 		recordApplied(tx, input.meetingId, input.participantId, input.clientId, 0);
 		return { kind: 'recorded', choice } as const;
 	});

@@ -12,6 +12,15 @@ interface Attendance {
  */
 export class Presence {
 	#meetings = new Map<string, Map<string, Attendance>>();
+	#counts = new Map<string, PresenceCounts>();
+
+	#tally(meetingId: string, mode: ParticipationMode | null, delta: number): void {
+		const counts = this.#counts.get(meetingId) ?? { connected: 0, inRoom: 0, remote: 0 };
+		this.#counts.set(meetingId, counts);
+		counts.connected += delta;
+		if (mode === 'in_room') counts.inRoom += delta;
+		if (mode === 'remote') counts.remote += delta;
+	}
 
 	arrive(meetingId: string, participantId: string, mode: ParticipationMode | null): void {
 		const attendees = this.#meetings.get(meetingId) ?? new Map<string, Attendance>();
@@ -19,9 +28,12 @@ export class Presence {
 		const attendance = attendees.get(participantId);
 		if (attendance) {
 			attendance.sockets++;
+			this.#tally(meetingId, attendance.mode, -1);
 			attendance.mode = mode;
+			this.#tally(meetingId, mode, 1);
 		} else {
 			attendees.set(participantId, { sockets: 1, mode });
+			this.#tally(meetingId, mode, 1);
 		}
 	}
 
@@ -29,24 +41,24 @@ export class Presence {
 		const attendees = this.#meetings.get(meetingId);
 		const attendance = attendees?.get(participantId);
 		if (!attendees || !attendance) return;
-		if (--attendance.sockets === 0) attendees.delete(participantId);
+		if (--attendance.sockets === 0) {
+			attendees.delete(participantId);
+			this.#tally(meetingId, attendance.mode, -1);
+		}
 		if (attendees.size === 0) this.#meetings.delete(meetingId);
 	}
 
 	changeMode(meetingId: string, participantId: string, mode: ParticipationMode | null): boolean {
 		const attendance = this.#meetings.get(meetingId)?.get(participantId);
 		if (!attendance || attendance.mode === mode) return false;
+		this.#tally(meetingId, attendance.mode, -1);
 		attendance.mode = mode;
+		this.#tally(meetingId, mode, 1);
 		return true;
 	}
 
 	counts(meetingId: string): PresenceCounts {
-		const counts: PresenceCounts = { connected: 0, inRoom: 0, remote: 0 };
-		for (const { mode } of this.#meetings.get(meetingId)?.values() ?? []) {
-			counts.connected++;
-			if (mode === 'in_room') counts.inRoom++;
-			if (mode === 'remote') counts.remote++;
-		}
-		return counts;
+		const counts = this.#counts.get(meetingId);
+		return counts ? { ...counts } : { connected: 0, inRoom: 0, remote: 0 };
 	}
 }

@@ -1,0 +1,262 @@
+// One worker process of simulated phones (forked by bench/run.js). Each phone joins as the real
+// one does (open the page, save a profile, connect with a WebSocket), then does what the parent
+// asks: wait for an agenda move, vote, ask, upvote. The same code drives Plenary and the raw
+// reference server: both answer the same URLs and events.
+import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
+
+const MEETING = 'BPF2017';
+// The IGF groups of src/lib/domain/meeting.ts (a mismatch shows as failed joins).
+const STAKEHOLDER_GROUPS = [
+	'government',
+	'private_sector',
+	'civil_society',
+	'technical_community',
+	'academia',
+	'intergovernmental',
+	'other'
+];
+const ACK_TIMEOUT_MS = 60_000;
+const QUESTIONS = [
+	'How do we keep shared critical services such as DNS reliable during an attack?',
+	'Who audits the reuse of collected data by public authorities?',
+	'What can small businesses do about secure development with few resources?',
+	'How does the digital security divide affect women online?'
+];
+
+/** @type {{ index: number, cookie: string, socket: import('socket.io-client').Socket, movedAt: number | null }[]} */
+const phones = [];
+let disconnects = 0;
+let reconnects = 0;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function cookiesFrom(response) {
+	return response.headers
+		.getSetCookie()
+		.map((cookie) => cookie.split(';')[0])
+		.join('; ');
+}
+
+function connectPhone(url, cookie) {
+	const socket = io(url, {
+		auth: { meeting: MEETING, as: 'attendee' },
+		extraHeaders: { cookie },
+		transports: ['websocket'],
+		forceNew: true,
+		reconnectionDelay: 1000,
+		reconnectionDelayMax: 5000
+	});
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			socket.disconnect();
+			reject(new Error('no snapshot within 60 s'));
+		}, 60_000);
+		socket.once('meeting:snapshot', () => {
+			clearTimeout(timer);
+			resolve(socket);
+		});
+		socket.once('connect_error', (error) => {
+			clearTimeout(timer);
+			socket.disconnect();
+			reject(error);
+		});
+	});
+}
+
+/** A phone as the real one joins: open the page (participant cookie), save a profile, connect. */
+async function joinPhone(url, index) {
+	const page = await fetch(`${url}/m/${MEETING}`, { redirect: 'manual' });
+	await page.arrayBuffer();
+	if (page.status !== 200) throw new Error(`GET /m/${MEETING}: ${page.status}`);
+	const cookie = cookiesFrom(page);
+	const profile = await fetch(`${url}/m/${MEETING}?/profile`, {
+		method: 'POST',
+		headers: {
+			origin: url,
+			cookie,
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-sveltekit-action': 'true'
+		},
+		body: new URLSearchParams({
+			displayName: `Attendee ${index + 1}`,
+			stakeholderGroup: STAKEHOLDER_GROUPS[index % STAKEHOLDER_GROUPS.length],
+			mode: index % 3 === 0 ? 'remote' : 'in_room'
+		})
+	});
+	const saved = await profile.json().catch(() => null);
+	if (profile.status !== 200 || saved?.type !== 'success') {
+		throw new Error(`profile: ${profile.status} ${JSON.stringify(saved)?.slice(0, 200)}`);
+	}
+	const socket = await connectPhone(url, cookie);
+	const phone = { index, cookie, socket, movedAt: null };
+	socket.on('agenda:moved', () => {
+		phone.movedAt ??= Date.now();
+	});
+	socket.on('disconnect', () => disconnects++);
+	socket.io.on('reconnect', () => reconnects++);
+	return phone;
+}
+
+function countError(errors, message) {
+	const key = String(message).slice(0, 160);
+	errors[key] = (errors[key] ?? 0) + 1;
+}
+
+async function join({ url, first, count, concurrency }) {
+	const startedAt = Date.now();
+	const durations = [];
+	const errors = {};
+	let next = first;
+	async function lane() {
+		while (next < first + count) {
+			const index = next++;
+			const began = Date.now();
+			try {
+				phones.push(await joinPhone(url, index));
+				durations.push(Date.now() - began);
+			} catch (error) {
+				countError(errors, error?.message ?? error);
+			}
+		}
+	}
+	await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
+	return { joined: durations.length, durations, errors, startedAt, endedAt: Date.now() };
+}
+
+function armMove() {
+	for (const phone of phones) phone.movedAt = null;
+	return { armed: phones.length };
+}
+
+/** Waits until every phone saw the move (or the timeout), then gives the arrival times. */
+async function collectMove({ timeoutMs }) {
+	const deadline = Date.now() + timeoutMs;
+	while (phones.some((phone) => phone.movedAt === null) && Date.now() < deadline) await sleep(20);
+	const arrivals = phones.filter((phone) => phone.movedAt !== null).map((phone) => phone.movedAt);
+	return { arrivals, missing: phones.length - arrivals.length };
+}
+
+/** Sends one acknowledged command; resolves with the times and the answer (or the error). */
+function command(socket, event, payload) {
+	const sentAt = Date.now();
+	return new Promise((resolve) => {
+		socket.timeout(ACK_TIMEOUT_MS).emit(event, payload, (error, answer) => {
+			const ackedAt = Date.now();
+			if (error) resolve({ sentAt, ackedAt, error: 'timeout' });
+			else if (answer?.error) resolve({ sentAt, ackedAt, error: answer.error.code, answer });
+			else resolve({ sentAt, ackedAt, answer });
+		});
+	});
+}
+
+function pick(options, count) {
+	const chosen = new Set();
+	while (chosen.size < count) chosen.add(options[Math.floor(Math.random() * options.length)]);
+	return [...chosen];
+}
+
+/** Every phone votes once (revision 1) at a random moment within `windowMs`. */
+async function vote({ pollId, optionIds, maxPicks, windowMs }) {
+	const results = await Promise.all(
+		phones.map(async (phone) => {
+			await sleep(Math.random() * windowMs);
+			const picks = pick(optionIds, 1 + Math.floor(Math.random() * maxPicks));
+			const choice = { kind: 'multiple', optionIds: picks };
+			const outcome = await command(phone.socket, 'poll:vote', {
+				clientId: randomUUID(),
+				pollId,
+				revision: 1,
+				choice
+			});
+			return { ...outcome, picks };
+		})
+	);
+	const errors = {};
+	const picked = {};
+	const acknowledged = [];
+	for (const result of results) {
+		if (result.error) {
+			countError(errors, result.error);
+			continue;
+		}
+		acknowledged.push({ sentAt: result.sentAt, ackedAt: result.ackedAt });
+		for (const optionId of result.picks) picked[optionId] = (picked[optionId] ?? 0) + 1;
+	}
+	return { sent: results.length, acknowledged, errors, picked };
+}
+
+/** The first `count` phones of this worker ask one question each within `windowMs`. */
+async function ask({ count, windowMs }) {
+	const askers = phones.slice(0, count);
+	const results = await Promise.all(
+		askers.map(async (phone) => {
+			await sleep(Math.random() * windowMs);
+			return command(phone.socket, 'question:ask', {
+				clientId: randomUUID(),
+				text: `${QUESTIONS[phone.index % QUESTIONS.length]} (#${phone.index + 1})`,
+				anonymous: phone.index % 4 === 0
+			});
+		})
+	);
+	return acknowledgedSummary(results, (answer) => answer.data.question.id);
+}
+
+/** A share of the phones upvote one of the questions each within `windowMs`. */
+async function upvote({ questionIds, share, windowMs }) {
+	const voters = phones.filter(() => Math.random() < share);
+	const results = await Promise.all(
+		voters.map(async (phone) => {
+			await sleep(Math.random() * windowMs);
+			const questionId = questionIds[Math.floor(Math.random() * questionIds.length)];
+			return command(phone.socket, 'question:upvote', { clientId: randomUUID(), questionId, up: true });
+		})
+	);
+	return acknowledgedSummary(results, () => null);
+}
+
+function acknowledgedSummary(results, idOf) {
+	const errors = {};
+	const latencies = [];
+	const ids = [];
+	for (const result of results) {
+		if (result.error) {
+			countError(errors, result.error);
+			continue;
+		}
+		latencies.push(result.ackedAt - result.sentAt);
+		const id = idOf(result.answer);
+		if (id) ids.push(id);
+	}
+	return { sent: results.length, latencies, ids, errors };
+}
+
+function status() {
+	return {
+		phones: phones.length,
+		connected: phones.filter((phone) => phone.socket.connected).length,
+		disconnects,
+		reconnects
+	};
+}
+
+async function close() {
+	const summary = status();
+	for (const phone of phones) phone.socket.disconnect();
+	await sleep(200);
+	return summary;
+}
+
+const commands = { join, armMove, collectMove, vote, ask, upvote, status, close };
+
+process.on('message', ({ id, name, args }) => {
+	Promise.resolve()
+		.then(() => commands[name](args ?? {}))
+		.then(
+			(result) => process.send({ id, result }),
+			(error) => process.send({ id, error: String(error?.stack ?? error) })
+		)
+		.finally(() => {
+			if (name === 'close') process.disconnect();
+		});
+});

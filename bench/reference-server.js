@@ -1,0 +1,263 @@
+// The yardstick for `npm run bench`: the benchmark's scenario on raw Socket.IO, with no database,
+// no auth and no validation beyond what the scenario needs. It answers the same URLs and events as
+// Plenary, and coalesces live updates the way Plenary's hub does (results and questions every
+// 250 ms, presence every second, to every client of the meeting), so the difference between the
+// two is what Plenary's own work costs.
+//
+//   PORT=0 node bench/reference-server.js   → prints "Reference listening on http://127.0.0.1:…"
+import http from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Server } from 'socket.io';
+
+const MEETING = 'BPF2017';
+const ROOM = 'meeting';
+const STAFF = 'staff';
+const LIVE_INTERVAL_MS = 250;
+const PRESENCE_INTERVAL_MS = 1000;
+const SAMPLING_MS = 10;
+
+const agenda = Array.from({ length: 12 }, (_, step) => ({ item: step, step: 0 }));
+const poll = {
+	id: 'highlight-two',
+	kind: 'multiple',
+	question: 'Which two policy areas should the session highlight for discussion?',
+	options: [
+		'denial-of-service',
+		'mobile-devices',
+		'abuse-by-authorities',
+		'health-data',
+		'online-abuse',
+		'shared-critical-services',
+		'industrial-control-systems',
+		'repurposed-data',
+		'secure-development',
+		'unauthorized-device-access'
+	].map((id) => ({ id, label: id })),
+	maxPicks: 2,
+	status: 'draft',
+	resultsVisible: false,
+	ballots: 0
+};
+
+const state = {
+	version: 1,
+	cursor: 0,
+	/** participant → picked option ids */
+	ballots: new Map(),
+	questions: new Map(),
+	upvotes: new Set(),
+	attendees: new Map(),
+	profiles: new Map()
+};
+
+const eventLoopDelay = monitorEventLoopDelay({ resolution: SAMPLING_MS });
+eventLoopDelay.enable();
+
+function metrics() {
+	const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - SAMPLING_MS) * 10) / 10);
+	const body = {
+		rssBytes: process.memoryUsage.rss(),
+		eventLoopDelay: {
+			p50Ms: ms(eventLoopDelay.percentile(50)),
+			p99Ms: ms(eventLoopDelay.percentile(99)),
+			maxMs: ms(eventLoopDelay.max)
+		}
+	};
+	eventLoopDelay.reset();
+	return body;
+}
+
+function cookieValue(header, name) {
+	for (const part of (header ?? '').split(';')) {
+		const [key, ...value] = part.trim().split('=');
+		if (key === name) return value.join('=');
+	}
+	return null;
+}
+
+const server = http.createServer((req, res) => {
+	const url = new URL(req.url, 'http://localhost');
+	if (url.pathname === '/__metrics') {
+		return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(metrics()));
+	}
+	if (req.method === 'POST' && url.pathname === '/login') {
+		req.resume();
+		return res
+			.writeHead(303, { location: '/', 'set-cookie': `plenary-session=${randomUUID()}; Path=/; HttpOnly` })
+			.end();
+	}
+	if (req.method === 'GET' && url.pathname === `/m/${MEETING}`) {
+		const token = randomBytes(20).toString('hex');
+		state.attendees.set(token, randomUUID());
+		return res
+			.writeHead(200, {
+				'content-type': 'text/html',
+				'set-cookie': `plenary-attendee-${MEETING}=${token}; Path=/; HttpOnly; SameSite=Lax`
+			})
+			.end('<!doctype html><title>Reference</title>');
+	}
+	if (req.method === 'POST' && url.pathname === `/m/${MEETING}` && url.search === '?/profile') {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			const token = cookieValue(req.headers.cookie, `plenary-attendee-${MEETING}`);
+			state.profiles.set(token, Object.fromEntries(new URLSearchParams(body)));
+			res
+				.writeHead(200, { 'content-type': 'application/json' })
+				.end(JSON.stringify({ type: 'success', status: 200, data: '[{"saved":1},true]' }));
+		});
+		return;
+	}
+	res.writeHead(404).end();
+});
+
+const io = new Server(server, { maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 10_000 });
+
+const pending = new Set();
+/** Runs `publish` once, `intervalMs` after the first call for `key`, as Plenary's hub does. */
+function coalesce(key, intervalMs, publish) {
+	if (pending.has(key)) return;
+	pending.add(key);
+	setTimeout(() => {
+		pending.delete(key);
+		publish();
+	}, intervalMs);
+}
+
+const position = () => agenda[state.cursor];
+const pollInfo = () => ({ ...poll, ballots: state.ballots.size });
+
+function results() {
+	const counts = Object.fromEntries(poll.options.map((option) => [option.id, 0]));
+	for (const picks of state.ballots.values()) for (const id of picks) counts[id]++;
+	return {
+		kind: 'multiple',
+		counts: poll.options.map((option) => ({ optionId: option.id, count: counts[option.id] }))
+	};
+}
+
+function publishResults() {
+	coalesce('results', LIVE_INTERVAL_MS, () => {
+		const ballots = state.ballots.size;
+		io.to(ROOM).emit('poll:results', {
+			pollId: poll.id,
+			ballots,
+			results: poll.resultsVisible ? results() : null
+		});
+	});
+}
+
+function publishQuestions() {
+	coalesce('questions', LIVE_INTERVAL_MS, () => {
+		const questions = [...state.questions.values()].sort((a, b) => b.upvotes - a.upvotes);
+		io.to(ROOM).emit('questions:changed', { questions, premoderation: false, onScreenQuestionId: null });
+	});
+}
+
+function publishPresence() {
+	coalesce('presence', PRESENCE_INTERVAL_MS, () => {
+		const connected = io.of('/').adapter.rooms.get(ROOM)?.size ?? 0;
+		io.to(ROOM).emit('presence:counts', { connected, inRoom: connected, remote: 0 });
+	});
+}
+
+function snapshot() {
+	return {
+		version: state.version,
+		position: position(),
+		polls: [pollInfo()],
+		onScreenPollId: null,
+		results: {},
+		qa: { questions: [...state.questions.values()], premoderation: false, onScreenQuestionId: null }
+	};
+}
+
+const ok = (ack, data) => typeof ack === 'function' && ack({ data });
+const refuse = (ack, code) => typeof ack === 'function' && ack({ error: { code, message: code } });
+
+io.on('connection', (socket) => {
+	const role = socket.handshake.auth?.as;
+	const token = cookieValue(socket.request.headers.cookie, `plenary-attendee-${MEETING}`);
+	const participantId = state.attendees.get(token) ?? socket.id;
+	void socket.join(role === 'moderator' ? [ROOM, STAFF] : ROOM);
+	socket.emit('meeting:snapshot', snapshot());
+	publishPresence();
+	socket.on('disconnect', publishPresence);
+
+	socket.on('agenda:move', (move, ack) => {
+		state.cursor = Math.min(agenda.length - 1, state.cursor + (move?.to === 'previous' ? -1 : 1));
+		state.version++;
+		const at = new Date().toISOString();
+		io.to(ROOM).emit('agenda:moved', {
+			version: state.version,
+			position: position(),
+			onScreenPollId: null,
+			at
+		});
+		ok(ack, { version: state.version, position: position() });
+	});
+
+	socket.on('poll:control', (control, ack) => {
+		if (control?.action === 'open') poll.status = 'open';
+		if (control?.action === 'close') poll.status = 'closed';
+		if (control?.action === 'show-results') poll.resultsVisible = true;
+		state.version++;
+		io.to(ROOM).emit('polls:changed', {
+			version: state.version,
+			polls: [pollInfo()],
+			onScreenPollId: poll.id
+		});
+		publishResults();
+		ok(ack, { version: state.version });
+	});
+
+	socket.on('poll:vote', (ballot, ack) => {
+		if (poll.status !== 'open' || ballot?.pollId !== poll.id) return refuse(ack, 'conflict');
+		const picks = ballot.choice?.optionIds;
+		if (!Array.isArray(picks) || picks.length < 1 || picks.length > poll.maxPicks)
+			return refuse(ack, 'invalid');
+		state.ballots.set(participantId, picks);
+		publishResults();
+		ok(ack, { pollId: poll.id, choice: { kind: 'multiple', optionIds: picks } });
+	});
+
+	socket.on('question:ask', (question, ack) => {
+		const info = {
+			id: randomUUID(),
+			text: String(question?.text ?? ''),
+			author: question?.anonymous ? null : 'Attendee',
+			group: null,
+			mode: 'in_room',
+			status: 'approved',
+			upvotes: 0,
+			askedAt: new Date().toISOString()
+		};
+		state.questions.set(info.id, info);
+		publishQuestions();
+		ok(ack, { question: info });
+	});
+
+	socket.on('question:upvote', (vote, ack) => {
+		const question = state.questions.get(vote?.questionId);
+		if (!question) return refuse(ack, 'not_found');
+		const key = `${participantId}:${question.id}`;
+		if (!state.upvotes.has(key)) {
+			state.upvotes.add(key);
+			question.upvotes++;
+			publishQuestions();
+		}
+		ok(ack, { questionId: question.id, up: true });
+	});
+});
+
+server.listen(Number(process.env.PORT ?? 0), process.env.HOST || '127.0.0.1', () => {
+	const { address, port } = server.address();
+	console.log(`Reference listening on http://${address}:${port}`);
+});
+
+process.on('SIGTERM', () => {
+	void io.close();
+	server.close(() => process.exit(0));
+	setTimeout(() => process.exit(0), 2000).unref();
+});

@@ -1,0 +1,161 @@
+// `npm run bench`: builds Plenary, then drives it and the raw Socket.IO reference through the same
+// scenario with simulated phones, and prints (and optionally writes) the figures. See README.md,
+// "Benchmark", for the options, the scenario and every field of the JSON.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { table, verdict } from './report.js';
+import { runScenario } from './scenario.js';
+import { startPlenary, startReference } from './targets.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const log = (line) => console.log(line);
+
+function readOptions() {
+	const { values } = parseArgs({
+		options: {
+			attendees: { type: 'string', default: '2000' },
+			json: { type: 'string' },
+			'skip-build': { type: 'boolean', default: false },
+			only: { type: 'string' },
+			'join-concurrency': { type: 'string', default: '48' },
+			'cpu-prof': { type: 'string' }
+		}
+	});
+	const attendees = Number(values.attendees);
+	if (!Number.isInteger(attendees) || attendees < 2)
+		throw new Error('--attendees must be a whole number ≥ 2');
+	if (values.only && !['plenary', 'reference'].includes(values.only)) {
+		throw new Error('--only is plenary or reference');
+	}
+	return {
+		attendees,
+		json: values.json ? path.resolve(values.json) : null,
+		skipBuild: values['skip-build'],
+		targets: values.only ? [values.only] : ['plenary', 'reference'],
+		joinConcurrency: Number(values['join-concurrency']),
+		cpuProfileDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : null,
+		// About one worker process per 1,000 phones, and at least two.
+		workerCount: Math.max(2, Math.ceil(attendees / 1000))
+	};
+}
+
+const loadAverage = () => os.loadavg().map((load) => Math.round(load * 100) / 100);
+
+function openFilesLimit() {
+	const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+	return Number(/Max open files\s+(\d+)/.exec(limits)?.[1] ?? NaN);
+}
+
+function build() {
+	log('Building the app (vite build)…');
+	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
+	if (result.status !== 0) throw new Error(`vite build failed with ${result.status}`);
+}
+
+/** Every acknowledged ballot is in the database once: the row count and each option's picks agree. */
+function checkDatabase(databasePath, pollId, acknowledged, picked) {
+	const database = new Database(databasePath, { readonly: true });
+	try {
+		const rows = database.prepare('select choice from ballots where poll_id = ?').all(pollId);
+		const counted = {};
+		for (const { choice } of rows) {
+			for (const optionId of JSON.parse(choice).optionIds) counted[optionId] = (counted[optionId] ?? 0) + 1;
+		}
+		const options = new Set([...Object.keys(counted), ...Object.keys(picked)]);
+		const optionCountsMatch = [...options].every(
+			(option) => (counted[option] ?? 0) === (picked[option] ?? 0)
+		);
+		return {
+			pollId,
+			ballotRows: rows.length,
+			acknowledged,
+			optionCountsMatch,
+			countedExactlyOnce: rows.length === acknowledged && optionCountsMatch
+		};
+	} finally {
+		database.close();
+	}
+}
+
+async function benchmark(kind, options) {
+	log(`\n${kind === 'plenary' ? 'Plenary (node server.js)' : 'Reference (bench/reference-server.js)'}`);
+	const nodeOptions = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+	const target =
+		kind === 'plenary' ? await startPlenary({ nodeOptions }) : await startReference({ nodeOptions });
+	let outcome;
+	try {
+		outcome = await runScenario(target, { ...options, log });
+	} finally {
+		const memory = target.memory.stop();
+		await target.stop();
+		if (outcome) Object.assign(outcome.result.server, memory, { errorLines: target.errorLines() });
+		if (!outcome) log(`${target.output().slice(-3000)}\n(database kept: ${target.databasePath ?? 'none'})`);
+	}
+	const { result, poll, picked } = outcome;
+	result.database =
+		kind === 'plenary'
+			? checkDatabase(target.databasePath, poll.id, result.ballots.acknowledged, picked)
+			: null;
+	target.removeDatabase?.();
+	return result;
+}
+
+async function main() {
+	const options = readOptions();
+	const startedAt = new Date();
+	const fdLimit = openFilesLimit();
+	if (fdLimit < options.attendees + 1024) {
+		log(
+			`Warning: ${fdLimit} open files allowed, fewer than ${options.attendees} phones need; raise it (ulimit -n).`
+		);
+	}
+	if (!options.skipBuild) build();
+	const machine = {
+		cpus: os.cpus().length,
+		cpuModel: os.cpus()[0]?.model ?? null,
+		totalMemoryBytes: os.totalmem(),
+		loadAverage: loadAverage(),
+		node: process.version,
+		openFilesLimit: fdLimit
+	};
+	log(
+		`${options.attendees} phones, ${options.workerCount} worker processes, ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}`
+	);
+	const runs = {};
+	for (const kind of options.targets) runs[kind] = await benchmark(kind, options);
+	const report = {
+		schema: 'plenary-bench/1',
+		startedAt: startedAt.toISOString(),
+		durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+		attendees: options.attendees,
+		workers: options.workerCount,
+		joinConcurrency: options.joinConcurrency,
+		machine,
+		runs: { plenary: runs.plenary ?? null, reference: runs.reference ?? null },
+		...verdict(runs)
+	};
+	// Other work on the machine shows here: the load average should stay near the bench's own.
+	machine.loadAverageAtEnd = loadAverage();
+	log(`\n${table(report)}\n`);
+	if (options.json) {
+		fs.mkdirSync(path.dirname(options.json), { recursive: true });
+		fs.writeFileSync(options.json, `${JSON.stringify(report, null, '\t')}\n`);
+		log(`Results written to ${options.json}`);
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	}
+);

@@ -1,0 +1,129 @@
+// The servers the benchmark drives: Plenary's production entry on a temporary database, or the
+// raw Socket.IO reference. Each runs in its own process, watched from /proc.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cpuSeconds, residentMemory } from './proc.js';
+
+export const ADMIN = { username: 'bench-admin', password: 'bench-password-not-secret' };
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function launch({ name, args, env, readyLine }) {
+	const child = spawn(process.execPath, args, {
+		cwd: root,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	let errorLines = 0;
+	const collect = (chunk) => {
+		const text = chunk.toString();
+		errorLines += text.split('\n').filter((line) => /error|failed/i.test(line)).length;
+		output = (output + text).slice(-20_000);
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const url = new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${output}`)), 60_000);
+		const onData = () => {
+			const match = readyLine.exec(output);
+			if (!match) return;
+			clearTimeout(timer);
+			resolve(match[1]);
+		};
+		child.stdout.on('data', onData);
+		child.stderr.on('data', onData);
+		void exited.then((code) => {
+			clearTimeout(timer);
+			reject(new Error(`${name} exited with ${code}:\n${output}`));
+		});
+	});
+	return { child, url, exited, output: () => output, errorLines: () => errorLines };
+}
+
+/** Samples a process's resident memory every `intervalMs`, keeping the peak. */
+function memorySampler(pid, intervalMs = 100) {
+	let peak = 0;
+	let hwm = 0;
+	const sample = () => {
+		const memory = residentMemory(pid);
+		if (!memory) return memory;
+		peak = Math.max(peak, memory.rss);
+		hwm = Math.max(hwm, memory.hwm);
+		return memory;
+	};
+	const timer = setInterval(sample, intervalMs);
+	return {
+		now: () => sample()?.rss ?? null,
+		stop: () => {
+			sample();
+			clearInterval(timer);
+			return { peakRssBytes: peak, hwmRssBytes: hwm };
+		}
+	};
+}
+
+async function started(kind, launched, extra = {}) {
+	const url = await launched.url;
+	const pid = launched.child.pid;
+	return {
+		kind,
+		url,
+		pid,
+		...extra,
+		memory: memorySampler(pid),
+		cpuSeconds: () => cpuSeconds(pid),
+		errorLines: launched.errorLines,
+		output: launched.output,
+		/** The server's event-loop delay since the previous read (the read resets it). */
+		async eventLoopDelay() {
+			const response = await fetch(`${url}/__metrics`);
+			return (await response.json()).eventLoopDelay;
+		},
+		async stop() {
+			launched.child.kill('SIGTERM');
+			const timer = setTimeout(() => launched.child.kill('SIGKILL'), 15_000);
+			await launched.exited;
+			clearTimeout(timer);
+		}
+	};
+}
+
+/** Plenary as `npm start` runs it, on a free port and a new database, with PLENARY_METRICS on. */
+export function startPlenary({ nodeOptions = [] } = {}) {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-'));
+	const databasePath = path.join(directory, 'plenary.db');
+	const launched = launch({
+		name: 'Plenary',
+		args: [...nodeOptions, 'server.js'],
+		env: {
+			PORT: '0',
+			HOST: '127.0.0.1',
+			DATABASE_PATH: databasePath,
+			ADMIN_USERNAME: ADMIN.username,
+			ADMIN_PASSWORD: ADMIN.password,
+			PUBLIC_ORIGIN: '',
+			PLENARY_METRICS: '1',
+			// Every simulated phone comes from 127.0.0.1: lift the per-address join limit.
+			JOIN_RATE_LIMIT: '1000000'
+		},
+		readyLine: /Plenary listening on (http:\/\/\S+)/
+	});
+	return started('plenary', launched, {
+		databasePath,
+		removeDatabase: () => fs.rmSync(directory, { recursive: true, force: true })
+	});
+}
+
+export function startReference({ nodeOptions = [] } = {}) {
+	const launched = launch({
+		name: 'Reference server',
+		args: [...nodeOptions, 'bench/reference-server.js'],
+		env: { PORT: '0', HOST: '127.0.0.1' },
+		readyLine: /Reference listening on (http:\/\/\S+)/
+	});
+	return started('reference', launched);
+}
