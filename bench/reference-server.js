@@ -1,8 +1,8 @@
 // The yardstick for `npm run bench`: the benchmark's scenario on raw Socket.IO, with no database,
 // no auth and no validation beyond what the scenario needs. It answers the same URLs and events as
 // Plenary, and coalesces live updates the way Plenary's hub does (results and questions every
-// 250 ms, presence every second, to every client of the meeting), so the difference between the
-// two is what Plenary's own work costs.
+// 250 ms to projectors and staff, every second or more to phones, presence every second to everyone),
+// so the difference between the two is what Plenary's own work costs.
 //
 //   PORT=0 node bench/reference-server.js   → prints "Reference listening on http://127.0.0.1:…"
 import http from 'node:http';
@@ -13,7 +13,16 @@ import { Server } from 'socket.io';
 const MEETING = 'BPF2017';
 const ROOM = 'meeting';
 const STAFF = 'staff';
-const LIVE_INTERVAL_MS = 250;
+const SCREENS = 'screens';
+const PHONES = 'phones';
+/**
+ * Room by room, how often at most live results and questions are sent, as in Plenary's hub:
+ * projectors and staff every 250 ms, phones every second or 0.5 ms per phone, at most 5 s.
+ */
+function liveIntervals() {
+	const phones = io.of('/').adapter.rooms.get(PHONES)?.size ?? 0;
+	return { [SCREENS]: 250, [STAFF]: 250, [PHONES]: Math.min(5000, Math.max(1000, Math.round(phones * 0.5))) };
+}
 const PRESENCE_INTERVAL_MS = 1000;
 const SAMPLING_MS = 10;
 
@@ -114,15 +123,28 @@ const server = http.createServer((req, res) => {
 
 const io = new Server(server, { maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 10_000 });
 
-const pending = new Set();
-/** Runs `publish` once, `intervalMs` after the first call for `key`, as Plenary's hub does. */
+/** @type {Map<string, { due: number, timer: NodeJS.Timeout }>} */
+const pending = new Map();
+/**
+ * Runs `publish` once, `intervalMs` after the first call for `key`, or at a later call that finds
+ * it overdue, as Plenary's hub does.
+ */
 function coalesce(key, intervalMs, publish) {
-	if (pending.has(key)) return;
-	pending.add(key);
-	setTimeout(() => {
+	const run = () => {
+		clearTimeout(pending.get(key)?.timer);
 		pending.delete(key);
 		publish();
-	}, intervalMs);
+	};
+	const waiting = pending.get(key);
+	if (!waiting) pending.set(key, { due: performance.now() + intervalMs, timer: setTimeout(run, intervalMs) });
+	else if (performance.now() >= waiting.due) run();
+}
+
+/** A live update, to each room at its own pace. */
+function live(topic, send) {
+	for (const [room, interval] of Object.entries(liveIntervals())) {
+		coalesce(`${topic}:${room}`, interval, () => send(io.to(room)));
+	}
 }
 
 const position = () => agenda[state.cursor];
@@ -138,9 +160,9 @@ function results() {
 }
 
 function publishResults() {
-	coalesce('results', LIVE_INTERVAL_MS, () => {
+	live('results', (to) => {
 		const ballots = state.ballots.size;
-		io.to(ROOM).emit('poll:results', {
+		to.emit('poll:results', {
 			pollId: poll.id,
 			ballots,
 			results: poll.resultsVisible ? results() : null
@@ -149,9 +171,9 @@ function publishResults() {
 }
 
 function publishQuestions() {
-	coalesce('questions', LIVE_INTERVAL_MS, () => {
+	live('questions', (to) => {
 		const questions = [...state.questions.values()].sort((a, b) => b.upvotes - a.upvotes);
-		io.to(ROOM).emit('questions:changed', { questions, premoderation: false, onScreenQuestionId: null });
+		to.emit('questions:changed', { questions, premoderation: false, onScreenQuestionId: null });
 	});
 }
 
@@ -180,7 +202,7 @@ io.on('connection', (socket) => {
 	const role = socket.handshake.auth?.as;
 	const token = cookieValue(socket.request.headers.cookie, `plenary-attendee-${MEETING}`);
 	const participantId = state.attendees.get(token) ?? socket.id;
-	void socket.join(role === 'moderator' ? [ROOM, STAFF] : ROOM);
+	void socket.join([ROOM, { moderator: STAFF, projector: SCREENS }[role] ?? PHONES]);
 	socket.emit('meeting:snapshot', snapshot());
 	publishPresence();
 	socket.on('disconnect', publishPresence);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { db, prepared, type Tx } from './db';
+import { writeSoon } from './db/batch';
 import { appliedCommands, meetings, type Meeting } from './db/schema';
 
 /**
@@ -68,15 +69,39 @@ export function applyCommand(
 	clientId: string,
 	change: (tx: Tx, meeting: Meeting) => boolean,
 	options: { bumpVersion: boolean } = { bumpVersion: false }
-): { version: number; changed: boolean } {
-	return db().transaction((tx) => {
-		const meeting = meetingById().get({ meetingId });
-		if (!meeting) throw new Error('meeting vanished');
-		if (wasApplied(tx, meetingId, actor, clientId)) return { version: meeting.version, changed: false };
-		if (!change(tx, meeting)) return { version: meeting.version, changed: false };
-		const version = options.bumpVersion ? meeting.version + 1 : meeting.version;
-		if (options.bumpVersion) tx.update(meetings).set({ version }).where(eq(meetings.id, meetingId)).run();
-		recordApplied(tx, meetingId, actor, clientId, version);
-		return { version, changed: true };
-	});
+): CommandOutcome {
+	return db().transaction((tx) => applyIn(tx, meetingId, actor, clientId, change, options));
+}
+
+/**
+ * The same for commands that come in bursts from phones (upvotes): committed with the others of
+ * the burst, then settled (see writeSoon).
+ */
+export function applyCommandSoon(
+	meetingId: string,
+	actor: string,
+	clientId: string,
+	change: (tx: Tx, meeting: Meeting) => boolean
+): Promise<CommandOutcome> {
+	return writeSoon((tx) => applyIn(tx, meetingId, actor, clientId, change, { bumpVersion: false }));
+}
+
+type CommandOutcome = { version: number; changed: boolean };
+
+function applyIn(
+	tx: Tx,
+	meetingId: string,
+	actor: string,
+	clientId: string,
+	change: (tx: Tx, meeting: Meeting) => boolean,
+	options: { bumpVersion: boolean }
+): CommandOutcome {
+	const meeting = meetingById().get({ meetingId });
+	if (!meeting) throw new Error('meeting vanished');
+	if (wasApplied(tx, meetingId, actor, clientId)) return { version: meeting.version, changed: false };
+	if (!change(tx, meeting)) return { version: meeting.version, changed: false };
+	const version = options.bumpVersion ? meeting.version + 1 : meeting.version;
+	if (options.bumpVersion) tx.update(meetings).set({ version }).where(eq(meetings.id, meetingId)).run();
+	recordApplied(tx, meetingId, actor, clientId, version);
+	return { version, changed: true };
 }

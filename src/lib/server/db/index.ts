@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
@@ -34,6 +34,41 @@ export function openDatabase(databasePath: string, migrationsFolder: string): Db
 export function db(): Db {
 	if (!opened) throw new Error('The database is not open yet: the server opens it at start.');
 	return opened.db;
+}
+
+/**
+ * Runs `work` inside the open transaction as a savepoint: if it throws, its own writes are undone
+ * and the transaction goes on. Lets one transaction carry many independent writes.
+ */
+export function savepoint<T>(work: () => T): T {
+	const { begin, release, undo } = savepointStatements();
+	begin.run();
+	try {
+		const result = work();
+		release.run();
+		return result;
+	} catch (error) {
+		undo.run();
+		release.run();
+		throw error;
+	}
+}
+
+let savepoints: { sqlite: Database.Database; begin: Statement; release: Statement; undo: Statement } | null =
+	null;
+
+function savepointStatements() {
+	if (!opened) throw new Error('The database is not open yet: the server opens it at start.');
+	const { sqlite } = opened;
+	if (savepoints?.sqlite !== sqlite) {
+		savepoints = {
+			sqlite,
+			begin: sqlite.prepare('SAVEPOINT one_write'),
+			release: sqlite.prepare('RELEASE one_write'),
+			undo: sqlite.prepare('ROLLBACK TO one_write')
+		};
+	}
+	return savepoints;
 }
 
 /** A quick round trip for the health check. */

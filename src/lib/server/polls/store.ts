@@ -3,6 +3,7 @@ import type { Choice, CountedBallot, PollSpec } from '$lib/domain/polls/types';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { PollAction, PollInfo } from '$lib/realtime/protocol';
 import { db, type Db, type Tx } from '../db';
+import { writeSoon } from '../db/batch';
 import { ballots, meetings, pollOptions, polls, textModeration, type Poll } from '../db/schema';
 import { generateId } from '../auth/tokens';
 import { recordApplied, wasApplied } from '../commands';
@@ -131,12 +132,7 @@ function prepareBallotStatements(database: Db) {
 
 let ballotStatements: ReturnType<typeof prepareBallotStatements> | null = null;
 
-/**
- * Casts or changes one participant's ballot in one transaction. The primary key (poll,
- * participant) makes a second row impossible; the revision keeps a late retry from undoing a
- * newer change; the client id makes a retry a no-op.
- */
-export function storeBallot(input: {
+export interface BallotInput {
 	meetingId: string;
 	pollId: string;
 	participantId: string;
@@ -145,35 +141,55 @@ export function storeBallot(input: {
 	group: StakeholderGroup | null;
 	mode: ParticipationMode | null;
 	check: (poll: Poll) => Choice | null;
-}): BallotOutcome | { kind: 'invalid' } {
-	const database = db();
-	if (ballotStatements?.database !== database) ballotStatements = prepareBallotStatements(database);
-	const statements = ballotStatements;
-	// The prepared statements run on the same connection, so inside this transaction.
-	return database.transaction((tx) => {
-		const poll = statements.poll.get({ pollId: input.pollId });
-		if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' } as const;
-		const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
-		if (existing && wasApplied(tx, input.meetingId, input.participantId, input.clientId)) {
-			return { kind: 'replayed', choice: JSON.parse(existing.choice) as Choice } as const;
-		}
-		if (poll.status !== 'open') return { kind: 'closed' } as const;
-		if (existing && existing.revision >= input.revision) {
-			return { kind: 'superseded', choice: JSON.parse(existing.choice) as Choice } as const;
-		}
-		const choice = input.check(poll);
-		if (!choice) return { kind: 'invalid' } as const;
-		statements.upsert.run({
-			pollId: input.pollId,
-			participantId: input.participantId,
-			choice: JSON.stringify(choice),
-			stakeholderGroup: input.group,
-			mode: input.mode,
-			revision: input.revision,
-			castAt: new Date()
-		});
-		recordApplied(tx, input.meetingId, input.participantId, input.clientId, 0);
-		return { kind: 'recorded', choice } as const;
+}
+
+type BallotResult = BallotOutcome | { kind: 'invalid' };
+
+/**
+ * One ballot, inside a transaction. The primary key (poll, participant) makes a second
+ * row impossible; the revision keeps a late retry from undoing a newer change; the client id makes
+ * a retry a no-op.
+ */
+function storeBallot(
+	tx: Tx,
+	statements: NonNullable<typeof ballotStatements>,
+	input: BallotInput,
+	poll: Poll | undefined
+): BallotResult {
+	if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' };
+	const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
+	if (existing && wasApplied(tx, input.meetingId, input.participantId, input.clientId)) {
+		return { kind: 'replayed', choice: JSON.parse(existing.choice) as Choice };
+	}
+	if (poll.status !== 'open') return { kind: 'closed' };
+	if (existing && existing.revision >= input.revision) {
+		return { kind: 'superseded', choice: JSON.parse(existing.choice) as Choice };
+	}
+	const choice = input.check(poll);
+	if (!choice) return { kind: 'invalid' };
+	statements.upsert.run({
+		pollId: input.pollId,
+		participantId: input.participantId,
+		choice: JSON.stringify(choice),
+		stakeholderGroup: input.group,
+		mode: input.mode,
+		revision: input.revision,
+		castAt: new Date()
+	});
+	recordApplied(tx, input.meetingId, input.participantId, input.clientId, 0);
+	return { kind: 'recorded', choice };
+}
+
+/**
+ * Casts or changes one participant's ballot; the promise settles once it is committed, with the
+ * other ballots of the burst (see writeSoon).
+ */
+export function castBallot(input: BallotInput): Promise<BallotResult> {
+	return writeSoon((tx) => {
+		const database = db();
+		if (ballotStatements?.database !== database) ballotStatements = prepareBallotStatements(database);
+		// The prepared statements run on the same connection, so inside this transaction.
+		return storeBallot(tx, ballotStatements, input, ballotStatements.poll.get({ pollId: input.pollId }));
 	});
 }
 

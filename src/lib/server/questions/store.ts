@@ -1,8 +1,8 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { isPublic, type QuestionStatus } from '$lib/domain/questions';
 import type { StakeholderGroup } from '$lib/domain/meeting';
 import type { QuestionAction, QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
-import { db, type Tx } from '../db';
+import { db, prepared, type Tx } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
@@ -86,25 +86,46 @@ export function insertQuestion(
 	return asInfo(row, 0);
 }
 
-export function findQuestion(meetingId: string, questionId: string): QuestionRow | undefined {
-	return db()
+const questionById = prepared((database) =>
+	database
 		.select()
 		.from(questions)
-		.where(and(eq(questions.meetingId, meetingId), eq(questions.id, questionId)))
-		.get();
+		.where(
+			and(
+				eq(questions.meetingId, sql.placeholder('meetingId')),
+				eq(questions.id, sql.placeholder('questionId'))
+			)
+		)
+		.prepare()
+);
+
+export function findQuestion(meetingId: string, questionId: string): QuestionRow | undefined {
+	return questionById().get({ meetingId, questionId });
 }
 
-/** Adds or withdraws one participant's upvote; the primary key keeps it to one. */
-export function storeUpvote(tx: Tx, questionId: string, participantId: string, up: boolean): boolean {
-	if (up) {
-		const result = tx.insert(questionVotes).values({ questionId, participantId }).onConflictDoNothing().run();
-		return result.changes > 0;
-	}
-	const result = tx
-		.delete(questionVotes)
-		.where(and(eq(questionVotes.questionId, questionId), eq(questionVotes.participantId, participantId)))
-		.run();
-	return result.changes > 0;
+const upvoteStatements = prepared((database) => {
+	const vote = { questionId: sql.placeholder('questionId'), participantId: sql.placeholder('participantId') };
+	return {
+		add: database.insert(questionVotes).values(vote).onConflictDoNothing().prepare(),
+		withdraw: database
+			.delete(questionVotes)
+			.where(
+				and(
+					eq(questionVotes.questionId, vote.questionId),
+					eq(questionVotes.participantId, vote.participantId)
+				)
+			)
+			.prepare()
+	};
+});
+
+/**
+ * Adds or withdraws one participant's upvote; the primary key keeps it to one. Upvotes come in
+ * bursts, so the statements are prepared once; they run on the transaction's connection.
+ */
+export function storeUpvote(_tx: Tx, questionId: string, participantId: string, up: boolean): boolean {
+	const { add, withdraw } = upvoteStatements();
+	return (up ? add : withdraw).run({ questionId, participantId }).changes > 0;
 }
 
 const STATUS_AFTER: Partial<Record<QuestionAction, QuestionStatus>> = {

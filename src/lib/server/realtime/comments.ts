@@ -17,7 +17,7 @@ import { findQuestion } from '../questions/store';
 import { profileOf } from '../participants';
 import { ackOf, describeIssues, fail, guarded, withinLimit } from './ack';
 import { limits } from '../limits';
-import { hub, LIVE_INTERVAL_MS, type PlenarySocket } from './hub';
+import { hub, type PlenarySocket } from './hub';
 import { attendeeOf, moderatorOf, staffOf } from './access';
 
 const clientId = z.string().min(8).max(64);
@@ -47,15 +47,10 @@ const tagSchema = z.object({
 });
 
 export function announceComments(meetingId: string): void {
-	hub.coalesce(`comments:${meetingId}`, LIVE_INTERVAL_MS, () => {
+	hub.live(meetingId, 'comments', (audience) => {
 		const meeting = findMeetingById(meetingId);
 		if (!meeting) return;
-		hub.emitByAudience(
-			meetingId,
-			'comments:changed',
-			[commentsState(meeting, false)],
-			[commentsState(meeting, true)]
-		);
+		hub.emitTo(meetingId, audience, 'comments:changed', (staff) => [commentsState(meeting, staff)]);
 	});
 }
 

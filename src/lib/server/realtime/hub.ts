@@ -26,18 +26,42 @@ export type PlenarySocket = Socket<
 	SocketData
 >;
 
+/** Every socket of a meeting: its phones, its screens and its staff. */
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+/** Moderators, remote moderators and rapporteurs. */
 export const moderatorRoom = (meetingId: string) => `moderators:${meetingId}`;
+/** Projectors. */
+export const screenRoom = (meetingId: string) => `screens:${meetingId}`;
+/** Attendees. */
+export const phoneRoom = (meetingId: string) => `phones:${meetingId}`;
 
 /** How often at most a meeting's connected counts are sent: a full hall joining is one update a second. */
 const PRESENCE_INTERVAL_MS = 1000;
-/** How often at most question, comment and results updates are sent to a meeting. */
-export const LIVE_INTERVAL_MS = 250;
-/** How often at most live results are sent: a burst of ballots is a few updates a second, not one per ballot. */
-const RESULTS_INTERVAL_MS = LIVE_INTERVAL_MS;
 
-/** Computes the results updates of the polls that changed, for the room and for the moderators. */
-export type ResultsPublisher = (meetingId: string, pollIds: Set<string>) => void;
+/**
+ * Who follows a live stream (results, questions, comments) at which pace. The projector and the
+ * staff see a vote burst move four times a second. Phones see it once a second, and less often in
+ * a large hall: a broadcast costs about 50 µs per phone, so the interval grows with the number of
+ * phones to keep those broadcasts to a tenth of the server's time (2.5 s for 5,000 phones).
+ */
+export type LiveAudience = 'screens' | 'phones';
+const LIVE_AUDIENCES: LiveAudience[] = ['screens', 'phones'];
+const SCREENS_INTERVAL_MS = 250;
+const PHONES_INTERVAL_MS = { least: 1000, perPhone: 0.5, most: 5000 };
+
+export function phonesInterval(phones: number): number {
+	const { least, perPhone, most } = PHONES_INTERVAL_MS;
+	return Math.min(most, Math.max(least, Math.round(phones * perPhone)));
+}
+
+/** Computes the results updates of the polls that changed, for one audience. */
+export type ResultsPublisher = (meetingId: string, pollIds: Set<string>, audience: LiveAudience) => void;
+
+interface Pending {
+	/** When the run is due (performance.now()). */
+	due: number;
+	timer: ReturnType<typeof setTimeout>;
+}
 
 /**
  * The live side of the server as the rest of the app sees it: who is connected, and a way to
@@ -46,7 +70,7 @@ export type ResultsPublisher = (meetingId: string, pollIds: Set<string>) => void
 class Hub {
 	readonly presence = new Presence();
 	#io: PlenaryServer | null = null;
-	#pending = new Set<string>();
+	#pending = new Map<string, Pending>();
 	#changedPolls = new Map<string, Set<string>>();
 	#publishResults: ResultsPublisher | null = null;
 
@@ -69,39 +93,67 @@ class Hub {
 
 	/**
 	 * Runs `publish` once, `intervalMs` after the first call for `key`; calls in between join that
-	 * run. A burst of changes costs clients × ticks, not clients × changes.
+	 * run. A burst of changes costs clients × intervals, not clients × changes. A flood of incoming
+	 * messages can hold the timer back, so a call that finds the run overdue makes it at once.
 	 */
 	coalesce(key: string, intervalMs: number, publish: () => void): void {
-		if (this.#pending.has(key)) return;
-		this.#pending.add(key);
-		setTimeout(() => {
-			this.#pending.delete(key);
-			publish();
-		}, intervalMs).unref();
+		const pending = this.#pending.get(key);
+		if (!pending) {
+			const timer = setTimeout(() => this.#run(key, publish), intervalMs).unref();
+			this.#pending.set(key, { due: performance.now() + intervalMs, timer });
+		} else if (performance.now() >= pending.due) {
+			this.#run(key, publish);
+		}
 	}
 
-	/** One event to a meeting: one payload for the room, another for its staff (who see more). */
-	emitByAudience<E extends keyof ServerToClientEvents>(
+	#run(key: string, publish: () => void): void {
+		const pending = this.#pending.get(key);
+		if (pending) clearTimeout(pending.timer);
+		this.#pending.delete(key);
+		publish();
+	}
+
+	/** A live change, sent to each audience at its own pace: `send` emits to the audience it is given. */
+	live(meetingId: string, topic: string, send: (audience: LiveAudience) => void): void {
+		const phones = this.#io?.sockets.adapter.rooms.get(phoneRoom(meetingId))?.size ?? 0;
+		const intervals = { screens: SCREENS_INTERVAL_MS, phones: phonesInterval(phones) };
+		for (const audience of LIVE_AUDIENCES) {
+			this.coalesce(`${topic}:${audience}:${meetingId}`, intervals[audience], () => send(audience));
+		}
+	}
+
+	/**
+	 * One event to one audience of a meeting: phones, or screens and staff. `payload(true)` is what
+	 * staff see (more than anyone else), `payload(false)` what the others see.
+	 */
+	emitTo<E extends keyof ServerToClientEvents>(
 		meetingId: string,
+		audience: LiveAudience,
 		event: E,
-		forRoom: Parameters<ServerToClientEvents[E]>,
-		forStaff: Parameters<ServerToClientEvents[E]>
+		payload: (staff: boolean) => Parameters<ServerToClientEvents[E]>
 	): void {
 		const io = this.#io;
 		if (!io) return;
-		io.to(meetingRoom(meetingId))
-			.except(moderatorRoom(meetingId))
-			.emit(event, ...forRoom);
-		io.to(moderatorRoom(meetingId)).emit(event, ...forStaff);
+		if (audience === 'phones') {
+			io.to(phoneRoom(meetingId)).emit(event, ...payload(false));
+			return;
+		}
+		io.to(screenRoom(meetingId)).emit(event, ...payload(false));
+		io.to(moderatorRoom(meetingId)).emit(event, ...payload(true));
 	}
 
 	resultsChanged(meetingId: string, pollId: string): void {
-		const changed = this.#changedPolls.get(meetingId) ?? new Set<string>();
-		changed.add(pollId);
-		this.#changedPolls.set(meetingId, changed);
-		this.coalesce(`results:${meetingId}`, RESULTS_INTERVAL_MS, () => {
-			this.#changedPolls.delete(meetingId);
-			this.#publishResults?.(meetingId, changed);
+		for (const audience of LIVE_AUDIENCES) {
+			const key = `${audience}:${meetingId}`;
+			const changed = this.#changedPolls.get(key) ?? new Set<string>();
+			changed.add(pollId);
+			this.#changedPolls.set(key, changed);
+		}
+		this.live(meetingId, 'results', (audience) => {
+			const key = `${audience}:${meetingId}`;
+			const changed = this.#changedPolls.get(key);
+			this.#changedPolls.delete(key);
+			if (changed) this.#publishResults?.(meetingId, changed, audience);
 		});
 	}
 

@@ -14,6 +14,8 @@ import {
 	hub,
 	meetingRoom,
 	moderatorRoom,
+	phoneRoom,
+	screenRoom,
 	type PlenaryServer,
 	type PlenarySocket,
 	type SocketData
@@ -125,9 +127,8 @@ function alignArguments(packet: unknown[], next: (error?: Error) => void): void 
 
 function onConnection(socket: PlenarySocket): void {
 	const { meetingId, participantId, mode, role } = socket.data;
-	void socket.join(
-		role === 'moderator' ? [meetingRoom(meetingId), moderatorRoom(meetingId)] : meetingRoom(meetingId)
-	);
+	const ownRoom = { moderator: moderatorRoom, projector: screenRoom, attendee: phoneRoom }[role];
+	void socket.join([meetingRoom(meetingId), ownRoom(meetingId)]);
 	if (participantId) {
 		hub.presence.arrive(meetingId, participantId, mode);
 		hub.presenceChanged(meetingId);

@@ -5,11 +5,11 @@ import type { Choice } from '$lib/domain/polls/types';
 import { findMeetingById } from '../meetings/store';
 import { forgetPolls, pollInfos, pollsOf, resultsUpdate } from '../meetings/snapshot';
 import { liveTallies } from '../polls/live';
-import { controlPoll, insertPoll, storeBallot, storeModeration } from '../polls/store';
+import { castBallot, controlPoll, insertPoll, storeModeration } from '../polls/store';
 import { applyCommand } from '../commands';
 import { ackOf, describeIssues, fail, guarded, withinLimit } from './ack';
 import { limits } from '../limits';
-import { hub, type PlenarySocket } from './hub';
+import { hub, type LiveAudience, type PlenarySocket } from './hub';
 import { attendeeOf, moderatorOf } from './access';
 import { profileOf } from '../participants';
 import { announceQuestions } from './questions';
@@ -60,15 +60,12 @@ const moderateSchema = z.object({
 const versioned = { bumpVersion: true };
 
 /** Sends the live results of the polls that changed: the room sees what is shown, moderators everything. */
-export function publishResults(meetingId: string, pollIds: Set<string>): void {
+export function publishResults(meetingId: string, pollIds: Set<string>, audience: LiveAudience): void {
 	for (const record of pollsOf(meetingId)) {
 		if (!pollIds.has(record.poll.id)) continue;
-		hub.emitByAudience(
-			meetingId,
-			'poll:results',
-			[resultsUpdate(record, { role: 'public', participantId: null })],
-			[resultsUpdate(record, { role: 'moderator', participantId: null })]
-		);
+		hub.emitTo(meetingId, audience, 'poll:results', (staff) => [
+			resultsUpdate(record, { role: staff ? 'moderator' : 'public', participantId: null })
+		]);
 	}
 }
 
@@ -107,7 +104,7 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 			if (limited) return limited;
 			const { stakeholderGroup: group, mode } = profileOf(participantId);
 			const profile = { group, mode };
-			const outcome = storeBallot({
+			const outcome = await castBallot({
 				meetingId,
 				pollId: record.poll.id,
 				participantId,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { initialStatus, isPublic, type QuestionStatus } from '$lib/domain/questions';
 import type { QuestionInfo } from '$lib/realtime/protocol';
 import { findMeetingById } from '../meetings/store';
-import { applyCommand } from '../commands';
+import { applyCommand, applyCommandSoon } from '../commands';
 import {
 	allQuestions,
 	findQuestion,
@@ -15,7 +15,7 @@ import {
 import { profileOf } from '../participants';
 import { ackOf, describeIssues, fail, guarded, withinLimit } from './ack';
 import { limits } from '../limits';
-import { hub, LIVE_INTERVAL_MS, type PlenarySocket } from './hub';
+import { hub, type PlenarySocket } from './hub';
 import { attendeeOf, moderatorOf, staffOf } from './access';
 
 const clientId = z.string().min(8).max(64);
@@ -38,18 +38,13 @@ const settingsSchema = z.object({ clientId, premoderation: z.boolean() });
 
 /** Five questions a minute and a burst of upvotes per participant: enough for a person, not for a script. */
 
-/** Coalesced: an upvote burst is one update per audience every quarter second. */
+/** Coalesced: an upvote burst is a few updates a second on the projector, one a second on phones. */
 export function announceQuestions(meetingId: string): void {
-	hub.coalesce(`questions:${meetingId}`, LIVE_INTERVAL_MS, () => {
+	hub.live(meetingId, 'questions', (audience) => {
 		const meeting = findMeetingById(meetingId);
 		if (!meeting) return;
 		const all = allQuestions(meetingId);
-		hub.emitByAudience(
-			meetingId,
-			'questions:changed',
-			[questionsState(meeting, false, all)],
-			[questionsState(meeting, true, all)]
-		);
+		hub.emitTo(meetingId, audience, 'questions:changed', (staff) => [questionsState(meeting, staff, all)]);
 	});
 }
 
@@ -105,7 +100,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 			const limited = await withinLimit(limits.upvote, participantId, 'Too many upvotes at once');
 			if (limited) return limited;
 			const { questionId, up } = parsed.data;
-			const { changed } = applyCommand(meetingId, participantId, parsed.data.clientId, (tx) =>
+			const { changed } = await applyCommandSoon(meetingId, participantId, parsed.data.clientId, (tx) =>
 				storeUpvote(tx, questionId, participantId, up)
 			);
 			if (changed) announceQuestions(meetingId);
