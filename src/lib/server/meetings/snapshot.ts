@@ -7,6 +7,7 @@ import type {
 	PresenceCounts
 } from '$lib/realtime/protocol';
 import type { Meeting } from '../db/schema';
+import type { PollResults } from '$lib/domain/polls/types';
 import { liveTallies } from '../polls/live';
 import { agreedTopicsOf } from '../record/store';
 import { ballotsOf, loadPolls, pollInfo, type PollRecord } from '../polls/store';
@@ -66,11 +67,20 @@ export function resultsUpdate(record: PollRecord, audience: Audience): PollResul
 			texts: liveTallies.texts(record)
 		};
 	}
+	const results = record.poll.resultsVisible ? liveTallies.results(record) : null;
 	return {
 		pollId: record.poll.id,
 		ballots,
-		results: record.poll.resultsVisible ? liveTallies.results(record) : null
+		results: results && audience.role === 'attendee' ? overallOnly(results) : results
 	};
+}
+
+/**
+ * Phones show the overall bars only; the breakdowns are for the projector and the record. Leaving
+ * them out makes the update a hall of phones receives a fraction of the size.
+ */
+function overallOnly(results: PollResults): PollResults {
+	return { ...results, byGroup: [], byMode: [], consensus: null };
 }
 
 export function buildSnapshot(

@@ -3,7 +3,7 @@ import { checkChoice } from '$lib/domain/polls/choice';
 import { POLL_KINDS, type PollSpec } from '$lib/domain/polls/types';
 import type { Choice } from '$lib/domain/polls/types';
 import { findMeetingById } from '../meetings/store';
-import { forgetPolls, pollInfos, pollsOf, resultsUpdate } from '../meetings/snapshot';
+import { forgetPolls, pollInfos, pollsOf, resultsUpdate, type Audience } from '../meetings/snapshot';
 import { liveTallies } from '../polls/live';
 import { castBallot, controlPoll, insertPoll, storeModeration } from '../polls/store';
 import { applyCommand } from '../commands';
@@ -63,8 +63,9 @@ const versioned = { bumpVersion: true };
 export function publishResults(meetingId: string, pollIds: Set<string>, audience: LiveAudience): void {
 	for (const record of pollsOf(meetingId)) {
 		if (!pollIds.has(record.poll.id)) continue;
+		const others: Audience['role'] = audience === 'phones' ? 'attendee' : 'public';
 		hub.emitTo(meetingId, audience, 'poll:results', (staff) => [
-			resultsUpdate(record, { role: staff ? 'moderator' : 'public', participantId: null })
+			resultsUpdate(record, { role: staff ? 'moderator' : others, participantId: null })
 		]);
 	}
 }
@@ -178,6 +179,8 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
 			const record = pollsOf(meetingId).find((candidate) => candidate.poll.id === parsed.data.pollId);
 			if (!record) return fail('not_found', 'This poll does not exist in this meeting.');
+			// Opening or projecting a poll takes a question off the projector, if one is there.
+			const questionOnScreen = !!findMeetingById(meetingId)?.onScreenQuestionId;
 			const { version, changed } = applyCommand(
 				meetingId,
 				moderator.user.id,
@@ -191,7 +194,8 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 			if (changed) {
 				announcePolls(meetingId, version);
 				hub.resultsChanged(meetingId, record.poll.id);
-				if (parsed.data.action === 'open' || parsed.data.action === 'project') announceQuestions(meetingId);
+				const onScreen = parsed.data.action === 'open' || parsed.data.action === 'project';
+				if (onScreen && questionOnScreen) announceQuestions(meetingId);
 			}
 			return { data: { version } };
 		});
