@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { MeetingSnapshot } from '../../src/lib/realtime/protocol';
 import { ADMIN, freePort, startServer, temporaryDatabase, type RunningServer } from './support/server';
 import { connect, joinMeeting, publicSnapshot, signIn, type TestSocket } from './support/clients';
+import { ballotCount } from './support/state';
 
 const run = promisify(execFile);
 const servers: RunningServer[] = [];
@@ -38,17 +39,6 @@ async function phones(url: string, count: number): Promise<Phone[]> {
 	return joined;
 }
 
-function ballotCount(databasePath: string, pollId: string): number {
-	const database = new Database(databasePath, { readonly: true });
-	try {
-		return (
-			database.prepare('select count(*) as n from ballots where poll_id = ?').get(pollId) as { n: number }
-		).n;
-	} finally {
-		database.close();
-	}
-}
-
 const until = async (check: () => boolean, what: string, timeoutMs = 30_000) => {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
@@ -57,13 +47,17 @@ const until = async (check: () => boolean, what: string, timeoutMs = 30_000) => 
 	}
 };
 
-async function openPoll(moderator: TestSocket, snapshot: MeetingSnapshot) {
-	const poll = snapshot.polls.find((p) => p.kind === 'multiple');
+/** The moderator signs in and opens the seeded multiple-choice poll. */
+async function openPoll(url: string) {
+	const cookie = await signIn(url, ADMIN.username, ADMIN.password);
+	const moderator = await connect(url, { as: 'moderator', cookie });
+	open.push(moderator.socket);
+	const poll = moderator.snapshot.polls.find((p) => p.kind === 'multiple');
 	if (!poll) throw new Error('no multiple-choice poll');
 	expect(
-		await moderator.emitWithAck('poll:control', { clientId: id(), pollId: poll.id, action: 'open' })
+		await moderator.socket.emitWithAck('poll:control', { clientId: id(), pollId: poll.id, action: 'open' })
 	).toHaveProperty('data');
-	return poll;
+	return { moderator, poll };
 }
 
 const vote = (phone: Phone, pollId: string, optionId: string) =>
@@ -80,10 +74,7 @@ describe('a server killed in the middle of a ballot burst', () => {
 		const port = String(await freePort());
 		let server = await startServer({ databasePath, env: { PORT: port } });
 		servers.push(server);
-		const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
-		const moderator = await connect(server.url, { as: 'moderator', cookie });
-		open.push(moderator.socket);
-		const poll = await openPoll(moderator.socket, moderator.snapshot);
+		const { poll } = await openPoll(server.url);
 		const hall = await phones(server.url, 120);
 
 		const acknowledged = new Set<Phone>();
@@ -138,10 +129,7 @@ describe('500 connections dropped at once', () => {
 	it('all come back to the current version within seconds, with no duplicate ballot', async () => {
 		const server = await startServer();
 		servers.push(server);
-		const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
-		const moderator = await connect(server.url, { as: 'moderator', cookie });
-		open.push(moderator.socket);
-		const poll = await openPoll(moderator.socket, moderator.snapshot);
+		const { moderator, poll } = await openPoll(server.url);
 		const hall = await phones(server.url, 500);
 		const votes = await Promise.all(hall.map((phone, i) => vote(phone, poll.id, poll.options[i % 4].id)));
 		expect(votes.every((result) => 'data' in result)).toBe(true);
@@ -175,10 +163,7 @@ describe('a backup taken while the session runs', () => {
 	it('is a consistent copy of the live database (SQLite online backup)', async () => {
 		const server = await startServer();
 		servers.push(server);
-		const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
-		const moderator = await connect(server.url, { as: 'moderator', cookie });
-		open.push(moderator.socket);
-		const poll = await openPoll(moderator.socket, moderator.snapshot);
+		const { poll } = await openPoll(server.url);
 		const hall = await phones(server.url, 60);
 		const burst = Promise.all(hall.map((phone, i) => vote(phone, poll.id, poll.options[i % 2].id)));
 		const target = path.join(path.dirname(temporaryDatabase()), 'backup.db');
@@ -194,9 +179,7 @@ describe('a backup taken while the session runs', () => {
 			expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
 			const meetings = copy.prepare('select code from meetings').all() as { code: string }[];
 			expect(meetings.map((m) => m.code)).toEqual(['BPF2017']);
-			const copied = (
-				copy.prepare('select count(*) as n from ballots where poll_id = ?').get(poll.id) as { n: number }
-			).n;
+			const copied = ballotCount(target, poll.id);
 			expect(copied).toBeGreaterThanOrEqual(0);
 			expect(copied).toBeLessThanOrEqual(60);
 		} finally {

@@ -11,6 +11,7 @@ import {
 	signIn,
 	type TestSocket
 } from './support/clients';
+import { ballotCount } from './support/state';
 
 let server: RunningServer;
 let moderator: TestSocket;
@@ -36,16 +37,7 @@ async function control(pollId: string, action: string) {
 	expect(ack).toHaveProperty('data');
 }
 
-function storedBallots(pollId: string): number {
-	const sqlite = new Database(server.databasePath, { readonly: true });
-	try {
-		return (
-			sqlite.prepare('select count(*) as n from ballots where poll_id = ?').get(pollId) as { n: number }
-		).n;
-	} finally {
-		sqlite.close();
-	}
-}
+const storedBallots = (pollId: string) => ballotCount(server.databasePath, pollId);
 
 /** Waits for the moderators' live results of a poll to reach a ballot count. */
 const resultsWith = (socket: TestSocket, pollId: string, ballots: number): Promise<PollResultsUpdate> =>

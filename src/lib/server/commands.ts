@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db, prepared, type Tx } from './db';
 import { writeSoon } from './db/batch';
 import { appliedCommands, meetings, type Meeting } from './db/schema';
+import { findMeetingById } from './meetings/store';
 
 /**
  * Every acknowledged write carries a client id chosen once per intent and reused on retry. The id
@@ -33,14 +34,6 @@ const insertApplied = prepared((database) =>
 			version: sql.placeholder('version')
 		})
 		.onConflictDoNothing()
-		.prepare()
-);
-
-const meetingById = prepared((database) =>
-	database
-		.select()
-		.from(meetings)
-		.where(eq(meetings.id, sql.placeholder('meetingId')))
 		.prepare()
 );
 
@@ -96,7 +89,7 @@ function applyIn(
 	change: (tx: Tx, meeting: Meeting) => boolean,
 	options: { bumpVersion: boolean }
 ): CommandOutcome {
-	const meeting = meetingById().get({ meetingId });
+	const meeting = findMeetingById(meetingId);
 	if (!meeting) throw new Error('meeting vanished');
 	if (wasApplied(tx, meetingId, actor, clientId)) return { version: meeting.version, changed: false };
 	if (!change(tx, meeting)) return { version: meeting.version, changed: false };

@@ -35,6 +35,18 @@ export function databaseDigest(databasePath: string): Record<string, unknown[]> 
 	}
 }
 
+/** Rows in `ballots` for one poll, read beside the running server (or from a copy of its file). */
+export function ballotCount(databasePath: string, pollId: string): number {
+	const sqlite = new Database(databasePath, { readonly: true });
+	try {
+		return (
+			sqlite.prepare('select count(*) as n from ballots where poll_id = ?').get(pollId) as { n: number }
+		).n;
+	} finally {
+		sqlite.close();
+	}
+}
+
 /** A snapshot without what moves on its own: connected counts and the server's clock. */
 export function stable(snapshot: MeetingSnapshot): unknown {
 	return { ...snapshot, presence: null, floor: { ...snapshot.floor, serverNow: null } };

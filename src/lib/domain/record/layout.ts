@@ -30,7 +30,8 @@ export interface ReportDocument {
 
 const SHORT_FIELDS = new Set(['title', 'date_time', 'organiser', 'moderator', 'rapporteur']);
 
-const groupLabel = (group: string | null) =>
+/** A stakeholder group as the record names it; "Not stated" where the attendee said nothing. */
+export const groupLabel = (group: string | null) =>
 	group === null || group === 'unspecified'
 		? 'Not stated'
 		: (STAKEHOLDER_GROUP_LABELS[group as keyof typeof STAKEHOLDER_GROUP_LABELS] ?? group);

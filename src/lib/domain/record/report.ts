@@ -122,7 +122,7 @@ function genderText(record: RecordSoFar): string {
 }
 
 /** What each report field says when the rapporteur leaves it alone. */
-export function prefilledReport(
+function prefilledReport(
 	record: RecordSoFar,
 	people: { moderators: string[]; rapporteurs: string[] }
 ): Record<ReportField, string> {

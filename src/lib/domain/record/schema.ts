@@ -262,6 +262,3 @@ export type SessionRecord = z.infer<typeof sessionRecordSchema>;
 export type RecordAgendaItem = SessionRecord['agenda'][number];
 export type RecordPoll = SessionRecord['polls'][number];
 export type RecordEvent = SessionRecord['timeline'][number];
-export type ReportEntry = SessionRecord['report'][number];
-export type Participation = SessionRecord['participation'];
-export type AgreedTopic = SessionRecord['agreedTopics'][number];

@@ -18,16 +18,19 @@ const asInfo = (row: CommentRow): CommentInfo => ({
 	createdAt: row.createdAt.toISOString()
 });
 
+/** How many priority marks each card of a meeting has. */
+export function markCounts(meetingId: string): { cardId: string; count: number }[] {
+	return db()
+		.select({ cardId: cardMarks.cardId, count: count() })
+		.from(cardMarks)
+		.where(eq(cardMarks.meetingId, meetingId))
+		.groupBy(cardMarks.cardId)
+		.all();
+}
+
 export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
 	const rows = db().select().from(comments).where(eq(comments.meetingId, meeting.id)).all();
-	const marks = staff
-		? db()
-				.select({ cardId: cardMarks.cardId, n: count() })
-				.from(cardMarks)
-				.where(eq(cardMarks.meetingId, meeting.id))
-				.groupBy(cardMarks.cardId)
-				.all()
-		: [];
+	const marks = staff ? markCounts(meeting.id) : [];
 	const tags = db()
 		.select({ target: recordTags.target, targetId: recordTags.targetId, tag: recordTags.tag })
 		.from(recordTags)
@@ -35,7 +38,7 @@ export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
 		.all();
 	return {
 		comments: rows.filter((row) => staff || !row.hidden).map(asInfo),
-		marks: Object.fromEntries(marks.map((mark) => [mark.cardId, mark.n])),
+		marks: Object.fromEntries(marks.map((mark) => [mark.cardId, mark.count])),
 		tags: staff ? tags : [],
 		onScreenCommentId: meeting.onScreenCommentId,
 		deadline: meeting.commentDeadline?.toISOString() ?? null

@@ -2,7 +2,7 @@ import { tallyRows, tallyUnit } from '$lib/domain/polls/rows';
 import type { GroupResult, Tally } from '$lib/domain/polls/types';
 import type { RecordPoll, SessionRecord } from '$lib/domain/record/schema';
 
-export const POLL_CSV_COLUMNS = [
+const POLL_CSV_COLUMNS = [
 	'poll_id',
 	'poll_question',
 	'poll_kind',
@@ -27,7 +27,7 @@ type Row = Record<(typeof POLL_CSV_COLUMNS)[number], string | number | boolean>;
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: string | number | boolean): string {
+function csvCell(value: string | number | boolean): string {
 	let text = String(value);
 	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

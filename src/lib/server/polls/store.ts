@@ -2,7 +2,7 @@ import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Choice, CountedBallot, PollSpec } from '$lib/domain/polls/types';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { PollAction, PollInfo } from '$lib/realtime/protocol';
-import { db, type Db, type Tx } from '../db';
+import { db, prepared, type Tx } from '../db';
 import { writeSoon } from '../db/batch';
 import { ballots, meetings, pollOptions, polls, textModeration, type Poll } from '../db/schema';
 import { generateId } from '../auth/tokens';
@@ -94,11 +94,10 @@ export type BallotOutcome =
  * The statements of a ballot, built and prepared once per database: a vote burst runs them
  * thousands of times a second, and building a query with drizzle costs more than running it.
  */
-function prepareBallotStatements(database: Db) {
+const ballotStatements = prepared((database) => {
 	const pollId = sql.placeholder('pollId');
 	const participantId = sql.placeholder('participantId');
 	return {
-		database,
 		poll: database.select().from(polls).where(eq(polls.id, pollId)).prepare(),
 		existing: database
 			.select({ choice: ballots.choice, revision: ballots.revision })
@@ -128,9 +127,7 @@ function prepareBallotStatements(database: Db) {
 			})
 			.prepare()
 	};
-}
-
-let ballotStatements: ReturnType<typeof prepareBallotStatements> | null = null;
+});
 
 export interface BallotInput {
 	meetingId: string;
@@ -150,12 +147,10 @@ type BallotResult = BallotOutcome | { kind: 'invalid' };
  * row impossible; the revision keeps a late retry from undoing a newer change; the client id makes
  * a retry a no-op.
  */
-function storeBallot(
-	tx: Tx,
-	statements: NonNullable<typeof ballotStatements>,
-	input: BallotInput,
-	poll: Poll | undefined
-): BallotResult {
+function storeBallot(tx: Tx, input: BallotInput): BallotResult {
+	// The prepared statements run on the same connection, so inside this transaction.
+	const statements = ballotStatements();
+	const poll = statements.poll.get({ pollId: input.pollId });
 	if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' };
 	const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
 	if (existing && wasApplied(tx, input.meetingId, input.participantId, input.clientId)) {
@@ -185,12 +180,7 @@ function storeBallot(
  * other ballots of the burst (see writeSoon).
  */
 export function castBallot(input: BallotInput): Promise<BallotResult> {
-	return writeSoon((tx) => {
-		const database = db();
-		if (ballotStatements?.database !== database) ballotStatements = prepareBallotStatements(database);
-		// The prepared statements run on the same connection, so inside this transaction.
-		return storeBallot(tx, ballotStatements, input, ballotStatements.poll.get({ pollId: input.pollId }));
-	});
+	return writeSoon((tx) => storeBallot(tx, input));
 }
 
 export function controlPoll(

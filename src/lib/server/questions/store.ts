@@ -28,14 +28,19 @@ const asInfo = (row: QuestionRow, upvotes: number): QuestionInfo => ({
 	askedAt: row.askedAt.toISOString()
 });
 
-export function allQuestions(meetingId: string): QuestionInfo[] {
+/** A meeting's questions as stored, each with its upvotes. */
+export function questionRowsOf(meetingId: string): { row: QuestionRow; upvotes: number }[] {
 	const votes = upvoteCounts(meetingId);
 	return db()
 		.select()
 		.from(questions)
 		.where(eq(questions.meetingId, meetingId))
 		.all()
-		.map((row) => asInfo(row, votes.get(row.id) ?? 0));
+		.map((row) => ({ row, upvotes: votes.get(row.id) ?? 0 }));
+}
+
+export function allQuestions(meetingId: string): QuestionInfo[] {
+	return questionRowsOf(meetingId).map(({ row, upvotes }) => asInfo(row, upvotes));
 }
 
 /** What one audience may see of the questions: moderators all of them, everyone else the public ones. */

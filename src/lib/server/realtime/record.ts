@@ -5,9 +5,8 @@ import type { RecordTextSave } from '$lib/realtime/protocol';
 import { db } from '../db';
 import { hashToken } from '../auth/tokens';
 import { applyCommand, recordApplied, wasApplied } from '../commands';
-import { agendaOf } from '../meetings/snapshot';
+import { agendaOf, pollsOf } from '../meetings/snapshot';
 import { findMeetingById } from '../meetings/store';
-import { loadPolls } from '../polls/store';
 import {
 	agreedTopicsOf,
 	changeTopic,
@@ -140,7 +139,7 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 			if (itemId !== null && !agendaOf(meetingId).some((item) => item.id === itemId)) {
 				return fail('not_found', 'There is no such agenda item in this meeting.');
 			}
-			if (pollId !== null && !loadPolls(meetingId).some((p) => p.poll.id === pollId)) {
+			if (pollId !== null && !pollsOf(meetingId).some((p) => p.poll.id === pollId)) {
 				return fail('not_found', 'There is no such poll in this meeting.');
 			}
 			const userId = moderator.user.id;

@@ -10,13 +10,11 @@ import {
 	agendaMoves,
 	agreedTopicChanges,
 	agreedTopics,
-	cardMarks,
 	comments,
 	floorRequests,
 	meetingRoles,
 	meetings,
 	participants,
-	questions,
 	recordTags,
 	recordTexts,
 	users,
@@ -25,7 +23,8 @@ import {
 import { loadAgenda } from '../meetings/store';
 import { liveTallies } from '../polls/live';
 import { loadPolls } from '../polls/store';
-import { upvoteCounts } from '../questions/store';
+import { questionRowsOf } from '../questions/store';
+import { markCounts } from '../comments/store';
 
 /** Notes are keyed per agenda item, report fields per field: one store and one conflict rule serve both. */
 export type RecordTextKey = `note:${string}` | `report:${ReportField}`;
@@ -234,7 +233,7 @@ export function notePeaks(
 		.run();
 }
 
-function pollsOf(meetingId: string): RecordFacts['polls'] {
+function pollFactsOf(meetingId: string): RecordFacts['polls'] {
 	return loadPolls(meetingId).map((record) => {
 		const { poll, spec } = record;
 		let results: PollResults | null = null;
@@ -254,7 +253,7 @@ function pollsOf(meetingId: string): RecordFacts['polls'] {
 	});
 }
 
-function topicsOf(meetingId: string): RecordFacts['topics'] {
+function topicFactsOf(meetingId: string): RecordFacts['topics'] {
 	const topics = db().select().from(agreedTopics).where(eq(agreedTopics.meetingId, meetingId)).all();
 	if (topics.length === 0) return [];
 	const changes = db()
@@ -287,24 +286,18 @@ function topicsOf(meetingId: string): RecordFacts['topics'] {
 	}));
 }
 
-function questionsOf(meetingId: string): RecordFacts['questions'] {
-	const votes = upvoteCounts(meetingId);
-	return db()
-		.select()
-		.from(questions)
-		.where(eq(questions.meetingId, meetingId))
-		.all()
-		.map((row) => ({
-			id: row.id,
-			text: row.text,
-			authorName: row.authorName,
-			stakeholderGroup: row.stakeholderGroup as StakeholderGroup | null,
-			mode: row.mode,
-			status: row.status,
-			upvotes: votes.get(row.id) ?? 0,
-			askedAt: row.askedAt,
-			answeredAt: row.answeredAt
-		}));
+function questionFactsOf(meetingId: string): RecordFacts['questions'] {
+	return questionRowsOf(meetingId).map(({ row, upvotes }) => ({
+		id: row.id,
+		text: row.text,
+		authorName: row.authorName,
+		stakeholderGroup: row.stakeholderGroup as StakeholderGroup | null,
+		mode: row.mode,
+		status: row.status,
+		upvotes,
+		askedAt: row.askedAt,
+		answeredAt: row.answeredAt
+	}));
 }
 
 function peopleOf(meetingId: string): RecordFacts['people'] {
@@ -331,9 +324,8 @@ function peopleOf(meetingId: string): RecordFacts['people'] {
 }
 
 /** Everything stored about a meeting that the record is built from. */
-export function recordFactsOf(meeting: Meeting, now = new Date()): RecordFacts {
+function recordFactsOf(meeting: Meeting, texts: RecordText[], now = new Date()): RecordFacts {
 	const id = meeting.id;
-	const texts = recordTextsOf(id);
 	const reportFields = new Set<string>(REPORT_FIELDS);
 	return {
 		now,
@@ -355,8 +347,8 @@ export function recordFactsOf(meeting: Meeting, now = new Date()): RecordFacts {
 			.where(eq(agendaMoves.meetingId, id))
 			.orderBy(asc(agendaMoves.id))
 			.all(),
-		polls: pollsOf(id),
-		questions: questionsOf(id),
+		polls: pollFactsOf(id),
+		questions: questionFactsOf(id),
 		comments: db()
 			.select()
 			.from(comments)
@@ -373,12 +365,7 @@ export function recordFactsOf(meeting: Meeting, now = new Date()): RecordFacts {
 				hidden: row.hidden,
 				at: row.createdAt
 			})),
-		priorityMarks: db()
-			.select({ cardId: cardMarks.cardId, count: count() })
-			.from(cardMarks)
-			.where(eq(cardMarks.meetingId, id))
-			.groupBy(cardMarks.cardId)
-			.all(),
+		priorityMarks: markCounts(id),
 		speakers: db()
 			.select()
 			.from(floorRequests)
@@ -402,7 +389,7 @@ export function recordFactsOf(meeting: Meeting, now = new Date()): RecordFacts {
 			.from(recordTags)
 			.where(eq(recordTags.meetingId, id))
 			.all(),
-		topics: topicsOf(id),
+		topics: topicFactsOf(id),
 		notes: texts.flatMap((t) =>
 			t.key.startsWith('note:') ? [{ itemId: t.key.slice(5), text: t.text }] : []
 		),
@@ -432,6 +419,7 @@ export function recordFactsOf(meeting: Meeting, now = new Date()): RecordFacts {
 	};
 }
 
-export function recordOf(meeting: Meeting): SessionRecord {
-	return buildRecord(recordFactsOf(meeting));
+/** The record as it stands; `texts` when the caller has read them already. */
+export function recordOf(meeting: Meeting, texts = recordTextsOf(meeting.id)): SessionRecord {
+	return buildRecord(recordFactsOf(meeting, texts));
 }

@@ -4,7 +4,6 @@ import { layoutReport } from '$lib/domain/record/layout';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { recordOf } from '$lib/server/record/store';
 
-// A stand-in so the print page type-checks; the record's owner replaces it.
 export function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
 	const meeting = requireMeeting(params.code);

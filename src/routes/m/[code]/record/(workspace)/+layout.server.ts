@@ -3,24 +3,18 @@ import { canKeepRecord, rolesIn } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import { hub } from '$lib/server/realtime/hub';
-import { prefilledReport } from '$lib/domain/record/report';
-import { recordFactsOf, recordTextsOf } from '$lib/server/record/store';
-import { buildRecord } from '$lib/domain/record/build';
 
-export function load({ params, url, locals, depends }) {
+/**
+ * Who keeps the record, and the live session the page follows from then on. Loaded once: the
+ * page's own load (the record itself) is what every update of the session asks for again.
+ */
+export function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
 	const meeting = requireMeeting(params.code);
 	if (!canKeepRecord(locals.user, meeting.id)) {
 		error(403, 'Only the moderators and rapporteurs of this meeting keep its record.');
 	}
-	// The page asks for this again whenever the session changes (see the record page).
-	depends('plenary:record');
-	const facts = recordFactsOf(meeting);
-	const record = buildRecord(facts);
 	return {
-		record,
-		texts: recordTextsOf(meeting.id),
-		prefilled: prefilledReport(record, facts.people),
 		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
 			role: 'moderator',
 			participantId: null

@@ -1,0 +1,12 @@
+import { requireMeeting } from '$lib/server/meetings/access';
+import { recordOf, recordTextsOf } from '$lib/server/record/store';
+
+export async function load({ params, parent, depends }) {
+	// The layout has checked who is asking.
+	await parent();
+	// The page asks for this again whenever the session changes (see the record page).
+	depends('plenary:record');
+	const meeting = requireMeeting(params.code);
+	const texts = recordTextsOf(meeting.id);
+	return { record: recordOf(meeting, texts), texts };
+}
