@@ -42,3 +42,14 @@ export function tallyRows(tally: Tally, options: readonly PollOption[]): TallyRo
 			return tally.entries.map((entry) => ({ id: entry.key, label: entry.text, value: entry.count }));
 	}
 }
+
+/** The rows as people read them: consensus keeps its stances in order, the rest largest first. */
+export function rowsLargestFirst(tally: Tally, options: readonly PollOption[]): TallyRow[] {
+	const rows = tallyRows(tally, options);
+	return tally.kind === 'consensus' ? rows : rows.sort((a, b) => b.value - a.value);
+}
+
+/** A count with its unit, in the singular for one: "1 vote", "3 votes", "1 point". */
+export function quantity(value: number, unit: ReturnType<typeof tallyUnit>): string {
+	return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`;
+}
