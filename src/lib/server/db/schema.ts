@@ -11,6 +11,11 @@ export const users = sqliteTable('users', {
 	username: text('username').notNull().unique(),
 	passwordHash: text('password_hash').notNull(),
 	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+	/**
+	 * A removed user can no longer sign in and holds no session or role; the row stays so that the
+	 * record still names who declared a topic or wrote a note.
+	 */
+	removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()
 });
 
@@ -34,6 +39,8 @@ export const meetings = sqliteTable('meetings', {
 	description: text('description').notNull().default(''),
 	venue: text('venue').notNull().default(''),
 	date: text('date'),
+	/** Local start time (HH:MM) in the meeting's time zone. */
+	startTime: text('start_time'),
 	timeZone: text('time_zone').notNull().default('UTC'),
 	organiser: text('organiser').notNull().default(''),
 	commentDeadline: integer('comment_deadline', { mode: 'timestamp_ms' }),
@@ -57,6 +64,12 @@ export const meetings = sqliteTable('meetings', {
 	peakConnected: integer('peak_connected').notNull().default(0),
 	peakInRoom: integer('peak_in_room').notNull().default(0),
 	peakRemote: integer('peak_remote').notNull().default(0),
+	/** When set, a phone joins only after typing it; phones that already joined keep their place. */
+	passcode: text('passcode'),
+	/** Counts saves of the agenda, so an editor working on an older agenda is told, not overwritten. */
+	agendaRevision: integer('agenda_revision').notNull().default(1),
+	/** An archived meeting takes no new attendees; its record and exports stay available. */
+	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()
 });
 
