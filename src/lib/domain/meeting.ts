@@ -58,3 +58,39 @@ export function normaliseJoinCode(input: string): string {
 		.toUpperCase()
 		.replace(/[\s-]+/g, '');
 }
+
+/** Attendee passcodes are read aloud or shown on a slide: letters and digits only. */
+export const PASSCODE_PATTERN = /^[A-Za-z0-9]{4,32}$/;
+
+/** Letters and digits that cannot be mistaken for one another when read from a screen. */
+export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+
+/**
+ * A join code of `length` characters of the unambiguous alphabet, drawn from random bytes. Bytes
+ * past the last whole multiple of the alphabet are skipped so that every character is as likely.
+ */
+export function joinCodeFrom(bytes: Uint8Array, length: number): string {
+	const size = JOIN_CODE_ALPHABET.length;
+	const usable = 256 - (256 % size);
+	const picked = Array.from(bytes)
+		.filter((byte) => byte < usable)
+		.slice(0, length)
+		.map((byte) => JOIN_CODE_ALPHABET[byte % size]);
+	if (picked.length < length) throw new Error('joinCodeFrom needs more random bytes');
+	return picked.join('');
+}
+
+export function isTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export const MEETING_ROLE_LABELS: Record<MeetingRole, string> = {
+	moderator: 'Moderator',
+	remote_moderator: 'Remote moderator',
+	rapporteur: 'Rapporteur'
+};

@@ -19,6 +19,7 @@ import type {
 	MeetingSnapshot,
 	PollAction,
 	PollResultsUpdate,
+	MeetingChanged,
 	PollsChanged,
 	ServerToClientEvents
 } from './protocol';
@@ -96,6 +97,7 @@ export class LiveMeeting {
 			this.#clockOffset = Date.parse(snapshot.floor.serverNow) - Date.now();
 		});
 		socket.on('agenda:moved', (update) => this.#applyMove(update));
+		socket.on('meeting:changed', (update) => this.#applyMeeting(update));
 		socket.on('presence:counts', (presence) => (this.#snapshot.presence = presence));
 		socket.on('polls:changed', (update) => this.#applyPolls(update));
 		socket.on('poll:results', (update) => this.#applyResults(update));
@@ -134,6 +136,19 @@ export class LiveMeeting {
 			this.#snapshot.version = update.version;
 			this.#snapshot.position = update.position;
 			this.#snapshot.onScreenPollId = update.onScreenPollId;
+		} else {
+			void this.resync();
+		}
+	}
+
+	#applyMeeting(update: MeetingChanged): void {
+		const { version } = this.#snapshot;
+		if (update.version <= version) return;
+		if (update.version === version + 1) {
+			const { meeting, ...rest } = update;
+			Object.assign(this.#snapshot, rest);
+			// The record's clock arrives with session:clock; keep the newest of both.
+			Object.assign(this.#snapshot.meeting, meeting);
 		} else {
 			void this.resync();
 		}

@@ -23,6 +23,8 @@ export interface MeetingInfo {
 	description: string;
 	venue: string;
 	date: string | null;
+	/** Local start time (HH:MM) in `timeZone`, or null. */
+	startTime: string | null;
 	timeZone: string;
 	organiser: string;
 	commentDeadline: string | null;
@@ -187,6 +189,19 @@ export interface AgendaMoved {
 	/** Moving the agenda takes any poll off the projector. */
 	onScreenPollId: null;
 	at: string;
+}
+
+/**
+ * An organiser saved the meeting's settings or agenda: what every client shows of it, at once.
+ * The cursor follows its item by id, so the projector stays on the same step when items move.
+ */
+export interface MeetingChanged {
+	version: number;
+	meeting: MeetingInfo;
+	agenda: AgendaItem[];
+	position: Position;
+	polls: PollInfo[];
+	onScreenPollId: string | null;
 }
 
 export type AgendaTarget = 'next' | 'previous' | { item: number; step?: number };
@@ -384,6 +399,7 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
 	'meeting:snapshot': (snapshot: MeetingSnapshot) => void;
 	'agenda:moved': (update: AgendaMoved) => void;
+	'meeting:changed': (update: MeetingChanged) => void;
 	'presence:counts': (counts: PresenceCounts) => void;
 	'polls:changed': (update: PollsChanged) => void;
 	'poll:results': (update: PollResultsUpdate) => void;

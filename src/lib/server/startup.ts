@@ -4,9 +4,9 @@ import { openDatabase, type Db } from './db';
 import { users } from './db/schema';
 import { hashPassword, verifyPassword } from './auth/password';
 import { generateId, generateToken } from './auth/tokens';
-import { meetingDefinitionSchema } from './meetings/definition';
+import { readMeetingFile } from './meetings/files';
 import { importMeeting } from './meetings/import';
-import geneva from './meetings/igf-2017-bpf-cybersecurity.json';
+import genevaFile from './meetings/igf-2017-bpf-cybersecurity.json?raw';
 
 let started: Promise<void> | null = null;
 
@@ -22,7 +22,10 @@ async function prepare(): Promise<void> {
 	const firstStart = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
 	await ensureAdmin(db, config.adminUsername, config.adminPassword, firstStart);
 	if (firstStart) {
-		importMeeting(db, meetingDefinitionSchema.parse(geneva));
+		// The seed is an ordinary meeting file, read by the same reader an organiser's upload goes through.
+		const geneva = readMeetingFile(genevaFile);
+		if (!geneva.ok) throw new Error(`The Geneva meeting file is invalid: ${JSON.stringify(geneva.problems)}`);
+		importMeeting(db, geneva.definition);
 		console.log('Plenary: seeded the IGF 2017 Best Practice Forum on Cybersecurity (join code BPF2017).');
 	}
 }
@@ -39,9 +42,16 @@ async function ensureAdmin(db: Db, username: string | null, password: string | n
 				.values({ id: generateId(), username, passwordHash: await hashPassword(password), isAdmin: true })
 				.run();
 			console.log(`Plenary: created admin "${username}" from ADMIN_USERNAME / ADMIN_PASSWORD.`);
-		} else if (!(await verifyPassword(existing.passwordHash, password)) || !existing.isAdmin) {
+		} else if (
+			!(await verifyPassword(existing.passwordHash, password)) ||
+			!existing.isAdmin ||
+			existing.removedAt
+		) {
 			const passwordHash = await hashPassword(password);
-			db.update(users).set({ passwordHash, isAdmin: true }).where(eq(users.id, existing.id)).run();
+			db.update(users)
+				.set({ passwordHash, isAdmin: true, removedAt: null })
+				.where(eq(users.id, existing.id))
+				.run();
 			console.log(`Plenary: updated admin "${username}" from ADMIN_USERNAME / ADMIN_PASSWORD.`);
 		}
 		return;

@@ -36,7 +36,7 @@ export const actions = {
 			});
 		}
 		const user = db().select().from(users).where(eq(users.username, username)).get();
-		if (!user || !(await verifyPassword(user.passwordHash, password))) {
+		if (!user || user.removedAt || !(await verifyPassword(user.passwordHash, password))) {
 			return fail(400, { username, message: 'Wrong username or password.' });
 		}
 		await limits.signInPerUser.forget(username.toLowerCase());

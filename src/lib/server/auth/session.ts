@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { sessions, users, type Session, type User } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
@@ -33,7 +33,7 @@ export function validateSessionToken(token: string): SessionValidation {
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, hashToken(token)))
+		.where(and(eq(sessions.id, hashToken(token)), isNull(users.removedAt)))
 		.get();
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;

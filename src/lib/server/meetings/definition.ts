@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { ITEM_KINDS } from '$lib/domain/agenda';
 import { POLL_KINDS } from '$lib/domain/polls/types';
-import { JOIN_CODE_PATTERN, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
+import { JOIN_CODE_PATTERN, PASSCODE_PATTERN, STAKEHOLDER_GROUPS, isTimeZone } from '$lib/domain/meeting';
 
-/** A meeting definition file: the portable form of a meeting and its agenda (format version 1). */
+/**
+ * A meeting definition file: the portable form of a meeting, its agenda and its prepared polls
+ * (format version 1; fields added since are optional, so every version-1 file stays valid).
+ * Documented in docs/meeting-file.md, with its JSON Schema in docs/meeting.schema.json.
+ */
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes');
 const text = (max: number) => z.string().trim().max(max);
 
@@ -16,7 +20,7 @@ const panelist = z.object({
 	stakeholderGroup: z.enum(STAKEHOLDER_GROUPS)
 });
 
-const agendaItem = z.object({
+export const agendaItemSchema = z.object({
 	id,
 	kind: z.enum(ITEM_KINDS),
 	title: text(200).min(1),
@@ -33,7 +37,7 @@ const agendaItem = z.object({
 	panelists: z.array(panelist).max(50).default([])
 });
 
-const pollDefinition = z.object({
+export const pollDefinitionSchema = z.object({
 	id,
 	/** The agenda item the poll belongs to (its id), or null. */
 	itemId: id.nullable().default(null),
@@ -47,54 +51,79 @@ const pollDefinition = z.object({
 	wordLimit: z.number().int().min(1).max(500).nullable().default(null)
 });
 
+/** A meeting's own settings: what the admin area edits and a file's `meeting` holds. */
+export const meetingSettingsSchema = z.object({
+	code: z.string().regex(JOIN_CODE_PATTERN, '4 to 12 upper-case letters or digits'),
+	title: text(200).min(1),
+	description: text(4000).default(''),
+	venue: text(200).default(''),
+	date: z.iso.date().nullable().default(null),
+	/** Local start time in the meeting's time zone. */
+	startTime: z
+		.string()
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM')
+		.nullable()
+		.default(null),
+	timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Zurich').default('UTC'),
+	organiser: text(200).default(''),
+	commentDeadline: z.iso.datetime().nullable().default(null),
+	speakingSeconds: z.number().int().min(15).max(3600).default(180),
+	premoderation: z.boolean().default(false),
+	/** Phones type it before joining; null for an open meeting. */
+	passcode: z.string().regex(PASSCODE_PATTERN, '4 to 32 letters or digits').nullable().default(null)
+});
+
+interface AgendaAndPolls {
+	agenda: z.infer<typeof agendaItemSchema>[];
+	polls: z.infer<typeof pollDefinitionSchema>[];
+}
+
+const agendaShape = {
+	agenda: z.array(agendaItemSchema).min(1).max(100),
+	polls: z.array(pollDefinitionSchema).max(200).default([])
+};
+
 export const meetingDefinitionSchema = z
 	.object({
 		format: z.literal('plenary-meeting'),
 		formatVersion: z.literal(1),
-		meeting: z.object({
-			code: z.string().regex(JOIN_CODE_PATTERN, '4 to 12 upper-case letters or digits'),
-			title: text(200).min(1),
-			description: text(4000).default(''),
-			venue: text(200).default(''),
-			date: z.iso.date().nullable().default(null),
-			timeZone: text(64).default('UTC'),
-			organiser: text(200).default(''),
-			commentDeadline: z.iso.datetime().nullable().default(null)
-		}),
-		agenda: z.array(agendaItem).min(1).max(100),
-		polls: z.array(pollDefinition).max(200).default([])
+		meeting: meetingSettingsSchema,
+		...agendaShape
 	})
-	.superRefine((definition, context) => {
-		// Items, cards and panelists are addressed by id within a meeting, so ids must not repeat.
-		const seen = new Set<string>();
-		definition.agenda.forEach((item, itemIndex) => {
-			const claims: [string, (string | number)[]][] = [
-				[item.id, ['agenda', itemIndex, 'id']],
-				...item.cards.map((c, i): [string, (string | number)[]] => [
-					c.id,
-					['agenda', itemIndex, 'cards', i, 'id']
-				]),
-				...(item.focus?.cards ?? []).map((c, i): [string, (string | number)[]] => [
-					c.id,
-					['agenda', itemIndex, 'focus', 'cards', i, 'id']
-				]),
-				...item.panelists.map((p, i): [string, (string | number)[]] => [
-					p.id,
-					['agenda', itemIndex, 'panelists', i, 'id']
-				])
-			];
-			for (const [claimed, path] of claims) {
-				if (seen.has(claimed))
-					context.addIssue({ code: 'custom', message: `id "${claimed}" is used twice`, path });
-				seen.add(claimed);
-			}
-		});
-		checkPolls(definition.polls, new Set(definition.agenda.map((item) => item.id)), context);
+	.superRefine(checkAgenda);
+
+/** Ids are unique within the meeting, and every poll fits the agenda it belongs to. */
+function checkAgenda(definition: AgendaAndPolls, context: z.RefinementCtx): void {
+	// Items, cards and panelists are addressed by id within a meeting, so ids must not repeat.
+	const seen = new Set<string>();
+	definition.agenda.forEach((item, itemIndex) => {
+		const claims: [string, (string | number)[]][] = [
+			[item.id, ['agenda', itemIndex, 'id']],
+			...item.cards.map((c, i): [string, (string | number)[]] => [
+				c.id,
+				['agenda', itemIndex, 'cards', i, 'id']
+			]),
+			...(item.focus?.cards ?? []).map((c, i): [string, (string | number)[]] => [
+				c.id,
+				['agenda', itemIndex, 'focus', 'cards', i, 'id']
+			]),
+			...item.panelists.map((p, i): [string, (string | number)[]] => [
+				p.id,
+				['agenda', itemIndex, 'panelists', i, 'id']
+			])
+		];
+		for (const [claimed, path] of claims) {
+			if (seen.has(claimed))
+				context.addIssue({ code: 'custom', message: `id "${claimed}" is used twice`, path });
+			seen.add(claimed);
+		}
 	});
+	checkPolls(definition.polls, new Set(definition.agenda.map((item) => item.id)), context);
+}
 
 /** Poll ids are unique, each poll belongs to an existing item, and only choice polls have options. */
 function checkPolls(
-	polls: z.infer<typeof pollDefinition>[],
+	polls: z.infer<typeof pollDefinitionSchema>[],
 	itemIds: Set<string>,
 	context: z.RefinementCtx
 ): void {
@@ -132,4 +161,11 @@ function checkPolls(
 	});
 }
 
+/** What the agenda editor saves: the agenda and polls, named by the revision they were edited on. */
+export const agendaEditSchema = z
+	.object({ revision: z.number().int().min(1), ...agendaShape })
+	.superRefine(checkAgenda);
+
 export type MeetingDefinition = z.infer<typeof meetingDefinitionSchema>;
+
+export type MeetingSettings = z.infer<typeof meetingSettingsSchema>;

@@ -83,6 +83,14 @@ function overallOnly(results: PollResults): PollResults {
 	return { ...results, byGroup: [], byMode: [], consensus: null };
 }
 
+/** The agenda as clients get it: walkthroughs carry the meeting's comment deadline. */
+export function agendaForClients(meeting: Meeting): AgendaItem[] {
+	const deadline = meeting.commentDeadline?.toISOString() ?? null;
+	return agendaOf(meeting.id).map((item) =>
+		item.kind === 'walkthrough' ? { ...item, commentDeadline: deadline } : item
+	);
+}
+
 export function buildSnapshot(
 	meeting: Meeting,
 	presence: PresenceCounts,
@@ -96,11 +104,7 @@ export function buildSnapshot(
 	return {
 		version: meeting.version,
 		meeting: meetingInfo(meeting),
-		agenda: agendaOf(meeting.id).map((item) =>
-			item.kind === 'walkthrough'
-				? { ...item, commentDeadline: meeting.commentDeadline?.toISOString() ?? null }
-				: item
-		),
+		agenda: agendaForClients(meeting),
 		position: positionOf(meeting),
 		presence,
 		polls: pollInfos(meeting.id),

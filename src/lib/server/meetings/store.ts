@@ -36,6 +36,7 @@ export function meetingInfo(meeting: Meeting): MeetingInfo {
 		description: meeting.description,
 		venue: meeting.venue,
 		date: meeting.date,
+		startTime: meeting.startTime,
 		timeZone: meeting.timeZone,
 		organiser: meeting.organiser,
 		commentDeadline: meeting.commentDeadline?.toISOString() ?? null,

@@ -261,6 +261,11 @@ export function insertPoll(tx: Tx, meetingId: string, spec: PollSpec, itemId: st
 			.values({ pollId, position: index, ...option })
 			.run()
 	);
+	// An agenda editor open elsewhere must not save over a poll it has not seen.
+	tx.update(meetings)
+		.set({ agendaRevision: sql`${meetings.agendaRevision} + 1` })
+		.where(eq(meetings.id, meetingId))
+		.run();
 	return pollId;
 }
 

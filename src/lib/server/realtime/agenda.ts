@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { advance, jump, retreat } from '$lib/domain/agenda';
 import type { Position } from '$lib/domain/agenda';
 import type { AgendaTarget } from '$lib/realtime/protocol';
-import { findMeetingById, storeMove } from '../meetings/store';
-import { agendaOf } from '../meetings/snapshot';
+import { findMeetingById, meetingInfo, positionOf, storeMove } from '../meetings/store';
+import { agendaForClients, agendaOf, forgetAgenda, forgetPolls, pollInfos } from '../meetings/snapshot';
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, type PlenarySocket } from './hub';
 import { moderatorOf } from './access';
 import { announceQuestions } from './questions';
 import { announceComments } from './comments';
+import { announceFloor } from './floor';
+import { announceRecord } from './record';
 
 const agendaMoveSchema = z.object({
 	clientId: z.string().min(8).max(64),
@@ -24,6 +26,29 @@ function targetFrom(to: AgendaTarget, meetingId: string): (current: Position) =>
 	if (to === 'next') return (current) => advance(agenda, current);
 	if (to === 'previous') return (current) => retreat(agenda, current);
 	return () => jump(agenda, to);
+}
+
+/**
+ * After an organiser saved settings or the agenda: every client of the meeting gets the new
+ * agenda, cursor and polls in one versioned update, and the live parts that read the settings.
+ */
+export function announceMeetingChanged(meetingId: string): void {
+	forgetAgenda(meetingId);
+	forgetPolls(meetingId);
+	const meeting = findMeetingById(meetingId);
+	if (!meeting) return;
+	hub.toMeeting(meetingId)?.emit('meeting:changed', {
+		version: meeting.version,
+		meeting: meetingInfo(meeting),
+		agenda: agendaForClients(meeting),
+		position: positionOf(meeting),
+		polls: pollInfos(meetingId),
+		onScreenPollId: meeting.onScreenPollId
+	});
+	announceFloor(meetingId);
+	announceQuestions(meetingId);
+	announceComments(meetingId);
+	announceRecord(meetingId);
 }
 
 /** The moderator's clicker: next, previous, jump. Only a moderator of this meeting moves it. */

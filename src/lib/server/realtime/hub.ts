@@ -10,6 +10,8 @@ export interface SocketData {
 	participantId: string | null;
 	mode: ParticipationMode | null;
 	sessionToken: string | null;
+	/** The signed-in user behind a staff connection. */
+	userId: string | null;
 }
 
 export type PlenaryServer = Server<
@@ -85,6 +87,21 @@ class Hub {
 
 	toMeeting(meetingId: string) {
 		return this.#io?.to(meetingRoom(meetingId)) ?? null;
+	}
+
+	/**
+	 * Closes a user's staff connections at once: in one meeting when they lost their roles there,
+	 * everywhere when they were removed or their sessions ended. Their reconnect is then refused.
+	 */
+	disconnectUser(userId: string, meetingId: string | null = null): number {
+		let closed = 0;
+		for (const socket of this.#io?.sockets.sockets.values() ?? []) {
+			if (socket.data.userId !== userId) continue;
+			if (meetingId !== null && socket.data.meetingId !== meetingId) continue;
+			socket.disconnect(true);
+			closed++;
+		}
+		return closed;
 	}
 
 	toStaff(meetingId: string) {

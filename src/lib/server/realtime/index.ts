@@ -88,7 +88,8 @@ function admit(socket: PlenarySocket): Error | undefined {
 		role: auth.data.as,
 		participantId: null,
 		mode: null,
-		sessionToken: null
+		sessionToken: null,
+		userId: null
 	};
 	if (auth.data.as === 'moderator') {
 		const token = cookies[SESSION_COOKIE];
@@ -97,8 +98,10 @@ function admit(socket: PlenarySocket): Error | undefined {
 		// Moderators, remote moderators and rapporteurs share the staff connection; each event checks its role.
 		if (rolesIn(user, meeting.id).size === 0) return new Error('forbidden: no role in this meeting');
 		socket.data.sessionToken = token;
+		socket.data.userId = user.id;
 	}
 	if (auth.data.as === 'attendee') {
+		if (meeting.archivedAt) return new Error('gone: this session has ended and is archived');
 		const participant = findParticipant(meeting.id, cookies[participantCookieName(meeting.code)]);
 		if (!participant) return new Error('unauthorised: open the meeting page to join');
 		socket.data.participantId = participant.id;

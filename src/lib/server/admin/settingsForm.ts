@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { normaliseJoinCode } from '$lib/domain/meeting';
+import { meetingSettingsSchema, type MeetingSettings } from '../meetings/definition';
+import type { Meeting } from '../db/schema';
+
+/** A meeting's settings as the form shows them: strings, the comment deadline as UTC `YYYY-MM-DDTHH:MM`. */
+export interface SettingsFields {
+	code: string;
+	title: string;
+	description: string;
+	venue: string;
+	date: string;
+	startTime: string;
+	timeZone: string;
+	organiser: string;
+	commentDeadline: string;
+	speakingMinutes: string;
+	premoderation: boolean;
+	passcode: string;
+}
+
+export function settingsFieldsOf(meeting: Meeting): SettingsFields {
+	return {
+		code: meeting.code,
+		title: meeting.title,
+		description: meeting.description,
+		venue: meeting.venue,
+		date: meeting.date ?? '',
+		startTime: meeting.startTime ?? '',
+		timeZone: meeting.timeZone,
+		organiser: meeting.organiser,
+		commentDeadline: meeting.commentDeadline?.toISOString().slice(0, 16) ?? '',
+		speakingMinutes: String(meeting.speakingSeconds / 60),
+		premoderation: meeting.premoderation,
+		passcode: meeting.passcode ?? ''
+	};
+}
+
+export function fieldsFromForm(form: FormData): SettingsFields {
+	const text = (name: string) => String(form.get(name) ?? '').slice(0, 10_000);
+	return {
+		code: normaliseJoinCode(text('code')).slice(0, 32),
+		title: text('title'),
+		description: text('description'),
+		venue: text('venue'),
+		date: text('date').trim(),
+		startTime: text('startTime').trim(),
+		timeZone: text('timeZone').trim() || 'UTC',
+		organiser: text('organiser'),
+		commentDeadline: text('commentDeadline').trim(),
+		speakingMinutes: text('speakingMinutes').trim(),
+		premoderation: form.get('premoderation') === 'on',
+		passcode: text('passcode').trim()
+	};
+}
+
+const orNull = (value: string) => (value === '' ? null : value);
+
+export type SettingsReading =
+	{ ok: true; settings: MeetingSettings } | { ok: false; field: keyof SettingsFields | ''; message: string };
+
+/** Checks the form against the same schema a meeting file's `meeting` meets. */
+export function readSettings(fields: SettingsFields): SettingsReading {
+	const minutes = Number(fields.speakingMinutes.replace(',', '.'));
+	const parsed = meetingSettingsSchema.safeParse({
+		code: fields.code,
+		title: fields.title,
+		description: fields.description,
+		venue: fields.venue,
+		date: orNull(fields.date),
+		startTime: orNull(fields.startTime),
+		timeZone: fields.timeZone,
+		organiser: fields.organiser,
+		commentDeadline: fields.commentDeadline ? `${fields.commentDeadline.slice(0, 16)}:00Z` : null,
+		speakingSeconds: fields.speakingMinutes === '' ? 180 : Math.round(minutes * 60),
+		premoderation: fields.premoderation,
+		passcode: orNull(fields.passcode)
+	});
+	if (parsed.success) return { ok: true, settings: parsed.data };
+	const issue = parsed.error.issues[0];
+	const path = String(issue?.path[0] ?? '');
+	const field = (path === 'speakingSeconds' ? 'speakingMinutes' : path) as keyof SettingsFields;
+	return { ok: false, field, message: `${LABELS[field] ?? 'The form'}: ${messageOf(issue)}` };
+}
+
+function messageOf(issue: z.core.$ZodIssue | undefined): string {
+	if (!issue) return 'check the form';
+	if (issue.code === 'too_small' && issue.origin === 'string') return 'fill this in';
+	if (issue.code === 'too_big' && issue.origin === 'string')
+		return `at most ${String(issue.maximum)} characters`;
+	if (issue.path[0] === 'speakingSeconds') return 'between 0.25 and 60 minutes';
+	if (issue.path[0] === 'date') return 'a date as YYYY-MM-DD';
+	if (issue.path[0] === 'commentDeadline') return 'a date and time';
+	return issue.message;
+}
+
+export const LABELS: Partial<Record<keyof SettingsFields, string>> = {
+	code: 'Join code',
+	title: 'Title',
+	description: 'Description',
+	venue: 'Venue',
+	date: 'Date',
+	startTime: 'Start time',
+	timeZone: 'Time zone',
+	organiser: 'Organisers',
+	commentDeadline: 'Comments close',
+	speakingMinutes: 'Speaking time',
+	passcode: 'Attendee passcode'
+};

@@ -1,0 +1,150 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { MeetingRole } from '$lib/domain/meeting';
+import { db } from '../db';
+import { meetingRoles, meetings, sessions, users } from '../db/schema';
+import { hub } from '../realtime/hub';
+import { hashPassword, verifyPassword } from './password';
+import { generateId } from './tokens';
+import { createSession, type SessionUser } from './session';
+
+export const usernameSchema = z
+	.string()
+	.trim()
+	.regex(/^[A-Za-z0-9._-]{3,32}$/, 'Usernames are 3 to 32 letters, digits, dots, dashes or underscores.');
+
+export const passwordSchema = z
+	.string()
+	.min(10, 'Passwords are at least 10 characters long.')
+	.max(256, 'Passwords are at most 256 characters long.');
+
+export interface Account {
+	id: string;
+	username: string;
+	isAdmin: boolean;
+	removed: boolean;
+	roles: { meetingCode: string; meetingTitle: string; role: MeetingRole }[];
+}
+
+export function listAccounts(): Account[] {
+	const rows = db().select().from(users).orderBy(asc(users.username)).all();
+	const roles = db()
+		.select({
+			userId: meetingRoles.userId,
+			role: meetingRoles.role,
+			code: meetings.code,
+			title: meetings.title
+		})
+		.from(meetingRoles)
+		.innerJoin(meetings, eq(meetings.id, meetingRoles.meetingId))
+		.orderBy(asc(meetings.code))
+		.all();
+	return rows.map((user) => ({
+		id: user.id,
+		username: user.username,
+		isAdmin: user.isAdmin,
+		removed: user.removedAt !== null,
+		roles: roles
+			.filter((role) => role.userId === user.id)
+			.map(({ code, title, role }) => ({ meetingCode: code, meetingTitle: title, role }))
+	}));
+}
+
+export type AccountOutcome = { ok: true; id: string } | { ok: false; message: string };
+
+export async function createAccount(
+	username: string,
+	password: string,
+	isAdmin: boolean
+): Promise<AccountOutcome> {
+	const taken = db().select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+	if (taken) return { ok: false, message: `There is already an account named ${username}.` };
+	const id = generateId();
+	db()
+		.insert(users)
+		.values({ id, username, passwordHash: await hashPassword(password), isAdmin })
+		.run();
+	return { ok: true, id };
+}
+
+/**
+ * Ends a user's access at once: no more sign-in, every session and role gone, open consoles
+ * disconnected. The account row stays so the record still names what they did.
+ */
+export function removeAccount(userId: string): boolean {
+	const removed = db().transaction((tx) => {
+		const result = tx
+			.update(users)
+			.set({ removedAt: new Date(), isAdmin: false })
+			.where(and(eq(users.id, userId), isNull(users.removedAt)))
+			.run();
+		if (result.changes === 0) return false;
+		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+		tx.delete(meetingRoles).where(eq(meetingRoles.userId, userId)).run();
+		return true;
+	});
+	if (removed) hub.disconnectUser(userId);
+	return removed;
+}
+
+export function grantRole(meetingId: string, userId: string, role: MeetingRole): boolean {
+	const user = db()
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.id, userId), isNull(users.removedAt)))
+		.get();
+	if (!user) return false;
+	db().insert(meetingRoles).values({ meetingId, userId, role }).onConflictDoNothing().run();
+	return true;
+}
+
+/** Takes a role away; a user left with no role in the meeting loses their open consoles there. */
+export function revokeRole(meetingId: string, userId: string, role: MeetingRole): boolean {
+	const result = db()
+		.delete(meetingRoles)
+		.where(
+			and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, userId), eq(meetingRoles.role, role))
+		)
+		.run();
+	const left = db()
+		.select({ role: meetingRoles.role })
+		.from(meetingRoles)
+		.where(and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, userId)))
+		.get();
+	if (!left) hub.disconnectUser(userId, meetingId);
+	return result.changes > 0;
+}
+
+export function rolesOfMeeting(meetingId: string): { userId: string; username: string; role: MeetingRole }[] {
+	return db()
+		.select({ userId: users.id, username: users.username, role: meetingRoles.role })
+		.from(meetingRoles)
+		.innerJoin(users, eq(users.id, meetingRoles.userId))
+		.where(eq(meetingRoles.meetingId, meetingId))
+		.orderBy(asc(users.username))
+		.all();
+}
+
+export type PasswordChange = { ok: true; token: string; expiresAt: Date } | { ok: false; message: string };
+
+/**
+ * A new password ends every session of the user (a stolen one included) and opens a fresh one
+ * for the browser that made the change.
+ */
+export async function changePassword(
+	user: SessionUser,
+	current: string,
+	next: string
+): Promise<PasswordChange> {
+	const row = db().select().from(users).where(eq(users.id, user.id)).get();
+	if (!row || !(await verifyPassword(row.passwordHash, current)))
+		return { ok: false, message: 'Your current password is not right.' };
+	const passwordHash = await hashPassword(next);
+	db().transaction((tx) => {
+		tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+		tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+	});
+	hub.disconnectUser(user.id);
+	const { token, session } = createSession(user.id);
+	return { ok: true, token, expiresAt: session.expiresAt };
+}

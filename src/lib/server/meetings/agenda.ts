@@ -1,0 +1,114 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DraftItem, DraftPoll } from '$lib/domain/agendaDraft';
+import type { Db, Tx } from '../db';
+import { agendaItems, cards, panelists, pollOptions, polls } from '../db/schema';
+import { generateId } from '../auth/tokens';
+
+/** Replaces a meeting's agenda (items, cards, panelists) with `items`, in the caller's transaction. */
+export function writeAgenda(tx: Tx, meetingId: string, items: readonly DraftItem[]): void {
+	tx.delete(cards).where(eq(cards.meetingId, meetingId)).run();
+	tx.delete(panelists).where(eq(panelists.meetingId, meetingId)).run();
+	tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
+	items.forEach((item, position) => {
+		tx.insert(agendaItems)
+			.values({
+				meetingId,
+				id: item.id,
+				position,
+				kind: item.kind,
+				title: item.title,
+				body: item.body,
+				focusTitle: item.focus?.title ?? null,
+				focusBody: item.focus?.body ?? null
+			})
+			.run();
+		const placed = [
+			...item.cards.map((card) => ({ card, placement: 'walkthrough' as const })),
+			...(item.focus?.cards ?? []).map((card) => ({ card, placement: 'focus' as const }))
+		];
+		placed.forEach(({ card, placement }, index) =>
+			tx
+				.insert(cards)
+				.values({ meetingId, itemId: item.id, placement, position: index, ...card })
+				.run()
+		);
+		item.panelists.forEach((panelist, index) =>
+			tx
+				.insert(panelists)
+				.values({ meetingId, itemId: item.id, position: index, ...panelist })
+				.run()
+		);
+	});
+}
+
+/** A meeting's polls as the agenda editor and meeting files see them, in order. */
+export function readPolls(tx: Db | Tx, meetingId: string): DraftPoll[] {
+	const rows = tx
+		.select()
+		.from(polls)
+		.where(eq(polls.meetingId, meetingId))
+		.orderBy(asc(polls.position))
+		.all();
+	const options = rows.length
+		? tx
+				.select()
+				.from(pollOptions)
+				.where(
+					inArray(
+						pollOptions.pollId,
+						rows.map((row) => row.id)
+					)
+				)
+				.orderBy(asc(pollOptions.position))
+				.all()
+		: [];
+	return rows.map((row) => ({
+		id: row.id,
+		itemId: row.itemId,
+		kind: row.kind,
+		question: row.question,
+		options: options.filter((option) => option.pollId === row.id).map(({ id, label }) => ({ id, label })),
+		maxPicks: row.maxPicks,
+		wordLimit: row.wordLimit,
+		status: row.status
+	}));
+}
+
+/**
+ * Brings a meeting's polls in line with `wanted`: drafts are added, rewritten or removed, opened
+ * polls only take their new place in the order (the caller has checked they are otherwise unchanged).
+ * A poll in `wanted` whose id is not stored is new and gets an id of its own.
+ */
+export function writePolls(tx: Tx, meetingId: string, wanted: readonly DraftPoll[]): void {
+	const stored = new Map(readPolls(tx, meetingId).map((poll) => [poll.id, poll]));
+	const kept = new Set(wanted.map((poll) => poll.id));
+	for (const poll of stored.values()) {
+		if (!kept.has(poll.id) && poll.status === 'draft') tx.delete(polls).where(eq(polls.id, poll.id)).run();
+	}
+	wanted.forEach((poll, position) => {
+		const existing = stored.get(poll.id);
+		if (existing && existing.status !== 'draft') {
+			tx.update(polls).set({ position }).where(eq(polls.id, poll.id)).run();
+			return;
+		}
+		const { itemId, kind, question, maxPicks, wordLimit } = poll;
+		const pollId = existing ? poll.id : generateId();
+		if (existing) {
+			tx.update(polls)
+				.set({ position, itemId, kind, question, maxPicks, wordLimit })
+				.where(and(eq(polls.id, pollId), eq(polls.meetingId, meetingId)))
+				.run();
+			tx.delete(pollOptions).where(eq(pollOptions.pollId, pollId)).run();
+		} else {
+			tx.insert(polls)
+				.values({ id: pollId, meetingId, position, itemId, kind, question, maxPicks, wordLimit })
+				.run();
+		}
+		poll.options.forEach((option, index) =>
+			tx
+				.insert(pollOptions)
+				.values({ pollId, position: index, ...option })
+				.run()
+		);
+	});
+}

@@ -1,0 +1,29 @@
+import { fail } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/admin/guard';
+import { changePassword, passwordSchema } from '$lib/server/auth/accounts';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { readForm } from '$lib/server/forms';
+
+export function load({ locals, url }) {
+	const user = requireUser(locals, url);
+	return { username: user.username, isAdmin: user.isAdmin };
+}
+
+export const actions = {
+	/** A new password ends every other session of the account, on every device. */
+	password: async ({ request, locals, url, cookies }) => {
+		const user = requireUser(locals, url);
+		const form = await readForm(request);
+		if (!form) return fail(400, { message: 'Send the form again.' });
+		const current = String(form.get('current') ?? '');
+		const next = String(form.get('next') ?? '');
+		if (next !== String(form.get('repeat') ?? ''))
+			return fail(400, { message: 'The new password and its repetition differ.' });
+		const parsed = passwordSchema.safeParse(next);
+		if (!parsed.success) return fail(400, { message: parsed.error.issues[0].message });
+		const outcome = await changePassword(user, current.slice(0, 256), parsed.data);
+		if (!outcome.ok) return fail(400, { message: outcome.message });
+		setSessionCookie(cookies, outcome.token, outcome.expiresAt, url.protocol === 'https:');
+		return { changed: true };
+	}
+};

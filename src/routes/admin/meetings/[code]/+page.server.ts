@@ -1,0 +1,106 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { MEETING_ROLES } from '$lib/domain/meeting';
+import { requireAdmin } from '$lib/server/admin/guard';
+import {
+	fieldsFromForm,
+	readSettings,
+	settingsFieldsOf,
+	type SettingsFields
+} from '$lib/server/admin/settingsForm';
+import { grantRole, listAccounts, revokeRole, rolesOfMeeting } from '$lib/server/auth/accounts';
+import { readForm } from '$lib/server/forms';
+import { joinUrlOf, requireMeeting } from '$lib/server/meetings/access';
+import { duplicateMeeting, saveSettings, setArchived } from '$lib/server/meetings/edit';
+import { findMeetingById, loadAgenda } from '$lib/server/meetings/store';
+import { announceMeetingChanged } from '$lib/server/realtime/agenda';
+
+export function load({ params, locals, url }) {
+	requireAdmin(locals, url);
+	const meeting = requireMeeting(params.code);
+	return {
+		code: meeting.code,
+		title: meeting.title,
+		archived: meeting.archivedAt !== null,
+		joinUrl: joinUrlOf(meeting, url.origin),
+		settings: settingsFieldsOf(meeting),
+		agenda: loadAgenda(meeting.id).map(({ id, kind, title, cards }) => ({
+			id,
+			kind,
+			title,
+			cards: cards.length
+		})),
+		roles: rolesOfMeeting(meeting.id),
+		accounts: listAccounts()
+			.filter((account) => !account.removed)
+			.map(({ id, username, isAdmin }) => ({ id, username, isAdmin }))
+	};
+}
+
+/** One shape for every outcome of a settings save: a refusal keeps what was typed. */
+function settingsResult(fields: SettingsFields | null, field: string, message: string | null) {
+	return { saved: message === null, field, message, fields };
+}
+
+const roleSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(MEETING_ROLES) });
+
+export const actions = {
+	settings: async ({ params, request, locals, url }) => {
+		requireAdmin(locals, url);
+		const meeting = requireMeeting(params.code);
+		const form = await readForm(request);
+		if (!form) return fail(400, { settings: settingsResult(null, '', 'Send the form again.') });
+		const fields = fieldsFromForm(form);
+		const reading = readSettings(fields);
+		if (!reading.ok)
+			return fail(400, { settings: { field: reading.field, message: reading.message, fields } });
+		const outcome = saveSettings(meeting.id, reading.settings);
+		if (!outcome.ok)
+			return fail(400, { settings: { field: outcome.field, message: outcome.message, fields } });
+		announceMeetingChanged(meeting.id);
+		if (outcome.meeting.code !== meeting.code) redirect(303, `/admin/meetings/${outcome.meeting.code}`);
+		return { settings: settingsResult(null, '', null) };
+	},
+
+	duplicate: ({ params, locals, url }) => {
+		requireAdmin(locals, url);
+		const meeting = requireMeeting(params.code);
+		const copyId = duplicateMeeting(meeting.id);
+		const copy = copyId ? findMeetingById(copyId) : undefined;
+		if (!copy) error(500, 'The copy could not be made.');
+		redirect(303, `/admin/meetings/${copy.code}`);
+	},
+
+	archive: ({ params, locals, url }) => {
+		requireAdmin(locals, url);
+		setArchived(requireMeeting(params.code).id, true);
+		return { archived: true };
+	},
+
+	restore: ({ params, locals, url }) => {
+		requireAdmin(locals, url);
+		setArchived(requireMeeting(params.code).id, false);
+		return { archived: false };
+	},
+
+	grant: async ({ params, request, locals, url }) => {
+		requireAdmin(locals, url);
+		const meeting = requireMeeting(params.code);
+		const form = await readForm(request);
+		const parsed = roleSchema.safeParse({ userId: form?.get('userId'), role: form?.get('role') });
+		if (!parsed.success) return fail(400, { roles: { message: 'Choose a person and a role.' } });
+		if (!grantRole(meeting.id, parsed.data.userId, parsed.data.role))
+			return fail(400, { roles: { message: 'That account no longer exists.' } });
+		return { roles: { message: null } };
+	},
+
+	revoke: async ({ params, request, locals, url }) => {
+		requireAdmin(locals, url);
+		const meeting = requireMeeting(params.code);
+		const form = await readForm(request);
+		const parsed = roleSchema.safeParse({ userId: form?.get('userId'), role: form?.get('role') });
+		if (!parsed.success) return fail(400, { roles: { message: 'Choose a person and a role.' } });
+		revokeRole(meeting.id, parsed.data.userId, parsed.data.role);
+		return { roles: { message: null } };
+	}
+};

@@ -1,0 +1,50 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireAdmin } from '$lib/server/admin/guard';
+import {
+	createAccount,
+	listAccounts,
+	passwordSchema,
+	removeAccount,
+	usernameSchema
+} from '$lib/server/auth/accounts';
+import { readForm } from '$lib/server/forms';
+
+export function load({ locals, url }) {
+	requireAdmin(locals, url);
+	return { accounts: listAccounts() };
+}
+
+const newAccountSchema = z.object({
+	username: usernameSchema,
+	password: passwordSchema,
+	isAdmin: z.boolean()
+});
+
+export const actions = {
+	create: async ({ request, locals, url }) => {
+		requireAdmin(locals, url);
+		const form = await readForm(request);
+		if (!form) return fail(400, { create: { message: 'Send the form again.', username: '' } });
+		const username = String(form.get('username') ?? '').slice(0, 64);
+		const parsed = newAccountSchema.safeParse({
+			username,
+			password: String(form.get('password') ?? ''),
+			isAdmin: form.get('isAdmin') === 'on'
+		});
+		if (!parsed.success) return fail(400, { create: { message: parsed.error.issues[0].message, username } });
+		const outcome = await createAccount(parsed.data.username, parsed.data.password, parsed.data.isAdmin);
+		if (!outcome.ok) return fail(400, { create: { message: outcome.message, username } });
+		return { created: parsed.data.username };
+	},
+
+	/** Removing an account ends its sessions and open consoles at once; the record keeps its name. */
+	remove: async ({ request, locals, url }) => {
+		const admin = requireAdmin(locals, url);
+		const form = await readForm(request);
+		const userId = String(form?.get('userId') ?? '');
+		if (userId === admin.id) return fail(400, { remove: { message: 'You cannot remove your own account.' } });
+		if (!removeAccount(userId)) return fail(400, { remove: { message: 'That account is already removed.' } });
+		return { removed: true };
+	}
+};
