@@ -1,7 +1,29 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { JOIN_CODE_PATTERN, normaliseJoinCode } from '$lib/domain/meeting';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { JOIN_CODE_PATTERN, normaliseJoinCode, type MeetingRole } from '$lib/domain/meeting';
+import { db } from '$lib/server/db';
+import { meetingRoles, meetings } from '$lib/server/db/schema';
 import { findMeetingByCode } from '$lib/server/meetings/store';
 import { readForm } from '$lib/server/forms';
+
+/** Signed-in staff find their meetings here, with the pages each of their roles opens. */
+export function load({ locals }) {
+	if (!locals.user) return { meetings: [] };
+	const rows = db()
+		.select({ code: meetings.code, title: meetings.title, role: meetingRoles.role })
+		.from(meetingRoles)
+		.innerJoin(meetings, eq(meetings.id, meetingRoles.meetingId))
+		.where(and(eq(meetingRoles.userId, locals.user.id), isNull(meetings.archivedAt)))
+		.orderBy(asc(meetings.title))
+		.all();
+	const byCode = new Map<string, { code: string; title: string; roles: MeetingRole[] }>();
+	for (const row of rows) {
+		const entry = byCode.get(row.code) ?? { code: row.code, title: row.title, roles: [] };
+		entry.roles.push(row.role);
+		byCode.set(row.code, entry);
+	}
+	return { meetings: [...byCode.values()] };
+}
 
 export const actions = {
 	join: async ({ request }) => {

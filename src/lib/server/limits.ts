@@ -45,6 +45,8 @@ export const limits = {
 		joinLimit ??= new Limit(readConfig().joinRateLimit, 60);
 		return joinLimit;
 	},
+	/** Passcode attempts from one address: a hall behind one NAT mistypes, a script guesses. */
+	passcodePerAddress: new Limit(600, 10 * 60),
 	profile: new Limit(20, 60),
 	/** Ballots per participant: changing one's vote is fine, a script hammering is not. */
 	ballot: new Limit(30, 60),

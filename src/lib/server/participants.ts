@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Cookies } from '@sveltejs/kit';
 import type { Gender, ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import { db, prepared } from './db';
-import { participants, type Participant } from './db/schema';
+import { participants, type Meeting, type Participant } from './db/schema';
 import { generateId, generateToken, hashToken } from './auth/tokens';
 
 /** One cookie per meeting, so an attendee of two meetings holds two unrelated identities. */
@@ -27,7 +28,7 @@ export function findParticipant(meetingId: string, token: string | undefined): P
 	return participantByToken().get({ meetingId, tokenHash: hashToken(token) });
 }
 
-export function createParticipant(meetingId: string): { token: string; participant: Participant } {
+function createParticipant(meetingId: string): { token: string; participant: Participant } {
 	const token = generateToken();
 	const participant = db()
 		.insert(participants)
@@ -35,6 +36,21 @@ export function createParticipant(meetingId: string): { token: string; participa
 		.returning()
 		.get();
 	return { token, participant };
+}
+
+const THIRTY_DAYS_S = 30 * 24 * 60 * 60;
+
+/** A new attendee of the meeting, remembered by this browser for thirty days. */
+export function admitParticipant(meeting: Meeting, cookies: Cookies, secure: boolean): Participant {
+	const { token, participant } = createParticipant(meeting.id);
+	cookies.set(participantCookieName(meeting.code), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: THIRTY_DAYS_S
+	});
+	return participant;
 }
 
 export interface Profile {

@@ -104,6 +104,14 @@ export function exportMeeting(meetingId: string): MeetingDefinition | null {
 			passcode: meeting.passcode
 		},
 		agenda: loadAgenda(meetingId),
-		polls: polls.map(({ status: _status, ...poll }) => ({ ...poll, id: fileIds.get(poll.id) ?? poll.id }))
+		polls: polls.map((poll) => ({
+			id: fileIds.get(poll.id) ?? poll.id,
+			itemId: poll.itemId,
+			kind: poll.kind,
+			question: poll.question,
+			options: poll.options,
+			maxPicks: poll.maxPicks,
+			wordLimit: poll.wordLimit
+		}))
 	};
 }

@@ -1,10 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { GENDERS, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import {
-	createParticipant,
+	admitParticipant,
 	findParticipant,
 	participantCookieName,
 	updateProfile
@@ -13,34 +13,27 @@ import { hub } from '$lib/server/realtime/hub';
 import { readForm } from '$lib/server/forms';
 import { limits, waitHint } from '$lib/server/limits';
 import type { Cookies } from '@sveltejs/kit';
+import type { Meeting } from '$lib/server/db/schema';
 
-const THIRTY_DAYS_S = 30 * 24 * 60 * 60;
-
-/** Opening the page is joining: the first visit gets an anonymous token, later visits reuse it. */
-async function joinedParticipant(
-	meetingId: string,
-	code: string,
-	cookies: Cookies,
-	secure: boolean,
-	address: string
-) {
-	const name = participantCookieName(code);
-	const existing = findParticipant(meetingId, cookies.get(name));
+/**
+ * Opening the page is joining: the first visit gets an anonymous token, later visits reuse it. A
+ * meeting with a passcode, or an archived one, sends newcomers to its join page first.
+ */
+async function joinedParticipant(meeting: Meeting, cookies: Cookies, secure: boolean, address: string) {
+	const existing = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 	if (existing) return existing;
+	if (meeting.passcode || meeting.archivedAt) redirect(303, `/m/${meeting.code}/join`);
 	const wait = await limits.joinPerAddress.take(address);
 	if (wait !== null) {
 		error(429, `Very many phones joined from your network in the last minute: reload in ${waitHint(wait)}.`);
 	}
-	const { token, participant } = createParticipant(meetingId);
-	cookies.set(name, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: THIRTY_DAYS_S });
-	return participant;
+	return admitParticipant(meeting, cookies, secure);
 }
 
 export async function load({ params, cookies, url, getClientAddress }) {
 	const meeting = requireMeeting(params.code);
 	const participant = await joinedParticipant(
-		meeting.id,
-		meeting.code,
+		meeting,
 		cookies,
 		url.protocol === 'https:',
 		getClientAddress()

@@ -1,0 +1,92 @@
+import { fail } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/admin/guard';
+import { readForm } from '$lib/server/forms';
+import { requireMeeting } from '$lib/server/meetings/access';
+import { agendaEditSchema } from '$lib/server/meetings/definition';
+import { agendaDraftOf, saveAgenda } from '$lib/server/meetings/edit';
+import type { FileProblem } from '$lib/server/meetings/files';
+import { announceMeetingChanged } from '$lib/server/realtime/agenda';
+
+export function load({ params, locals, url }) {
+	requireAdmin(locals, url);
+	const meeting = requireMeeting(params.code);
+	return {
+		code: meeting.code,
+		title: meeting.title,
+		live: meeting.startedAt !== null && meeting.endedAt === null,
+		draft: agendaDraftOf(meeting)
+	};
+}
+
+type Problem = Pick<FileProblem, 'field' | 'message'>;
+
+const PLACES: Record<string, string> = {
+	agenda: 'item',
+	cards: 'card',
+	panelists: 'panelist',
+	polls: 'poll',
+	options: 'option'
+};
+
+/** A path of the draft in the editor's words: `agenda.2.cards.0.title` is "item 3 › card 1 › title". */
+function placeOf(path: (string | number)[]): string {
+	const parts: string[] = [];
+	path.forEach((part, index) => {
+		if (typeof part === 'number') return;
+		const next = path[index + 1];
+		parts.push(typeof next === 'number' && PLACES[part] ? `${PLACES[part]} ${next + 1}` : part);
+	});
+	return parts.join(' › ');
+}
+
+/** Saving answers with the new revision, or with every problem and nothing saved. */
+function refused(problems: Problem[], status = 400) {
+	return fail(status, { problems, stale: status === 409 });
+}
+
+export const actions = {
+	save: async ({ params, request, locals, url }) => {
+		requireAdmin(locals, url);
+		const meeting = requireMeeting(params.code);
+		const form = await readForm(request);
+		let body: unknown;
+		try {
+			body = JSON.parse(String(form?.get('draft') ?? ''));
+		} catch {
+			return refused([{ field: '', message: 'The agenda did not arrive whole: save again.' }]);
+		}
+		const parsed = agendaEditSchema.safeParse(body);
+		if (!parsed.success) {
+			return refused(
+				parsed.error.issues.slice(0, 20).map((issue) => ({
+					field: placeOf(issue.path.filter((part) => typeof part !== 'symbol')),
+					message: issue.code === 'too_small' && issue.origin === 'string' ? 'cannot be empty' : issue.message
+				}))
+			);
+		}
+		const { revision, agenda, polls } = parsed.data;
+		const outcome = saveAgenda(meeting.id, revision, {
+			items: agenda,
+			polls: polls.map((poll) => ({ ...poll, status: 'draft' }))
+		});
+		if (outcome.kind === 'missing')
+			return refused([{ field: '', message: 'This meeting no longer exists.' }], 404);
+		if (outcome.kind === 'stale') {
+			return refused(
+				[
+					{
+						field: '',
+						message:
+							'The agenda or its polls changed since you opened it (another organiser saved, or a moderator created a poll). Load the current agenda, then make your change again.'
+					}
+				],
+				409
+			);
+		}
+		if (outcome.kind === 'refused') {
+			return refused(outcome.problems.map((problem) => ({ field: problem.where, message: problem.message })));
+		}
+		announceMeetingChanged(meeting.id);
+		return { revision: outcome.revision };
+	}
+};
