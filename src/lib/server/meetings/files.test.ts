@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { count as sqlCount, eq } from 'drizzle-orm';
 import { openDatabase, type Db } from '../db';
+import { meetings } from '../db/schema';
 import { exportMeeting, readMeetingFile } from './files';
 import { importMeeting } from './import';
 import type { MeetingDefinition } from './definition';
@@ -158,7 +160,7 @@ describe('importing and exporting', () => {
 	});
 
 	it('imports nothing of a meeting whose writing fails half-way', () => {
-		const count = () => (db.$client.prepare('select count(*) as n from meetings').get() as { n: number }).n;
+		const count = () => db.select({ n: sqlCount() }).from(meetings).get()?.n;
 		const before = count();
 		// Past the reader's checks (as a bug might be): the meeting row is written, then a card id repeats.
 		const definition = read(smallFile());
@@ -170,6 +172,6 @@ describe('importing and exporting', () => {
 		};
 		expect(() => importMeeting(db, broken)).toThrow(/UNIQUE/);
 		expect(count()).toBe(before);
-		expect(db.$client.prepare("select * from meetings where code = 'HALFWAY1'").get()).toBeUndefined();
+		expect(db.select().from(meetings).where(eq(meetings.code, 'HALFWAY1')).get()).toBeUndefined();
 	});
 });

@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
 import { db } from '../db';
 import { meetingDefinitionSchema, type MeetingDefinition } from './definition';
 import { findMeetingById, loadAgenda } from './store';
@@ -49,6 +50,13 @@ export function readMeetingFile(text: string): FileReading {
 			};
 		})
 	};
+}
+
+/** Zod's messages, said the way an organiser fixing a file or a form would want them. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+	if (issue.code === 'too_small' && issue.origin === 'string') return 'cannot be empty';
+	if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
+	return issue.message;
 }
 
 function describeParseError(error: ParseError): string {

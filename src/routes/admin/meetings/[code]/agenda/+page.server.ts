@@ -4,7 +4,7 @@ import { readForm } from '$lib/server/forms';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { agendaEditSchema } from '$lib/server/meetings/definition';
 import { agendaDraftOf, saveAgenda } from '$lib/server/meetings/edit';
-import type { FileProblem } from '$lib/server/meetings/files';
+import { issueMessage, type FileProblem } from '$lib/server/meetings/files';
 import { announceMeetingChanged } from '$lib/server/realtime/agenda';
 
 export function load({ params, locals, url }) {

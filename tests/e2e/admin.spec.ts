@@ -1,0 +1,232 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { E2E_ADMIN } from '../../playwright.config';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
+const DESK = { viewport: { width: 1440, height: 1000 } };
+/** Screenshots to look at by eye; outside the repository on purpose. */
+const SHOTS = '/tmp/admin-shots';
+
+async function signedInAdmin(browser: Browser): Promise<Page> {
+	const page = await (await browser.newContext(DESK)).newPage();
+	await page.goto('/admin');
+	await expect(page).toHaveURL(/\/login\?redirectTo=/);
+	await page.getByLabel('Username').fill(E2E_ADMIN.username);
+	await page.getByLabel('Password').fill(E2E_ADMIN.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/admin$/);
+	await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeVisible();
+	return page;
+}
+
+/** Creates a meeting from the admin page and lands on its settings page. */
+async function createMeeting(admin: Page, title: string, code: string): Promise<void> {
+	await admin.goto('/admin');
+	const form = admin.getByRole('region', { name: 'New meeting' });
+	await form.getByLabel('Title').fill(title);
+	await form.getByLabel('Join code').fill(code);
+	await form.getByRole('button', { name: 'Create meeting' }).click();
+	await expect(admin).toHaveURL(new RegExp(`/admin/meetings/${code}$`));
+	await expect(admin.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+}
+
+async function saveSettings(admin: Page): Promise<void> {
+	await admin.getByRole('button', { name: 'Save settings' }).click();
+	await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText(
+		'Saved. Open screens and phones show the change.'
+	);
+}
+
+async function openAgendaEditor(admin: Page, code: string): Promise<void> {
+	await admin.goto(`/admin/meetings/${code}`);
+	await admin.getByRole('link', { name: 'Edit the agenda and polls' }).click();
+	await expect(admin).toHaveURL(new RegExp(`/admin/meetings/${code}/agenda$`));
+	await expect(admin.getByRole('heading', { name: 'Agenda and polls' })).toBeVisible();
+}
+
+/** Adds an item of a kind at the end of the agenda; the editor selects it. */
+async function addItem(admin: Page, kind: string, title: string): Promise<void> {
+	await admin.getByLabel("New item's kind").selectOption({ label: kind });
+	await admin.getByRole('button', { name: 'Add an item' }).click();
+	await admin.getByRole('region', { name: 'Selected item' }).getByLabel('Title', { exact: true }).fill(title);
+}
+
+async function addCard(admin: Page, number: number, title: string): Promise<void> {
+	const editor = admin.getByRole('region', { name: 'Selected item' });
+	await editor.getByRole('button', { name: 'Add a card' }).click();
+	await editor.getByLabel(`Card ${number} title`).fill(title);
+}
+
+async function saveAgenda(admin: Page): Promise<void> {
+	await admin.getByRole('button', { name: 'Save the agenda' }).click();
+	await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText(
+		'Saved. The projector and phones show the new agenda.'
+	);
+}
+
+/** The console of a meeting, opened in the admin's own browser context (already signed in). */
+async function consoleOf(admin: Page, code: string): Promise<Page> {
+	const page = await admin.context().newPage();
+	await page.goto(`/m/${code}/moderate`);
+	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	return page;
+}
+
+test('an admin builds a meeting from scratch and a phone votes in its walkthrough poll', async ({
+	browser
+}) => {
+	const admin = await signedInAdmin(browser);
+	await createMeeting(admin, 'Regional cyber-resilience forum', 'CYBER25');
+	await admin.getByLabel('Venue').fill('Palais des Nations, Room XVII');
+	await admin.getByLabel('Date').fill('2025-11-18');
+	await admin.getByLabel('Time zone').fill('Europe/Zurich');
+	await saveSettings(admin);
+
+	await admin.goto('/admin');
+	const row = admin.getByRole('row', { name: /Regional cyber-resilience forum/ });
+	await expect(row).toContainText('Palais des Nations, Room XVII');
+	await expect(row).toContainText('CYBER25');
+	await expect(row).toContainText('2025-11-18 Europe/Zurich');
+	await admin.screenshot({ path: `${SHOTS}/admin.png`, fullPage: true });
+	await row.getByRole('link', { name: 'Regional cyber-resilience forum' }).click();
+	await expect(admin.getByLabel('Venue')).toHaveValue('Palais des Nations, Room XVII');
+	await expect(admin.getByLabel('Date')).toHaveValue('2025-11-18');
+	await expect(admin.getByLabel('Time zone')).toHaveValue('Europe/Zurich');
+	await admin.screenshot({ path: `${SHOTS}/meeting.png`, fullPage: true });
+
+	await openAgendaEditor(admin, 'CYBER25');
+	await addItem(admin, 'Walkthrough', 'Draft recommendations');
+	await addCard(admin, 1, 'Incident reporting within 72 hours');
+	await addCard(admin, 2, 'A shared register of critical suppliers');
+	const polls = admin.getByRole('region', { name: 'Prepared polls' });
+	await polls.getByRole('button', { name: 'Add a poll to the selected item' }).click();
+	await polls.getByLabel('Question').fill('Which recommendation should go first?');
+	await expect(polls.getByLabel('Kind')).toHaveValue('single');
+	await polls.getByPlaceholder('Option 1').fill('Incident reporting');
+	await polls.getByPlaceholder('Option 2').fill('Supplier register');
+	await expect(polls.getByRole('heading', { name: /^Poll 1/ })).toContainText('Draft recommendations');
+	await admin.evaluate(() => window.scrollTo(0, 0));
+	await admin.screenshot({ path: `${SHOTS}/agenda.png` });
+	await admin.screenshot({ path: `${SHOTS}/agenda-full.png`, fullPage: true });
+	await saveAgenda(admin);
+
+	const moderator = await consoleOf(admin, 'CYBER25');
+	await moderator.getByRole('button', { name: /^2 Draft recommendations/ }).click();
+	await expect(moderator.getByTestId('current-step')).toHaveText('Draft recommendations');
+	const poll = moderator.getByRole('article', { name: 'Which recommendation should go first?' });
+	await poll.getByRole('button', { name: 'Open' }).click();
+	await expect(poll.getByText('open', { exact: true })).toBeVisible();
+
+	const phone = await (await browser.newContext(PHONE)).newPage();
+	await phone.goto('/');
+	await phone.getByLabel('Session code').fill('cyber25');
+	await phone.getByRole('button', { name: 'Join' }).click();
+	await expect(phone).toHaveURL(/\/m\/CYBER25$/);
+	await expect(phone.getByTestId('now-showing').getByRole('heading')).toHaveText('Draft recommendations');
+	const ballot = phone.getByRole('form', { name: 'Which recommendation should go first?' });
+	await ballot.getByLabel('Supplier register').check();
+	await ballot.getByRole('button', { name: 'Vote' }).click();
+	await expect(ballot.getByText('Your vote is recorded')).toContainText('Supplier register');
+	await expect(poll.getByTestId('ballot-count')).toHaveText(/^1 ballots? ·/);
+	await phone.screenshot({ path: `${SHOTS}/phone-voted.png`, fullPage: true });
+});
+
+test('cards and items are reordered with the keyboard alone', async ({ browser }) => {
+	const admin = await signedInAdmin(browser);
+	await createMeeting(admin, 'Keyboard reordering', 'KEYS25');
+	await openAgendaEditor(admin, 'KEYS25');
+	await addItem(admin, 'Walkthrough', 'Options');
+	await addCard(admin, 1, 'Alpha');
+	await addCard(admin, 2, 'Beta');
+
+	const editor = admin.getByRole('region', { name: 'Selected item' });
+	const liveRegion = admin.locator('[aria-live="polite"]');
+	const focused = () => admin.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+
+	// Enter on ↓ moves Alpha to the end; ↓ is then disabled, so focus stays on Alpha's ↑.
+	await editor.getByRole('button', { name: 'Move card 1, Alpha down' }).focus();
+	await admin.keyboard.press('Enter');
+	await expect(editor.getByLabel('Card 1 title')).toHaveValue('Beta');
+	await expect(editor.getByLabel('Card 2 title')).toHaveValue('Alpha');
+	await expect.poll(focused).toBe('Move card 2, Alpha up');
+	await expect(liveRegion).toHaveText('card 1, Alpha moved to place 2 of 2.');
+
+	// Space on that focused ↑ takes it back.
+	await admin.keyboard.press('Space');
+	await expect(editor.getByLabel('Card 1 title')).toHaveValue('Alpha');
+	await expect(editor.getByLabel('Card 2 title')).toHaveValue('Beta');
+	await expect.poll(focused).toBe('Move card 1, Alpha down');
+	await expect(liveRegion).toHaveText('card 2, Alpha moved to place 1 of 2.');
+
+	// The walkthrough goes before the welcome item.
+	const items = admin.getByRole('region', { name: 'Items' });
+	await items.getByRole('button', { name: 'Move item 2, Options up' }).focus();
+	await admin.keyboard.press('Enter');
+	await expect(items.locator('li .title')).toHaveText(['Options', 'Welcome']);
+	await expect.poll(focused).toBe('Move item 1, Options down');
+	await expect(liveRegion).toHaveText('item 2, Options moved to place 1 of 2.');
+
+	await saveAgenda(admin);
+	await admin.goto('/admin/meetings/KEYS25');
+	await expect(admin.getByRole('region', { name: 'Agenda' }).getByRole('listitem')).toHaveText([
+		/^Options · Walkthrough · 2 cards/,
+		/^Welcome · Information/
+	]);
+});
+
+test('a renamed item shows on the projector at once, which stays on it', async ({ browser }) => {
+	const admin = await signedInAdmin(browser);
+	await createMeeting(admin, 'Live editing', 'LIVE25');
+	await openAgendaEditor(admin, 'LIVE25');
+	await addItem(admin, 'Information', 'Market update');
+	await saveAgenda(admin);
+
+	const moderator = await consoleOf(admin, 'LIVE25');
+	await moderator.getByRole('button', { name: /^2 Market update/ }).click();
+	await expect(moderator.getByTestId('current-step')).toHaveText('Market update');
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
+	await projector.goto('/m/LIVE25/projector');
+	const onProjector = projector.locator('.canvas h1');
+	await expect(onProjector).toHaveText('Market update');
+	await projector.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+
+	await admin.reload();
+	await admin.getByRole('button', { name: /^2 Market update/ }).click();
+	await admin.getByRole('region', { name: 'Selected item' }).getByLabel('Title', { exact: true }).fill('Market outlook');
+	await saveAgenda(admin);
+	await expect(onProjector).toHaveText('Market outlook');
+	await expect(moderator.getByTestId('current-step')).toHaveText('Market outlook');
+
+	// Moved to the top, the item keeps the projector: the cursor follows it, not its old place.
+	await admin.getByRole('button', { name: 'Move item 2, Market outlook up' }).click();
+	await saveAgenda(admin);
+	await expect(moderator.getByRole('button', { name: /^1 Market outlook/ })).toHaveAttribute(
+		'aria-current',
+		'step'
+	);
+	await expect(onProjector).toHaveText('Market outlook');
+	expect(await projector.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+});
+
+test('a passcode keeps out a phone until it types the right one', async ({ browser }) => {
+	const admin = await signedInAdmin(browser);
+	await createMeeting(admin, 'Closed-door consultation', 'DOOR25');
+	await admin.getByLabel('Attendee passcode').fill('TULIP42');
+	await saveSettings(admin);
+
+	const phone = await (await browser.newContext(PHONE)).newPage();
+	await phone.goto('/m/DOOR25');
+	await expect(phone).toHaveURL(/\/m\/DOOR25\/join$/);
+	await expect(phone.getByRole('heading', { name: 'Closed-door consultation' })).toBeVisible();
+	await phone.getByLabel('Passcode').fill('TULIP41');
+	await phone.getByRole('button', { name: 'Join' }).click();
+	await expect(phone.getByRole('alert')).toHaveText(/That passcode is not right/);
+	await expect(phone).toHaveURL(/\/m\/DOOR25\/join$/);
+
+	await phone.getByLabel('Passcode').fill('TULIP42');
+	await phone.getByRole('button', { name: 'Join' }).click();
+	await expect(phone).toHaveURL(/\/m\/DOOR25$/);
+	await expect(phone.getByTestId('now-showing').getByRole('heading')).toHaveText('Welcome');
+	await phone.reload();
+	await expect(phone).toHaveURL(/\/m\/DOOR25$/);
+});
