@@ -192,7 +192,10 @@ test('a renamed item shows on the projector at once, which stays on it', async (
 
 	await admin.reload();
 	await admin.getByRole('button', { name: /^2 Market update/ }).click();
-	await admin.getByRole('region', { name: 'Selected item' }).getByLabel('Title', { exact: true }).fill('Market outlook');
+	await admin
+		.getByRole('region', { name: 'Selected item' })
+		.getByLabel('Title', { exact: true })
+		.fill('Market outlook');
 	await saveAgenda(admin);
 	await expect(onProjector).toHaveText('Market outlook');
 	await expect(moderator.getByTestId('current-step')).toHaveText('Market outlook');

@@ -8,7 +8,8 @@ import type {
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-function cookiesFrom(response: Response): string {
+/** The `name=value` pairs a response sets, as a `cookie` header for the next request. */
+export function cookiesFrom(response: Response): string {
 	return response.headers
 		.getSetCookie()
 		.map((cookie) => cookie.split(';')[0])
