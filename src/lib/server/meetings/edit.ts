@@ -62,7 +62,7 @@ export function createMeeting(settings: MeetingSettings): string {
 }
 
 /** A copy of a meeting's settings, agenda and polls (none of its session) under a new code. */
-export function duplicateMeeting(meetingId: string, userRoles = true): string | null {
+export function duplicateMeeting(meetingId: string, withRoles = true): string | null {
 	const definition = exportMeeting(meetingId);
 	if (!definition) return null;
 	const copy: MeetingDefinition = {
@@ -74,7 +74,7 @@ export function duplicateMeeting(meetingId: string, userRoles = true): string | 
 		}
 	};
 	const copyId = importMeeting(db(), copy);
-	if (userRoles) {
+	if (withRoles) {
 		const roles = db().select().from(meetingRoles).where(eq(meetingRoles.meetingId, meetingId)).all();
 		for (const role of roles)
 			db()
