@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normaliseJoinCode } from '$lib/domain/meeting';
 import { meetingSettingsSchema, type MeetingSettings } from '../meetings/definition';
 import type { Meeting } from '../db/schema';
+import { meetingSettingsOf } from '../meetings/files';
 
 /** A meeting's settings as the form shows them: strings, the comment deadline as UTC `YYYY-MM-DDTHH:MM`. */
 export interface SettingsFields {
@@ -20,19 +21,15 @@ export interface SettingsFields {
 }
 
 export function settingsFieldsOf(meeting: Meeting): SettingsFields {
+	const { date, startTime, commentDeadline, speakingSeconds, passcode, ...texts } =
+		meetingSettingsOf(meeting);
 	return {
-		code: meeting.code,
-		title: meeting.title,
-		description: meeting.description,
-		venue: meeting.venue,
-		date: meeting.date ?? '',
-		startTime: meeting.startTime ?? '',
-		timeZone: meeting.timeZone,
-		organiser: meeting.organiser,
-		commentDeadline: meeting.commentDeadline?.toISOString().slice(0, 16) ?? '',
-		speakingMinutes: String(meeting.speakingSeconds / 60),
-		premoderation: meeting.premoderation,
-		passcode: meeting.passcode ?? ''
+		...texts,
+		date: date ?? '',
+		startTime: startTime ?? '',
+		commentDeadline: commentDeadline?.slice(0, 16) ?? '',
+		speakingMinutes: String(speakingSeconds / 60),
+		passcode: passcode ?? ''
 	};
 }
 

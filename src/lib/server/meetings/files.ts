@@ -1,7 +1,8 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { db } from '../db';
-import { meetingDefinitionSchema, type MeetingDefinition } from './definition';
+import { meetingDefinitionSchema, type MeetingDefinition, type MeetingSettings } from './definition';
+import type { Meeting } from '../db/schema';
 import { findMeetingById, loadAgenda } from './store';
 import { readPolls } from './agenda';
 
@@ -88,6 +89,24 @@ export function fieldName(path: (string | number)[]): string {
 		.join('');
 }
 
+/** A stored meeting's settings, as a file's `meeting` holds them. */
+export function meetingSettingsOf(meeting: Meeting): MeetingSettings {
+	return {
+		code: meeting.code,
+		title: meeting.title,
+		description: meeting.description,
+		venue: meeting.venue,
+		date: meeting.date,
+		startTime: meeting.startTime,
+		timeZone: meeting.timeZone,
+		organiser: meeting.organiser,
+		commentDeadline: meeting.commentDeadline?.toISOString() ?? null,
+		speakingSeconds: meeting.speakingSeconds,
+		premoderation: meeting.premoderation,
+		passcode: meeting.passcode
+	};
+}
+
 /** A stored meeting as a file: the same shape the importer reads, so exporting and importing round-trips. */
 export function exportMeeting(meetingId: string): MeetingDefinition | null {
 	const meeting = findMeetingById(meetingId);
@@ -97,20 +116,7 @@ export function exportMeeting(meetingId: string): MeetingDefinition | null {
 	return {
 		format: 'plenary-meeting',
 		formatVersion: 1,
-		meeting: {
-			code: meeting.code,
-			title: meeting.title,
-			description: meeting.description,
-			venue: meeting.venue,
-			date: meeting.date,
-			startTime: meeting.startTime,
-			timeZone: meeting.timeZone,
-			organiser: meeting.organiser,
-			commentDeadline: meeting.commentDeadline?.toISOString() ?? null,
-			speakingSeconds: meeting.speakingSeconds,
-			premoderation: meeting.premoderation,
-			passcode: meeting.passcode
-		},
+		meeting: meetingSettingsOf(meeting),
 		agenda: loadAgenda(meetingId),
 		polls: polls.map((poll) => ({
 			id: fileIds.get(poll.id) ?? poll.id,

@@ -60,7 +60,7 @@ export const actions = {
 			return refused(
 				parsed.error.issues.slice(0, 20).map((issue) => ({
 					field: placeOf(issue.path.filter((part) => typeof part !== 'symbol')),
-					message: issue.code === 'too_small' && issue.origin === 'string' ? 'cannot be empty' : issue.message
+					message: issueMessage(issue)
 				}))
 			);
 		}
