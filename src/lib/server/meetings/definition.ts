@@ -90,7 +90,27 @@ export const meetingDefinitionSchema = z
 		meeting: meetingSettingsSchema,
 		...agendaShape
 	})
-	.superRefine(checkAgenda);
+	.superRefine(checkAgenda, { when: ({ value }) => listsToCheck(value) });
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null;
+
+/**
+ * The cross-checks also run when other fields failed (a missing title must not hide a repeated
+ * id), as long as the lists they walk are lists.
+ */
+function listsToCheck(value: unknown): boolean {
+	if (!isObject(value) || !Array.isArray(value.agenda) || !Array.isArray(value.polls)) return false;
+	const objects = (list: unknown) => Array.isArray(list) && list.every(isObject);
+	const items = value.agenda.every(
+		(item) =>
+			isObject(item) &&
+			objects(item.cards) &&
+			objects(item.panelists) &&
+			(item.focus === null || (isObject(item.focus) && objects(item.focus.cards)))
+	);
+	return items && value.polls.every((poll) => isObject(poll) && objects(poll.options));
+}
 
 /** Ids are unique within the meeting, and every poll fits the agenda it belongs to. */
 function checkAgenda(definition: AgendaAndPolls, context: z.RefinementCtx): void {
@@ -164,7 +184,7 @@ function checkPolls(
 /** What the agenda editor saves: the agenda and polls, named by the revision they were edited on. */
 export const agendaEditSchema = z
 	.object({ revision: z.number().int().min(1), ...agendaShape })
-	.superRefine(checkAgenda);
+	.superRefine(checkAgenda, { when: ({ value }) => listsToCheck(value) });
 
 export type MeetingDefinition = z.infer<typeof meetingDefinitionSchema>;
 

@@ -73,16 +73,14 @@ export function duplicateMeeting(meetingId: string, withRoles = true): string | 
 			title: `Copy of ${definition.meeting.title}`.slice(0, 200)
 		}
 	};
-	const copyId = importMeeting(db(), copy);
-	if (withRoles) {
-		const roles = db().select().from(meetingRoles).where(eq(meetingRoles.meetingId, meetingId)).all();
+	return importMeeting(db(), copy, (tx, copyId) => {
+		if (!withRoles) return;
+		const roles = tx.select().from(meetingRoles).where(eq(meetingRoles.meetingId, meetingId)).all();
 		for (const role of roles)
-			db()
-				.insert(meetingRoles)
+			tx.insert(meetingRoles)
 				.values({ ...role, meetingId: copyId })
 				.run();
-	}
-	return copyId;
+	});
 }
 
 export type SettingsOutcome = { ok: true; meeting: Meeting } | { ok: false; field: string; message: string };

@@ -91,7 +91,11 @@ describe('readMeetingFile', () => {
 			.replace('"timeZone": "Europe/Paris"', '"timeZone": "Mars/Olympus"');
 		const problems = problemsOf(text);
 		expect(problems).toContainEqual(
-			expect.objectContaining({ field: 'agenda[1].cards[1].title', line: lineOf(text, '"title": ""') })
+			expect.objectContaining({
+				field: 'agenda[1].cards[1].title',
+				line: lineOf(text, '"title": ""'),
+				message: 'cannot be empty'
+			})
 		);
 		expect(problems).toContainEqual(
 			expect.objectContaining({ field: 'meeting.timeZone', line: lineOf(text, 'Mars/Olympus') })
@@ -101,7 +105,7 @@ describe('readMeetingFile', () => {
 	it('points a missing field at the object that lacks it', () => {
 		const text = smallFile({ agenda: [{ id: 'intro', kind: 'info' }] });
 		const [problem] = problemsOf(text);
-		expect(problem.field).toBe('agenda[0].title');
+		expect(problem).toMatchObject({ field: 'agenda[0].title', message: 'is missing' });
 		// The object starts on the line after `"agenda": [`.
 		expect(problem.line).toBe(lineOf(text, '"agenda"') + 1);
 	});
@@ -124,6 +128,20 @@ describe('readMeetingFile', () => {
 				'polls[0].options: a choice poll needs at least two options'
 			])
 		);
+	});
+
+	it('names every problem at once: a missing title does not hide a repeated id', () => {
+		const text = smallFile({
+			agenda: [
+				{ id: 'intro', kind: 'info' },
+				{ id: 'intro', kind: 'info', title: 'Again' }
+			]
+		});
+		expect(problemsOf(text).map((problem) => `${problem.field}: ${problem.message}`)).toEqual([
+			'agenda[0].title: is missing',
+			'agenda[1].id: id "intro" is used twice',
+			'polls[0].itemId: no agenda item has id "risks"'
+		]);
 	});
 
 	it('refuses files of another format or version, and files that are too large', () => {

@@ -47,7 +47,7 @@ export function readMeetingFile(text: string): FileReading {
 			return {
 				line: lineAt(text, nearestNode(root, path).offset),
 				field: fieldName(path),
-				message: issue.message
+				message: issueMessage(issue)
 			};
 		})
 	};

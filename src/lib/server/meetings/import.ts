@@ -1,11 +1,18 @@
-import type { Db } from '../db';
+import type { Db, Tx } from '../db';
 import { meetings } from '../db/schema';
 import { generateId } from '../auth/tokens';
 import type { MeetingDefinition } from './definition';
 import { writeAgenda, writePolls } from './agenda';
 
-/** Writes a parsed meeting definition in one transaction: all of it or nothing. */
-export function importMeeting(db: Db, definition: MeetingDefinition): string {
+/**
+ * Writes a parsed meeting definition in one transaction: all of it or nothing. `alongside` adds
+ * its own writes to that transaction (a duplicate's roles).
+ */
+export function importMeeting(
+	db: Db,
+	definition: MeetingDefinition,
+	alongside?: (tx: Tx, meetingId: string) => void
+): string {
 	const meetingId = generateId();
 	const { meeting, agenda, polls } = definition;
 	db.transaction((tx) => {
@@ -23,6 +30,7 @@ export function importMeeting(db: Db, definition: MeetingDefinition): string {
 			meetingId,
 			polls.map((poll) => ({ ...poll, status: 'draft' }))
 		);
+		alongside?.(tx, meetingId);
 	});
 	return meetingId;
 }

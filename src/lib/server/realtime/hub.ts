@@ -104,6 +104,11 @@ class Hub {
 		return closed;
 	}
 
+	/** Closes every phone of a meeting (when it is archived); their reconnects are refused. */
+	disconnectPhones(meetingId: string): void {
+		this.#io?.in(phoneRoom(meetingId)).disconnectSockets(true);
+	}
+
 	toStaff(meetingId: string) {
 		return this.#io?.to(moderatorRoom(meetingId)) ?? null;
 	}

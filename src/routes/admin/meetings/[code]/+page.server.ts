@@ -14,6 +14,7 @@ import { joinUrlOf, requireMeeting } from '$lib/server/meetings/access';
 import { duplicateMeeting, saveSettings, setArchived } from '$lib/server/meetings/edit';
 import { findMeetingById, loadAgenda } from '$lib/server/meetings/store';
 import { announceMeetingChanged } from '$lib/server/realtime/agenda';
+import { hub } from '$lib/server/realtime/hub';
 
 export function load({ params, locals, url }) {
 	requireAdmin(locals, url);
@@ -73,7 +74,9 @@ export const actions = {
 
 	archive: ({ params, locals, url }) => {
 		requireAdmin(locals, url);
-		setArchived(requireMeeting(params.code).id, true);
+		const meeting = requireMeeting(params.code);
+		// An archived session takes nothing more from phones, including those still connected.
+		if (setArchived(meeting.id, true)) hub.disconnectPhones(meeting.id);
 		return { archived: true };
 	},
 
