@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
+import { expectAccessible } from './support/axe';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
@@ -89,10 +90,12 @@ test('an admin builds a meeting from scratch and a phone votes in its walkthroug
 	await expect(row).toContainText('Palais des Nations, Room XVII');
 	await expect(row).toContainText('Regional cyber-resilience forum');
 	await expect(row).toContainText('2025-11-18 Europe/Zurich');
+	await expectAccessible(admin, 'the meetings list');
 	await row.getByRole('link', { name: 'Regional cyber-resilience forum' }).click();
 	await expect(admin.getByLabel('Venue')).toHaveValue('Palais des Nations, Room XVII');
 	await expect(admin.getByLabel('Date')).toHaveValue('2025-11-18');
 	await expect(admin.getByLabel('Time zone')).toHaveValue('Europe/Zurich');
+	await expectAccessible(admin, 'the meeting page');
 
 	await openAgendaEditor(admin, code);
 	await addItem(admin, 'Walkthrough', 'Draft recommendations');
@@ -105,6 +108,7 @@ test('an admin builds a meeting from scratch and a phone votes in its walkthroug
 	await polls.getByPlaceholder('Option 1').fill('Incident reporting');
 	await polls.getByPlaceholder('Option 2').fill('Supplier register');
 	await expect(polls.getByRole('heading', { name: /^Poll 1/ })).toContainText('Draft recommendations');
+	await expectAccessible(admin, 'the agenda editor with a walkthrough and a poll');
 	await saveAgenda(admin);
 
 	const moderator = await consoleOf(admin, code);
@@ -169,6 +173,17 @@ test('cards and items are reordered with the keyboard alone', async ({ browser }
 		/^Options · Walkthrough · 2 cards/,
 		/^Welcome · Information/
 	]);
+
+	// A refused save names the problem, keeps the draft and leaves the page accessible.
+	await openAgendaEditor(admin, code);
+	await admin.getByRole('region', { name: 'Selected item' }).getByLabel('Title', { exact: true }).fill('');
+	await admin.getByRole('button', { name: 'Save the agenda' }).click();
+	await expect(admin.getByRole('alert')).toContainText('item 1 › title: cannot be empty');
+	await expectAccessible(admin, 'the agenda editor after a refused save');
+	for (const path of ['/admin/people', '/account']) {
+		await admin.goto(path);
+		await expectAccessible(admin, path);
+	}
 });
 
 test('a renamed item shows on the projector at once, which stays on it', async ({ browser }) => {
@@ -223,6 +238,7 @@ test('a passcode keeps out a phone until it types the right one', async ({ brows
 	await phone.getByLabel('Passcode').fill('TULIP41');
 	await phone.getByRole('button', { name: 'Join' }).click();
 	await expect(phone.getByRole('alert')).toHaveText(/That passcode is not right/);
+	await expectAccessible(phone, 'the passcode page after a wrong passcode');
 	await expect(phone).toHaveURL(new RegExp(`/m/${code}/join$`));
 
 	await phone.getByLabel('Passcode').fill('TULIP42');
