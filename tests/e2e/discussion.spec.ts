@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
+import { expectAccessible } from './support/axe';
 
 test('a question and a card comment go from a phone to the projector', async ({ browser }) => {
 	const moderator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
@@ -29,8 +30,11 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 		.getByRole('listitem')
 		.filter({ hasText: 'How can IXPs share threat data safely?' });
 	await expect(question).toContainText('▲ 1');
+	await expectAccessible(phone, 'a phone that asked and upvoted a question');
+	await expectAccessible(moderator, 'the console with a question');
 	await question.getByRole('button', { name: 'On the projector' }).click();
 	await expect(projector.locator('.canvas h1')).toHaveText('“How can IXPs share threat data safely?”');
+	await expectAccessible(projector, 'the projector with a question');
 	await question.getByRole('button', { name: 'Off the projector' }).click();
 
 	// The seeded deadline (21 December 2017, noon UTC) has passed: comments are closed until lifted.
@@ -48,6 +52,7 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	await current.getByLabel('Comment', { exact: true }).fill('Booter services should be a priority.');
 	await current.getByRole('button', { name: 'Send comment' }).click();
 	await expect(current.getByText('Comment received.')).toBeVisible();
+	await expectAccessible(phone, 'a phone that commented on a card');
 	await phone.getByRole('button', { name: '☆ Mark as a priority' }).click();
 	await expect(phone.getByRole('button', { name: '★ Marked as a priority' })).toBeVisible();
 
@@ -58,6 +63,7 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	await other.getByLabel('Comment', { exact: true }).fill('Patch cycles for ICS are measured in years.');
 	await other.getByRole('button', { name: 'Send comment' }).click();
 	await expect(other.getByText('Comment received.')).toBeVisible();
+	await expectAccessible(phone, 'a phone commenting on another card');
 
 	const card = moderator.getByRole('article', { name: 'Denial of service and service reliability' });
 	await expect(card).toContainText('★ 1 priority marks · 1 comments');
@@ -69,4 +75,6 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	await expect(projector.locator('.canvas')).toContainText(
 		'Comment on “Denial of service and service reliability”'
 	);
+	await expectAccessible(projector, 'the projector with a comment');
+	await expectAccessible(moderator, 'the console with comments on a card');
 });

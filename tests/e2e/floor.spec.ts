@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
+import { expectAccessible } from './support/axe';
 
 test('a remote phone asks for the floor, the moderator calls it, the projector shows the timer', async ({
 	browser
@@ -32,6 +33,14 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 	await expect(moderator.getByRole('list', { name: 'Speaker queue' })).toContainText(
 		'Technical community · remote'
 	);
+	await expectAccessible(phone, 'a phone that asked for the floor');
+	await expectAccessible(moderator, 'the console with a speaker waiting');
+	await expectAccessible(projector, 'the projector with a speaker waiting');
+	const remote = await moderator.context().newPage();
+	await remote.goto('/m/BPF2017/remote');
+	await expect(remote.getByRole('list', { name: 'Speaker queue' })).toContainText('Rosa from Nairobi');
+	await expectAccessible(remote, 'the remote moderation page with a remote speaker waiting');
+	await remote.close();
 
 	await moderator.getByRole('button', { name: 'Call next speaker' }).click();
 	await expect(moderator.getByTestId('speaking-now')).toContainText('Rosa from Nairobi');
@@ -41,6 +50,8 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 	await expect(timer).toHaveText(/^[23]:\d\d$/);
 	const first = await timer.textContent();
 	await expect(timer).not.toHaveText(first!, { timeout: 5000 });
+	await expectAccessible(phone, 'a phone that has the floor');
+	await expectAccessible(projector, 'the projector with a speaker and the timer');
 
 	await moderator.getByRole('button', { name: 'End this turn' }).click();
 	await expect(projector.getByTestId('floor-strip')).toHaveCount(0);

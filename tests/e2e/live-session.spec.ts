@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
+import { expectAccessible } from './support/axe';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
@@ -9,6 +10,7 @@ async function signedInModerator(browser: Browser): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto('/m/BPF2017/moderate');
 	await expect(page).toHaveURL(/\/login\?redirectTo=/);
+	await expectAccessible(page, 'the sign-in page');
 	await page.getByLabel('Username').fill(E2E_ADMIN.username);
 	await page.getByLabel('Password').fill(E2E_ADMIN.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
@@ -34,6 +36,9 @@ test('the moderator presses PageDown and the projector and a phone follow', asyn
 		'Introduction to the 2017 Best Practice Forum goals'
 	);
 	await expect(projector.getByText('BPF2017', { exact: true })).toBeVisible();
+	await expectAccessible(moderator, 'the console at the first item');
+	await expectAccessible(projector, 'the projector at the first item');
+	await expectAccessible(phone, 'a phone at the first item');
 
 	await moderator.keyboard.press('PageDown');
 	await expect(moderator.getByTestId('current-step')).toHaveText('Introduction of panelists');
@@ -45,6 +50,8 @@ test('the moderator presses PageDown and the projector and a phone follow', asyn
 	await moderator.keyboard.press('ArrowRight');
 	await expect(projector.locator('.canvas h1')).toHaveText('Denial of service and service reliability');
 	await expect(phone.getByTestId('now-showing')).toContainText('card 1 of 11');
+	await expectAccessible(phone, 'a phone at a walkthrough card');
+	await expectAccessible(projector, 'the projector at a walkthrough card');
 	await moderator.keyboard.press('ArrowRight');
 	await expect(phone.getByTestId('now-showing').getByRole('heading')).toHaveText(
 		'Security of mobile devices'
@@ -57,15 +64,18 @@ test('the moderator presses PageDown and the projector and a phone follow', asyn
 test('an attendee joins by typing the code and gives a profile', async ({ browser }) => {
 	const phone = await (await browser.newContext(PHONE)).newPage();
 	await phone.goto('/');
+	await expectAccessible(phone, 'the home page');
 	await phone.getByLabel('Session code').fill('bpf 2017');
 	await phone.getByRole('button', { name: 'Join' }).click();
 	await expect(phone).toHaveURL(/\/m\/BPF2017$/);
+	await expectAccessible(phone, 'a phone just joined, its profile form open');
 	await phone.getByLabel('Display name').fill('Amina');
 	await phone.getByLabel('Stakeholder group').selectOption('civil_society');
 	await phone.getByLabel('Remote').check();
 	await phone.getByRole('button', { name: 'Save' }).click();
 	await expect(phone.getByText('Profile saved.')).toBeVisible();
 	await expect(phone.getByText('You: Amina · Civil society · Remote')).toBeVisible();
+	await expectAccessible(phone, 'a phone with its profile saved');
 	await phone.reload();
 	await expect(phone.getByText('You: Amina · Civil society · Remote')).toBeVisible();
 });
@@ -76,6 +86,7 @@ test('a wrong code gets a clear message', async ({ browser }) => {
 	await phone.getByLabel('Session code').fill('NOPE99');
 	await phone.getByRole('button', { name: 'Join' }).click();
 	await expect(phone.getByRole('alert')).toHaveText(/No meeting has this code/);
+	await expectAccessible(phone, 'the home page with a wrong code');
 });
 
 test('a phone and the projector that lose the network for 30 s catch up with no reload', async ({
@@ -102,6 +113,7 @@ test('a phone and the projector that lose the network for 30 s catch up with no 
 	await expect(phone.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible({
 		timeout: 30_000
 	});
+	await expectAccessible(phone, 'a phone reconnecting');
 	await moderator.keyboard.press('PageDown');
 	await moderator.keyboard.press('PageDown');
 	await expect(moderator.getByTestId('current-step')).toHaveText('Policy options');

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
+import { expectAccessible } from './support/axe';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -34,10 +35,12 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 			await expect(phone.getByText('Profile saved.')).toBeVisible();
 		}
 		const ballot = phone.getByRole('form', { name: /Which two policy areas/ });
+		if (index === 0) await expectAccessible(phone, 'a phone with a poll open');
 		await ballot.getByLabel('Industrial control systems').check();
 		if (index < 2) await ballot.getByLabel('Security of mobile devices').check();
 		await ballot.getByRole('button', { name: 'Vote' }).click();
 		await expect(ballot.getByText('Your vote is recorded')).toBeVisible();
+		if (index === 0) await expectAccessible(phone, 'a phone with its vote recorded');
 	}
 	await expect(poll.getByTestId('ballot-count')).toContainText('3 ballots');
 	const bars = projector.locator('.canvas .bars li');
@@ -45,6 +48,8 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await expect(bars.first()).toContainText('3 votes');
 	await expect(bars.nth(1)).toContainText('Security of mobile devices');
 	await expect(bars.nth(1)).toContainText('2 votes');
+	await expectAccessible(projector, 'the projector with live results');
+	await expectAccessible(moderator, 'the console with a poll open');
 
 	// A phone changes its vote; the chart moves one count.
 	const ballot = phones[2].getByRole('form', { name: /Which two policy areas/ });
@@ -57,6 +62,7 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await poll.getByRole('button', { name: 'Breakdown view' }).click();
 	await expect(projector.locator('.canvas')).toContainText('By stakeholder group');
 	await expect(projector.locator('.canvas tr', { hasText: 'Academia' })).toContainText('too few to show');
+	await expectAccessible(projector, 'the projector with the breakdown');
 
 	await poll.getByRole('button', { name: 'Close' }).click();
 	const closed = phones[0].getByRole('form', { name: /Which two policy areas/ });
@@ -64,4 +70,5 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await expect(closed.getByText('Your vote is recorded')).toBeVisible();
 	await expect(closed.getByRole('button', { name: 'Change my vote' })).toHaveCount(0);
 	await expect(phones[0].getByRole('heading', { name: 'Results', exact: true })).toBeVisible();
+	await expectAccessible(phones[0], 'a phone with a closed poll and its results');
 });

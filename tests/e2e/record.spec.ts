@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { E2E_ADMIN } from '../../playwright.config';
+import { expectAccessible } from './support/axe';
 
 async function signedIn(browser: Browser, path: string): Promise<Page> {
 	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
@@ -38,6 +39,7 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	await expect(conflict).toBeVisible();
 	await expect(second.getByTestId('their-version')).toHaveText('Chair opened with the SDG question.');
 	await expect(note(second)).toHaveValue('Opening remarks on the next billion users.');
+	await expectAccessible(second, 'the record page with a conflicting save');
 
 	// The second writer combines both and keeps theirs; the first page follows without a reload.
 	await note(second).fill('Chair opened with the SDG question. Opening remarks on the next billion users.');
@@ -51,6 +53,7 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	await expect(first.getByRole('textbox', { name: 'Session title' })).toHaveValue(
 		'Best Practice Forum on Cybersecurity'
 	);
+	await expectAccessible(first, 'the record page');
 
 	const download = first.waitForEvent('download');
 	await first.getByRole('link', { name: 'Word (DOCX)' }).click();
@@ -67,6 +70,8 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	await moderator.getByLabel('Declare a topic in your own words').fill('Capacity building for CERTs');
 	await moderator.getByRole('button', { name: 'Declare agreed' }).last().click();
 	await expect(projector.getByTestId('agreed-topics')).toContainText('Capacity building for CERTs');
+	await expectAccessible(projector, 'the projector with an agreed topic');
+	await expectAccessible(moderator, 'the console at the agreement item');
 	const wording = first.getByRole('textbox', { name: 'Wording of the agreed topic' }).last();
 	await expect(wording).toHaveValue('Capacity building for CERTs');
 	await wording.fill('Capacity building for national CERTs');
@@ -76,4 +81,5 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	await first.getByRole('link', { name: 'Print or PDF' }).click();
 	await expect(first.getByRole('heading', { level: 1 })).toHaveText('Best Practice Forum on Cybersecurity');
 	await expect(first.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+	await expectAccessible(first, 'the print page');
 });

@@ -90,6 +90,11 @@ async function declareTopic(wording: string): Promise<string> {
 const MATRIX: Row[] = [
 	{ event: 'agenda:move', allowed: ['moderator', 'admin'], payload: () => ({ clientId: id(), to: 'next' }) },
 	{
+		event: 'projector:theme',
+		allowed: ['moderator', 'admin'],
+		payload: () => ({ clientId: id(), theme: 'high_contrast' })
+	},
+	{
 		event: 'poll:create',
 		allowed: ['moderator', 'admin'],
 		payload: () => ({

@@ -493,6 +493,10 @@ const FUZZ: Record<Exclude<EventName, 'meeting:sync'>, () => EventFuzz> = {
 			action: fc.constantFrom('approve', 'hide', 'answer', 'project', 'unproject')
 		})
 	}),
+	'projector:theme': () => ({
+		audience: 'staff',
+		invalid: invalidPayload({ clientId, theme: choiceOf(['standard', 'high_contrast']) })
+	}),
 	'question:settings': () => ({
 		audience: 'staff',
 		invalid: invalidPayload({ clientId, premoderation: bool })

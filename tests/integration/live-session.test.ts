@@ -271,3 +271,40 @@ describe('connections', () => {
 		expect(await response.json()).toMatchObject({ type: 'failure', status: 400 });
 	});
 });
+
+describe('the projector theme', () => {
+	it('switches every screen of the meeting to large type in high contrast, and back', async () => {
+		const projector = await connected(server.url, { as: 'projector' });
+		const moderator = await connected(server.url, { as: 'moderator', cookie: moderatorCookie });
+		expect(projector.snapshot.meeting.projectorTheme).toBe('standard');
+
+		const changed = nextEvent(projector.socket, 'meeting:changed');
+		const ack = await moderator.socket.emitWithAck('projector:theme', {
+			clientId: 'theme-000001',
+			theme: 'high_contrast'
+		});
+		expect(ack).toEqual({ data: { theme: 'high_contrast' } });
+		const update = await changed;
+		expect(update.meeting.projectorTheme).toBe('high_contrast');
+		expect(update.version).toBe(projector.snapshot.version + 1);
+		expect((await publicSnapshot(server.url)).meeting.projectorTheme).toBe('high_contrast');
+
+		// The same theme again is no change: no new version.
+		const again = await moderator.socket.emitWithAck('projector:theme', {
+			clientId: 'theme-000002',
+			theme: 'high_contrast'
+		});
+		expect(again).toEqual({ data: { theme: 'high_contrast' } });
+		expect((await publicSnapshot(server.url)).version).toBe(update.version);
+
+		// A theme the protocol does not have, as a hand-made client might send it.
+		const neon = { clientId: 'theme-000003', theme: 'neon' } as unknown as {
+			clientId: string;
+			theme: 'standard';
+		};
+		const invalid = await moderator.socket.emitWithAck('projector:theme', neon);
+		expect(invalid).toMatchObject({ error: { code: 'invalid' } });
+		await moderator.socket.emitWithAck('projector:theme', { clientId: 'theme-000004', theme: 'standard' });
+		expect((await publicSnapshot(server.url)).meeting.projectorTheme).toBe('standard');
+	});
+});

@@ -49,6 +49,11 @@ export const MEETING_ROLES = ['moderator', 'remote_moderator', 'rapporteur'] as 
 
 export type MeetingRole = (typeof MEETING_ROLES)[number];
 
+/** How the projector looks: the moderator switches to large type in high contrast when the room needs it. */
+export const PROJECTOR_THEMES = ['standard', 'high_contrast'] as const;
+
+export type ProjectorTheme = (typeof PROJECTOR_THEMES)[number];
+
 /** Join codes are typed on phones: keep them short, upper case, letters and digits. */
 export const JOIN_CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
 

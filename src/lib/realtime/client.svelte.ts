@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Position } from '$lib/domain/agenda';
-import type { Choice } from '$lib/domain/polls/types';
+import type { ProjectorTheme } from '$lib/domain/meeting';
 import type {
 	Ack,
 	AgendaMoved,
@@ -23,6 +23,8 @@ import type {
 	PollsChanged,
 	ServerToClientEvents
 } from './protocol';
+import { Outbox, type OutboxAnswers, type OutboxResult, type Refusal } from './outbox.svelte';
+import type { PendingCommand } from './pending';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
@@ -46,6 +48,11 @@ export class LiveMeeting {
 	/** Counts the server's updates, so a view built from another source knows when to refresh. */
 	#updates = $state(0);
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+	/** An attendee's ballots, questions and floor requests until the server has them. */
+	#outbox = new Outbox(
+		(command) => this.#deliver(command),
+		() => !!this.#socket?.connected
+	);
 
 	constructor(initial: MeetingSnapshot) {
 		this.#snapshot = initial;
@@ -67,14 +74,32 @@ export class LiveMeeting {
 		return this.#updates;
 	}
 
+	/** Ballots, questions and floor requests kept on this phone until the connection is back. */
+	get pending(): readonly PendingCommand[] {
+		return this.#outbox.pending;
+	}
+
+	/** Kept commands the server refused once they arrived (a poll closed meanwhile), with why. */
+	get refused(): readonly Refusal[] {
+		return this.#outbox.refused;
+	}
+
+	/** Drops a kept command that was not sent yet (a floor request the attendee no longer wants). */
+	cancelPending(clientId: string): void {
+		this.#outbox.cancel(clientId);
+	}
+
 	connect(as: ClientRole): () => void {
 		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
 			auth: { meeting: this.#snapshot.meeting.code, as }
 		});
 		this.#socket = socket;
+		if (as === 'attendee') this.#restoreOutbox();
 		socket.on('connect', () => {
 			this.#status = 'live';
 			this.#problem = null;
+			// The snapshot is on its way first (the server sends it on connection), then what waited.
+			if (as === 'attendee') void this.#outbox.flush();
 		});
 		socket.on('disconnect', (reason) => {
 			this.#status = 'reconnecting';
@@ -126,6 +151,7 @@ export class LiveMeeting {
 			document.removeEventListener('visibilitychange', onVisible);
 			socket.disconnect();
 			this.#socket = null;
+			this.#outbox.stop();
 		};
 	}
 
@@ -226,20 +252,88 @@ export class LiveMeeting {
 		}
 	}
 
+	/**
+	 * Sends one kept command of the outbox with the client id it was made with, while connected;
+	 * null when no answer came (the outbox keeps it and sends it again after a reconnect).
+	 */
+	async #deliver(command: PendingCommand): Promise<Ack<OutboxAnswers[PendingCommand['kind']]> | null> {
+		const { clientId } = command;
+		switch (command.kind) {
+			case 'ballot': {
+				const { pollId, revision, choice } = command;
+				const result = await this.#resend((socket) =>
+					socket.emitWithAck('poll:vote', { clientId, pollId, revision, choice })
+				);
+				if (result && 'data' in result) this.#snapshot.myBallots[pollId] = result.data.choice;
+				return result;
+			}
+			case 'question': {
+				const { text, anonymous } = command;
+				const result = await this.#resend((socket) =>
+					socket.emitWithAck('question:ask', { clientId, text, anonymous })
+				);
+				if (result && 'data' in result) this.#snapshot.myQuestions.push(result.data.question);
+				// The server's one conflict here: it has this question already, asked before the answer
+				// was lost on the way. The snapshot then brings it.
+				if (result && 'error' in result && result.error.code === 'conflict') {
+					void this.resync();
+					return { data: { question: null } };
+				}
+				return result;
+			}
+			case 'floor': {
+				const result = await this.#resend((socket) => socket.emitWithAck('floor:request', { clientId }));
+				if (result && 'data' in result) this.#snapshot.floor.mine = result.data.requestId;
+				return result;
+			}
+		}
+	}
+
+	async #resend<T>(
+		send: (socket: Socket<ServerToClientEvents, ClientToServerEvents>) => Promise<Ack<T>>
+	): Promise<Ack<T> | null> {
+		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			const socket = this.#socket;
+			if (!socket?.connected) return null;
+			try {
+				return await send(socket.timeout(ACK_TIMEOUT_MS) as typeof socket);
+			} catch {
+				// No answer in time: the same command again, the server applies it once.
+			}
+		}
+		return null;
+	}
+
 	move(to: AgendaTarget): Promise<Ack<{ version: number; position: Position }>> {
 		return this.#command((socket, clientId) => socket.emitWithAck('agenda:move', { clientId, to }));
 	}
 
 	#revision = Date.now();
 
-	/** Casts or changes a ballot; the committed choice comes back in the acknowledgement. */
-	async vote(pollId: string, choice: unknown): Promise<Ack<{ pollId: string; choice: Choice }>> {
+	#restoreOutbox(): void {
+		this.#outbox.restore(this.#snapshot.meeting.code);
+		// A ballot made after a reload must outrank one kept from before it, whatever the clock did.
+		for (const command of this.#outbox.pending) {
+			if (command.kind === 'ballot') this.#revision = Math.max(this.#revision, command.revision);
+		}
+	}
+
+	/**
+	 * Casts or changes a ballot; the committed choice comes back in the acknowledgement. Offline,
+	 * the ballot is kept and sent when the connection is back.
+	 */
+	vote(pollId: string, choice: unknown): Promise<OutboxResult<'ballot'>> {
 		const revision = ++this.#revision;
-		const result = await this.#command((socket, clientId) =>
-			socket.emitWithAck('poll:vote', { clientId, pollId, revision, choice })
-		);
-		if ('data' in result) this.#snapshot.myBallots[pollId] = result.data.choice;
-		return result;
+		return this.#outbox.submit({ kind: 'ballot', ...this.#made(), pollId, revision, choice });
+	}
+
+	/** A new command's identity for its whole life in the outbox. */
+	#made(): { clientId: string; queuedAt: number } {
+		return { clientId: newClientId(), queuedAt: Date.now() };
+	}
+
+	setProjectorTheme(theme: ProjectorTheme): Promise<Ack<{ theme: ProjectorTheme }>> {
+		return this.#command((socket, clientId) => socket.emitWithAck('projector:theme', { clientId, theme }));
 	}
 
 	controlPoll(pollId: string, action: PollAction): Promise<Ack<{ version: number }>> {
@@ -252,12 +346,9 @@ export class LiveMeeting {
 		return this.#command((socket, clientId) => socket.emitWithAck('poll:create', { clientId, ...poll }));
 	}
 
-	async requestFloor(): Promise<Ack<{ requestId: string }>> {
-		const result = await this.#command((socket, clientId) =>
-			socket.emitWithAck('floor:request', { clientId })
-		);
-		if ('data' in result) this.#snapshot.floor.mine = result.data.requestId;
-		return result;
+	/** Offline, the request is kept and sent when the connection is back. */
+	requestFloor(): Promise<OutboxResult<'floor'>> {
+		return this.#outbox.submit({ kind: 'floor', ...this.#made() });
 	}
 
 	async withdrawFloor(): Promise<Ack<{ withdrawn: boolean }>> {
@@ -292,12 +383,9 @@ export class LiveMeeting {
 		);
 	}
 
-	async askQuestion(text: string, anonymous: boolean) {
-		const result = await this.#command((socket, clientId) =>
-			socket.emitWithAck('question:ask', { clientId, text, anonymous })
-		);
-		if ('data' in result) this.#snapshot.myQuestions.push(result.data.question);
-		return result;
+	/** Offline, the question is kept and sent when the connection is back. */
+	askQuestion(text: string, anonymous: boolean): Promise<OutboxResult<'question'>> {
+		return this.#outbox.submit({ kind: 'question', ...this.#made(), text, anonymous });
 	}
 
 	async upvote(questionId: string, up: boolean) {

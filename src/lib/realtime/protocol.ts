@@ -5,7 +5,7 @@
 import type { AgendaItem, Position } from '$lib/domain/agenda';
 import type { Choice, PollKind, PollOption, PollResults, PollStatus } from '$lib/domain/polls/types';
 import type { QueueBalance } from '$lib/domain/floor';
-import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { ParticipationMode, ProjectorTheme, StakeholderGroup } from '$lib/domain/meeting';
 import type { QuestionStatus } from '$lib/domain/questions';
 import type { ReportField } from '$lib/domain/record/schema';
 
@@ -28,6 +28,7 @@ export interface MeetingInfo {
 	timeZone: string;
 	organiser: string;
 	commentDeadline: string | null;
+	projectorTheme: ProjectorTheme;
 	/** The record's clock (ISO, UTC): null until a moderator starts the session. */
 	startedAt: string | null;
 	endedAt: string | null;
@@ -317,6 +318,11 @@ export interface ClientToServerEvents {
 	'agenda:move': (
 		move: AgendaMove,
 		ack: (result: Ack<{ version: number; position: Position }>) => void
+	) => void;
+	/** Moderators: the projector's look for everyone in the room (see MeetingInfo.projectorTheme). */
+	'projector:theme': (
+		command: { clientId: string; theme: ProjectorTheme },
+		ack: (result: Ack<{ theme: ProjectorTheme }>) => void
 	) => void;
 	'meeting:sync': (ack: (result: Ack<MeetingSnapshot>) => void) => void;
 	'poll:vote': (ballot: CastBallot, ack: (result: Ack<{ pollId: string; choice: Choice }>) => void) => void;

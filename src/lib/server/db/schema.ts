@@ -68,6 +68,10 @@ export const meetings = sqliteTable('meetings', {
 	passcode: text('passcode'),
 	/** Counts saves of the agenda, so an editor working on an older agenda is told, not overwritten. */
 	agendaRevision: integer('agenda_revision').notNull().default(1),
+	/** The projector's look: the standard one, or large type in high contrast for a bright or large room. */
+	projectorTheme: text('projector_theme', { enum: ['standard', 'high_contrast'] })
+		.notNull()
+		.default('standard'),
 	/** An archived meeting takes no new attendees; its record and exports stay available. */
 	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()

@@ -40,6 +40,7 @@ export function meetingInfo(meeting: Meeting): MeetingInfo {
 		timeZone: meeting.timeZone,
 		organiser: meeting.organiser,
 		commentDeadline: meeting.commentDeadline?.toISOString() ?? null,
+		projectorTheme: meeting.projectorTheme,
 		startedAt: meeting.startedAt?.toISOString() ?? null,
 		endedAt: meeting.endedAt?.toISOString() ?? null
 	};
@@ -91,6 +92,23 @@ export function loadAgenda(meetingId: string): AgendaItem[] {
 				stakeholderGroup: stakeholderGroup as StakeholderGroup
 			}))
 	}));
+}
+
+/**
+ * Sets the projector's theme as a new state version; the same theme again changes nothing, so
+ * a retried command is harmless. Null when the meeting is gone.
+ */
+export function storeProjectorTheme(meetingId: string, theme: Meeting['projectorTheme']): boolean | null {
+	return db().transaction((tx) => {
+		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+		if (!meeting) return null;
+		if (meeting.projectorTheme === theme) return false;
+		tx.update(meetings)
+			.set({ projectorTheme: theme, version: meeting.version + 1 })
+			.where(eq(meetings.id, meetingId))
+			.run();
+		return true;
+	});
 }
 
 export type MoveOutcome =

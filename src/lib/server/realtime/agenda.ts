@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { advance, jump, retreat } from '$lib/domain/agenda';
+import { PROJECTOR_THEMES, type ProjectorTheme } from '$lib/domain/meeting';
 import type { Position } from '$lib/domain/agenda';
 import type { AgendaTarget } from '$lib/realtime/protocol';
-import { findMeetingById, meetingInfo, positionOf, storeMove } from '../meetings/store';
+import { findMeetingById, meetingInfo, positionOf, storeMove, storeProjectorTheme } from '../meetings/store';
 import { agendaForClients, agendaOf, forgetAgenda, forgetPolls, pollInfos } from '../meetings/snapshot';
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, type PlenarySocket } from './hub';
@@ -11,6 +12,8 @@ import { announceQuestions } from './questions';
 import { announceComments } from './comments';
 import { announceFloor } from './floor';
 import { announceRecord } from './record';
+
+const themeSchema = z.object({ clientId: z.string().min(8).max(64), theme: z.enum(PROJECTOR_THEMES) });
 
 const agendaMoveSchema = z.object({
 	clientId: z.string().min(8).max(64),
@@ -53,6 +56,21 @@ export function announceMeetingChanged(meetingId: string): void {
 
 /** The moderator's clicker: next, previous, jump. Only a moderator of this meeting moves it. */
 export function registerAgendaHandlers(socket: PlenarySocket): void {
+	socket.on('projector:theme', (payload: unknown, callback: unknown) => {
+		const ack = ackOf<{ theme: ProjectorTheme }>(callback);
+		void guarded(ack, () => {
+			const { meetingId } = socket.data;
+			const moderator = moderatorOf(socket.data);
+			if ('error' in moderator) return moderator;
+			const parsed = themeSchema.safeParse(payload);
+			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
+			const changed = storeProjectorTheme(meetingId, parsed.data.theme);
+			if (changed === null) return fail('not_found', 'This meeting no longer exists.');
+			if (changed) announceMeetingChanged(meetingId);
+			return { data: { theme: parsed.data.theme } };
+		});
+	});
+
 	socket.on('agenda:move', (payload: unknown, callback: unknown) => {
 		const ack = ackOf<{ version: number; position: Position }>(callback);
 		void guarded(ack, () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `projector_theme` text DEFAULT 'standard' NOT NULL;

@@ -1,0 +1,156 @@
+import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { E2E_ADMIN } from '../../playwright.config';
+import { expectAccessible } from './support/axe';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const DESK = { viewport: { width: 1440, height: 1000 } };
+/** Socket.IO backs off up to 5 s (±50 %) between reconnection attempts. */
+const RECONNECT = { timeout: 20_000 };
+
+const QUESTION = 'Can remote participants see the queue from the train?';
+const WAITING_VOTE = 'Waiting for the connection: your vote will be sent.';
+const WAITING_FLOOR = 'Waiting for the connection: your request will be sent.';
+
+/**
+ * The phone's link to the server, which the test can cut for real: offline emulation leaves an
+ * open WebSocket alive, so the WebSocket is routed and closed by hand, and while cut every
+ * Socket.IO request (long polling or a new WebSocket) fails as it would with no network.
+ */
+class PhoneLink {
+	cut = false;
+	readonly #open: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+
+	async attach(context: BrowserContext): Promise<void> {
+		await context.routeWebSocket(/\/socket\.io\//, (page) => {
+			if (this.cut) return page.close();
+			this.#open.push({ page, server: page.connectToServer() });
+		});
+		await context.route(/\/socket\.io\//, (route) =>
+			this.cut ? route.abort('internetdisconnected') : route.continue()
+		);
+	}
+
+	get webSockets(): number {
+		return this.#open.length;
+	}
+
+	async sever(): Promise<void> {
+		this.cut = true;
+		for (const { page, server } of this.#open.splice(0)) {
+			await server.close();
+			await page.close();
+		}
+	}
+}
+
+/** A new meeting of its own, so the counts below are this test's alone, and its console. */
+async function meetingWithPoll(context: BrowserContext, code: string): Promise<Page> {
+	const admin = await context.newPage();
+	await admin.goto('/login?redirectTo=/admin');
+	await admin.getByLabel('Username').fill(E2E_ADMIN.username);
+	await admin.getByLabel('Password').fill(E2E_ADMIN.password);
+	await admin.getByRole('button', { name: 'Sign in' }).click();
+	const form = admin.getByRole('region', { name: 'New meeting' });
+	await form.getByLabel('Title').fill('Offline moments');
+	await form.getByLabel('Join code').fill(code);
+	await form.getByRole('button', { name: 'Create meeting' }).click();
+	await expect(admin).toHaveURL(new RegExp(`/admin/meetings/${code}$`));
+
+	await admin.goto(`/m/${code}/moderate`);
+	await expect(admin.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	await admin.locator('summary', { hasText: 'New poll' }).click();
+	await admin.getByLabel('Question', { exact: true }).fill('Where should the next session meet?');
+	await admin.getByLabel('Options, one per line').fill('Geneva\nNairobi');
+	await admin.getByRole('button', { name: 'Create poll' }).click();
+	const poll = admin.getByRole('article', { name: 'Where should the next session meet?' });
+	await poll.getByRole('button', { name: 'Open' }).click();
+	await expect(poll.getByText('open', { exact: true })).toBeVisible();
+	return admin;
+}
+
+test('a phone offline keeps its ballot, question and floor request, and sends each once when back', async ({
+	browser
+}) => {
+	const code = 'OFF' + Math.random().toString(36).slice(2, 6).toUpperCase();
+	const moderator = await meetingWithPoll(await browser.newContext(DESK), code);
+	const ballots = moderator.getByTestId('ballot-count');
+	const questions = moderator.getByRole('region', { name: 'Questions' });
+	const floor = moderator.getByRole('region', { name: 'The floor' });
+
+	const context = await browser.newContext(PHONE);
+	const link = new PhoneLink();
+	await link.attach(context);
+	const phone = await context.newPage();
+	await phone.goto(`/m/${code}`);
+	const connection = phone.getByRole('status').filter({ hasText: /Live|Reconnecting|Connecting/ });
+	await expect(connection).toHaveText('Live');
+	await phone.getByLabel('Display name').fill('Ines on the train');
+	await phone.getByRole('button', { name: 'Save' }).click();
+	await expect(phone.getByText('Profile saved.')).toBeVisible();
+	await expect.poll(() => link.webSockets).toBeGreaterThan(0);
+
+	// The train enters a tunnel.
+	await context.setOffline(true);
+	await link.sever();
+	await expect(connection).toContainText('Reconnecting', RECONNECT);
+
+	const ballot = phone.getByRole('form', { name: 'Where should the next session meet?' });
+	await ballot.getByLabel('Geneva').check();
+	await ballot.getByRole('button', { name: 'Vote' }).click();
+	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
+	await expect(ballot.getByText('Your vote is recorded')).toHaveCount(0);
+	// Changed while still offline: only the latest ballot waits.
+	await ballot.getByRole('button', { name: 'Change my vote' }).click();
+	await ballot.getByLabel('Nairobi').check();
+	await ballot.getByRole('button', { name: 'Save my new vote' }).click();
+	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
+
+	await phone.getByLabel('Your question').fill(QUESTION);
+	await phone.getByRole('button', { name: 'Send question' }).click();
+	await expect(phone.getByLabel('Your question')).toHaveValue('');
+	const waitingQuestion = phone.getByRole('status').filter({ hasText: QUESTION });
+	await expect(waitingQuestion).toContainText('waiting for the connection');
+
+	await phone.getByRole('button', { name: 'Ask for the floor' }).click();
+	await expect(phone.getByText(WAITING_FLOOR)).toBeVisible();
+	await expect(phone.getByRole('button', { name: 'Cancel my request' })).toBeVisible();
+	await expect(connection).toContainText('3 to send');
+	await expectAccessible(phone, 'a phone with a ballot, a question and a floor request waiting');
+
+	// The room has seen none of them.
+	await expect(ballots).toContainText('0 ballots');
+	await expect(questions).toContainText('No questions yet.');
+	await expect(floor.getByRole('list', { name: 'Speaker queue' })).toHaveCount(0);
+
+	// Out of the tunnel, but the connection still fails: a reload keeps what waits on the phone.
+	await context.setOffline(false);
+	await phone.reload();
+	await expect(connection).toContainText('3 to send');
+	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
+	await expect(waitingQuestion).toContainText('waiting for the connection');
+	await expect(phone.getByText(WAITING_FLOOR)).toBeVisible();
+	await expect(ballots).toContainText('0 ballots');
+
+	// The connection is back: each one is sent, once.
+	link.cut = false;
+	await expect(connection).toHaveText('Live', RECONNECT);
+	await expect(ballot.getByRole('status')).toContainText('Your vote is recorded: Nairobi');
+	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
+	await expect(phone.getByText('waiting for the connection')).toHaveCount(0);
+	await expect(ballots).toContainText('1 ballot ·');
+	await expect(questions.getByRole('listitem').filter({ hasText: QUESTION })).toHaveCount(1);
+	const queue = floor.getByRole('list', { name: 'Speaker queue' }).getByRole('listitem');
+	await expect(queue.filter({ hasText: 'Ines on the train' })).toHaveCount(1);
+	expect(await phone.evaluate((key) => localStorage.getItem(key), `plenary:pending:${code}`)).toBeNull();
+
+	// A reload sends nothing again.
+	await phone.reload();
+	await expect(connection).toHaveText('Live');
+	await expect(ballot.getByText('Your vote is recorded: Nairobi')).toBeVisible();
+	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
+	await phone.waitForTimeout(1000);
+	await expect(ballots).toContainText('1 ballot ·');
+	await expect(questions.getByRole('listitem').filter({ hasText: QUESTION })).toHaveCount(1);
+	await expect(queue).toHaveCount(1);
+	await expect(phone.getByText(WAITING_VOTE)).toHaveCount(0);
+});
