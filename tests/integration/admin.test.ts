@@ -581,6 +581,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 			timeZone: SETTINGS.timeZone,
 			organiser: SETTINGS.organiser,
 			commentDeadline: '2026-03-13T17:00:00.000Z',
+			projectorTheme: 'standard',
 			startedAt: null,
 			endedAt: null
 		});
