@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { E2E_ADMIN } from '../../playwright.config';
+import { signedInConsole } from './support/staff';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 /** DevTools' "slow 3G": 400 kbps each way (in bytes per second) and 400 ms of latency. */
@@ -12,12 +12,7 @@ const BOUND_SECONDS = 30;
 const POLL = /Which two policy areas/;
 
 async function moderatorOpensPoll(browser: Browser): Promise<string> {
-	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-	await page.goto('/login?redirectTo=/m/BPF2017/moderate');
-	await page.getByLabel('Username').fill(E2E_ADMIN.username);
-	await page.getByLabel('Password').fill(E2E_ADMIN.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	const page = await signedInConsole(browser);
 	await page.getByRole('button', { name: /^5 Policy options/ }).click();
 	const poll = page.getByRole('article', { name: POLL });
 	const open = poll.getByRole('button', { name: /^(Open|Reopen)$/ });

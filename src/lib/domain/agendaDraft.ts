@@ -1,5 +1,5 @@
 import { stepsOf, type AgendaItem, type ItemKind, type Position } from './agenda';
-import type { PollKind, PollOption, PollStatus } from './polls/types';
+import type { PollSpec, PollStatus } from './polls/types';
 
 /**
  * The agenda as an organiser edits it: items with their cards and panelists, and the polls
@@ -8,14 +8,10 @@ import type { PollKind, PollOption, PollStatus } from './polls/types';
  */
 export type DraftItem = Omit<AgendaItem, 'commentDeadline'>;
 
-export interface DraftPoll {
+/** A prepared poll: what it asks (PollSpec), the item it belongs to, and how far it got. */
+export interface DraftPoll extends PollSpec {
 	id: string;
 	itemId: string | null;
-	kind: PollKind;
-	question: string;
-	options: PollOption[];
-	maxPicks: number | null;
-	wordLimit: number | null;
 	/** Only a draft poll may still change; an opened one is part of the record. */
 	status: PollStatus;
 }
@@ -23,6 +19,12 @@ export interface DraftPoll {
 export interface AgendaDraft {
 	items: DraftItem[];
 	polls: DraftPoll[];
+}
+
+/** A draft as an editor or a file sends it: how far each poll got is the server's to know. */
+export interface AgendaEdit {
+	items: DraftItem[];
+	polls: Omit<DraftPoll, 'status'>[];
 }
 
 /** Moves the entry at `index` by `delta` places; out of range leaves the list as it was. */
@@ -135,7 +137,7 @@ export interface EditProblem {
  * Checks a new draft against the stored one and what the session did: nothing the record holds
  * (visited items, used cards, opened polls) may be removed or rewritten.
  */
-export function checkAgendaEdit(before: AgendaDraft, after: AgendaDraft, use: SessionUse): EditProblem[] {
+export function checkAgendaEdit(before: AgendaDraft, after: AgendaEdit, use: SessionUse): EditProblem[] {
 	const problems: EditProblem[] = [];
 	const keptItems = new Set(after.items.map((item) => item.id));
 	for (const item of before.items) {
@@ -179,7 +181,7 @@ function cardsOf(item: DraftItem) {
 	return [...item.cards, ...(item.focus?.cards ?? [])];
 }
 
-function samePoll(a: DraftPoll, b: DraftPoll): boolean {
+function samePoll(a: AgendaEdit['polls'][number], b: AgendaEdit['polls'][number]): boolean {
 	return (
 		a.itemId === b.itemId &&
 		a.kind === b.kind &&

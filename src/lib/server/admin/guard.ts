@@ -1,11 +1,27 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { SessionUser } from '../auth/session';
+import type { Meeting } from '../db/schema';
+import { requireMeeting } from '../meetings/access';
 
 /** Pages and actions of the admin area: anyone else is sent to sign in, or told they may not. */
 export function requireAdmin(locals: App.Locals, url: URL): SessionUser {
 	const user = requireUser(locals, url);
 	if (!user.isAdmin) error(403, 'Only admins set up meetings and accounts.');
 	return user;
+}
+
+/** An admin page or action about one meeting: the caller is an admin and the meeting exists. */
+export function requireAdminMeeting({
+	locals,
+	url,
+	params
+}: {
+	locals: App.Locals;
+	url: URL;
+	params: { code: string };
+}): Meeting {
+	requireAdmin(locals, url);
+	return requireMeeting(params.code);
 }
 
 export function requireUser(locals: App.Locals, url: URL): SessionUser {

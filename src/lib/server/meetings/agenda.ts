@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DraftItem, DraftPoll } from '$lib/domain/agendaDraft';
+import type { AgendaEdit, DraftItem, DraftPoll } from '$lib/domain/agendaDraft';
 import type { Db, Tx } from '../db';
 import { agendaItems, cards, panelists, pollOptions, polls } from '../db/schema';
 import { generateId } from '../auth/tokens';
@@ -79,7 +79,7 @@ export function readPolls(tx: Db | Tx, meetingId: string): DraftPoll[] {
  * polls only take their new place in the order (the caller has checked they are otherwise unchanged).
  * A poll in `wanted` whose id is not stored is new and gets an id of its own.
  */
-export function writePolls(tx: Tx, meetingId: string, wanted: readonly DraftPoll[]): void {
+export function writePolls(tx: Tx, meetingId: string, wanted: AgendaEdit['polls']): void {
 	const stored = new Map(readPolls(tx, meetingId).map((poll) => [poll.id, poll]));
 	const kept = new Set(wanted.map((poll) => poll.id));
 	for (const poll of stored.values()) {

@@ -4,8 +4,10 @@ import { stepsOf, type Position } from '$lib/domain/agenda';
 import {
 	checkAgendaEdit,
 	cursorAfterEdit,
+	newItem,
 	remapPosition,
 	type AgendaDraft,
+	type AgendaEdit,
 	type DraftItem,
 	type EditProblem,
 	type SessionUse
@@ -46,17 +48,7 @@ export function createMeeting(settings: MeetingSettings): string {
 		format: 'plenary-meeting',
 		formatVersion: 1,
 		meeting: settings,
-		agenda: [
-			{
-				id: 'welcome',
-				kind: 'info',
-				title: 'Welcome',
-				body: '',
-				cards: [],
-				focus: null,
-				panelists: []
-			}
-		],
+		agenda: [newItem('info', 'welcome', 'Welcome')],
 		polls: []
 	});
 }
@@ -153,18 +145,12 @@ export type AgendaSave =
  * checkAgendaEdit); the live cursor and the stored moves follow their items and cards by id, so
  * the projector stays where it was and the record's timeline keeps meaning what it meant.
  */
-export function saveAgenda(meetingId: string, revision: number, draft: AgendaDraft): AgendaSave {
+export function saveAgenda(meetingId: string, revision: number, after: AgendaEdit): AgendaSave {
 	return db().transaction((tx): AgendaSave => {
 		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
 		if (!meeting) return { kind: 'missing' };
 		if (meeting.agendaRevision !== revision) return { kind: 'stale', revision: meeting.agendaRevision };
 		const before: AgendaDraft = { items: loadAgenda(meetingId), polls: readPolls(tx, meetingId) };
-		// The status of a poll is the server's, never the editor's.
-		const statuses = new Map(before.polls.map((poll) => [poll.id, poll.status]));
-		const after: AgendaDraft = {
-			items: draft.items,
-			polls: draft.polls.map((poll) => ({ ...poll, status: statuses.get(poll.id) ?? 'draft' }))
-		};
 		const problems = checkAgendaEdit(before, after, sessionUseOf(tx, meeting, before.items));
 		if (problems.length > 0) return { kind: 'refused', problems };
 		writeAgenda(tx, meetingId, after.items);

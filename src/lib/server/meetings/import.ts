@@ -25,11 +25,7 @@ export function importMeeting(
 			.run();
 		writeAgenda(tx, meetingId, agenda);
 		// Poll ids only name polls inside the file; the database gives each poll its own.
-		writePolls(
-			tx,
-			meetingId,
-			polls.map((poll) => ({ ...poll, status: 'draft' }))
-		);
+		writePolls(tx, meetingId, polls);
 		alongside?.(tx, meetingId);
 	});
 	return meetingId;

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { MEETING_ROLES } from '$lib/domain/meeting';
-import { requireAdmin } from '$lib/server/admin/guard';
+import { requireAdminMeeting } from '$lib/server/admin/guard';
 import {
 	fieldsFromForm,
 	readSettings,
@@ -10,20 +10,19 @@ import {
 } from '$lib/server/admin/settingsForm';
 import { grantRole, listAccounts, revokeRole, rolesOfMeeting } from '$lib/server/auth/accounts';
 import { readForm } from '$lib/server/forms';
-import { joinUrlOf, requireMeeting } from '$lib/server/meetings/access';
+import { joinUrlOf } from '$lib/server/meetings/access';
 import { duplicateMeeting, saveSettings, setArchived } from '$lib/server/meetings/edit';
 import { findMeetingById, loadAgenda } from '$lib/server/meetings/store';
 import { announceMeetingChanged } from '$lib/server/realtime/agenda';
 import { hub } from '$lib/server/realtime/hub';
 
-export function load({ params, locals, url }) {
-	requireAdmin(locals, url);
-	const meeting = requireMeeting(params.code);
+export function load(event) {
+	const meeting = requireAdminMeeting(event);
 	return {
 		code: meeting.code,
 		title: meeting.title,
 		archived: meeting.archivedAt !== null,
-		joinUrl: joinUrlOf(meeting, url.origin),
+		joinUrl: joinUrlOf(meeting, event.url.origin),
 		settings: settingsFieldsOf(meeting),
 		agenda: loadAgenda(meeting.id).map(({ id, kind, title, cards }) => ({
 			id,
@@ -45,11 +44,16 @@ function settingsResult(fields: SettingsFields | null, field: string, message: s
 
 const roleSchema = z.object({ userId: z.string().min(1).max(64), role: z.enum(MEETING_ROLES) });
 
+/** The person and role of a grant or revoke form. */
+async function readRole(request: Request) {
+	const form = await readForm(request);
+	return roleSchema.safeParse({ userId: form?.get('userId'), role: form?.get('role') });
+}
+
 export const actions = {
-	settings: async ({ params, request, locals, url }) => {
-		requireAdmin(locals, url);
-		const meeting = requireMeeting(params.code);
-		const form = await readForm(request);
+	settings: async (event) => {
+		const meeting = requireAdminMeeting(event);
+		const form = await readForm(event.request);
 		if (!form) return fail(400, { settings: settingsResult(null, '', 'Send the form again.') });
 		const fields = fieldsFromForm(form);
 		const reading = readSettings(fields);
@@ -63,45 +67,38 @@ export const actions = {
 		return { settings: settingsResult(null, '', null) };
 	},
 
-	duplicate: ({ params, locals, url }) => {
-		requireAdmin(locals, url);
-		const meeting = requireMeeting(params.code);
+	duplicate: (event) => {
+		const meeting = requireAdminMeeting(event);
 		const copyId = duplicateMeeting(meeting.id);
 		const copy = copyId ? findMeetingById(copyId) : undefined;
 		if (!copy) error(500, 'The copy could not be made.');
 		redirect(303, `/admin/meetings/${copy.code}`);
 	},
 
-	archive: ({ params, locals, url }) => {
-		requireAdmin(locals, url);
-		const meeting = requireMeeting(params.code);
+	archive: (event) => {
+		const meeting = requireAdminMeeting(event);
 		// An archived session takes nothing more from phones, including those still connected.
 		if (setArchived(meeting.id, true)) hub.disconnectPhones(meeting.id);
 		return { archived: true };
 	},
 
-	restore: ({ params, locals, url }) => {
-		requireAdmin(locals, url);
-		setArchived(requireMeeting(params.code).id, false);
+	restore: (event) => {
+		setArchived(requireAdminMeeting(event).id, false);
 		return { archived: false };
 	},
 
-	grant: async ({ params, request, locals, url }) => {
-		requireAdmin(locals, url);
-		const meeting = requireMeeting(params.code);
-		const form = await readForm(request);
-		const parsed = roleSchema.safeParse({ userId: form?.get('userId'), role: form?.get('role') });
+	grant: async (event) => {
+		const meeting = requireAdminMeeting(event);
+		const parsed = await readRole(event.request);
 		if (!parsed.success) return fail(400, { roles: { message: 'Choose a person and a role.' } });
 		if (!grantRole(meeting.id, parsed.data.userId, parsed.data.role))
 			return fail(400, { roles: { message: 'That account no longer exists.' } });
 		return { roles: { message: null } };
 	},
 
-	revoke: async ({ params, request, locals, url }) => {
-		requireAdmin(locals, url);
-		const meeting = requireMeeting(params.code);
-		const form = await readForm(request);
-		const parsed = roleSchema.safeParse({ userId: form?.get('userId'), role: form?.get('role') });
+	revoke: async (event) => {
+		const meeting = requireAdminMeeting(event);
+		const parsed = await readRole(event.request);
 		if (!parsed.success) return fail(400, { roles: { message: 'Choose a person and a role.' } });
 		revokeRole(meeting.id, parsed.data.userId, parsed.data.role);
 		return { roles: { message: null } };

@@ -1,15 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { requireAdmin } from '$lib/server/admin/guard';
+import { requireAdminMeeting } from '$lib/server/admin/guard';
 import { readForm } from '$lib/server/forms';
-import { requireMeeting } from '$lib/server/meetings/access';
 import { agendaEditSchema } from '$lib/server/meetings/definition';
 import { agendaDraftOf, saveAgenda } from '$lib/server/meetings/edit';
 import { issueMessage, type FileProblem } from '$lib/server/meetings/files';
 import { announceMeetingChanged } from '$lib/server/realtime/agenda';
 
-export function load({ params, locals, url }) {
-	requireAdmin(locals, url);
-	const meeting = requireMeeting(params.code);
+export function load(event) {
+	const meeting = requireAdminMeeting(event);
 	return {
 		code: meeting.code,
 		title: meeting.title,
@@ -45,10 +43,9 @@ function refused(problems: Problem[], status = 400) {
 }
 
 export const actions = {
-	save: async ({ params, request, locals, url }) => {
-		requireAdmin(locals, url);
-		const meeting = requireMeeting(params.code);
-		const form = await readForm(request);
+	save: async (event) => {
+		const meeting = requireAdminMeeting(event);
+		const form = await readForm(event.request);
 		let body: unknown;
 		try {
 			body = JSON.parse(String(form?.get('draft') ?? ''));
@@ -65,10 +62,7 @@ export const actions = {
 			);
 		}
 		const { revision, agenda, polls } = parsed.data;
-		const outcome = saveAgenda(meeting.id, revision, {
-			items: agenda,
-			polls: polls.map((poll) => ({ ...poll, status: 'draft' }))
-		});
+		const outcome = saveAgenda(meeting.id, revision, { items: agenda, polls });
 		if (outcome.kind === 'missing')
 			return refused([{ field: '', message: 'This meeting no longer exists.' }], 404);
 		if (outcome.kind === 'stale') {
