@@ -1,12 +1,15 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Session } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/session';
+import type { Locale } from '$lib/i18n/locales';
 
 declare global {
 	namespace App {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** The language of the page: the visitor's on attendee and projector pages, English for staff. */
+			locale: Locale;
 		}
 	}
 

@@ -7,6 +7,8 @@ import {
 } from '$lib/server/auth/session';
 import { attachRealtime } from '$lib/server/realtime';
 import { startPlenary } from '$lib/server/startup';
+import { localeOfRequest } from '$lib/server/locale';
+import { directionOf } from '$lib/i18n/locales';
 
 export const init: ServerInit = async () => {
 	await startPlenary();
@@ -31,7 +33,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.user = user;
 		event.locals.session = session;
 	}
-	const response = await resolve(event);
+	event.locals.locale = localeOfRequest(event);
+	const { locale } = event.locals;
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('%plenary.lang%', locale).replace('%plenary.dir%', directionOf(locale))
+	});
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 };

@@ -1,0 +1,81 @@
+import { setupI18n } from '@lingui/core';
+import { getContext, setContext } from 'svelte';
+import { directionOf, type Locale } from './locales';
+import type { MessageId, MessageValues, Translations } from './messages';
+
+/**
+ * The words of the attendee and projector screens in the page's language. A page's component
+ * tree gets one from the root layout; changing language (new page data) re-renders what it says.
+ */
+export class Translator {
+	#source: () => Translations;
+	#i18n = $derived.by(() => {
+		const { locale, messages } = this.#source();
+		return setupI18n({ locale, messages: { [locale]: messages } });
+	});
+	/** The reader's time zone once the browser runs; the server, which does not know it, writes UTC. */
+	#timeZone: string = $state('UTC');
+
+	constructor(source: () => Translations) {
+		this.#source = source;
+	}
+
+	get locale(): Locale {
+		return this.#source().locale;
+	}
+
+	get dir(): 'rtl' | 'ltr' {
+		return directionOf(this.locale);
+	}
+
+	/** Called once the page runs in a browser: dates and times switch to the reader's own zone. */
+	useBrowserTimeZone(): void {
+		this.#timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	}
+
+	t = (id: MessageId, values?: MessageValues): string => this.#i18n._(id, values);
+
+	/** A moment in the reader's language and time zone, with the zone named. */
+	dateTime = (iso: string, options: Intl.DateTimeFormatOptions = DATE_AND_TIME): string =>
+		this.#i18n.date(iso, { ...options, timeZone: this.#timeZone, timeZoneName: 'short' });
+
+	number = (value: number): string => this.#i18n.number(value);
+
+	/**
+	 * Why the server refused a command. Its own words are English and precise; other languages get
+	 * the sentence for the kind of refusal.
+	 */
+	refusal = (error: { code: string; message: string }): string => {
+		if (this.locale === 'en') return error.message;
+		const code = (REFUSAL_CODES as readonly string[]).includes(error.code) ? error.code : 'internal';
+		return this.t(`common.refused.${code as (typeof REFUSAL_CODES)[number]}`);
+	};
+}
+
+const REFUSAL_CODES = [
+	'invalid',
+	'unauthorised',
+	'forbidden',
+	'not_found',
+	'conflict',
+	'rate_limited',
+	'internal'
+] as const;
+
+const DATE_AND_TIME: Intl.DateTimeFormatOptions = {
+	year: 'numeric',
+	month: 'long',
+	day: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit'
+};
+
+const KEY = Symbol('translator');
+
+export function provideTranslator(source: () => Translations): Translator {
+	return setContext(KEY, new Translator(source));
+}
+
+export function translator(): Translator {
+	return getContext<Translator>(KEY);
+}
