@@ -54,7 +54,9 @@ function socketIoWithoutWebTransport(): Plugin {
 	};
 }
 
-const SVELTE_RUNTIME = /node_modules[\\/](svelte|@sveltejs[\\/]kit)[\\/]/;
+/** What every page runs: Svelte, SvelteKit, and the translator the root layout provides. */
+const RUNTIME =
+	/node_modules[\\/](svelte|@sveltejs[\\/]kit|@lingui[\\/]core)[\\/]|[\\/]src[\\/]lib[\\/]i18n[\\/]/;
 /** $lib and packages: the code pages share. Routes and SvelteKit's generated entries keep their files. */
 const LIBRARY_CODE = /[\\/]src[\\/]lib[\\/]|[\\/]node_modules[\\/]/;
 const ATTENDEE_PAGE = /[\\/]src[\\/]routes[\\/]m[\\/]\[code\][\\/]\+page\.svelte$/;
@@ -96,7 +98,7 @@ function sortSharedCode(): Plugin {
 			const pages = entries.map((entry) => ({ uses: reachable(entry) }));
 			const attendee = pages.find((page) => [...page.uses].some((id) => ATTENDEE_PAGE.test(id)));
 			const isLive = (page: { uses: Set<string> }) => [...page.uses].some((id) => LIVE_CLIENT.test(id));
-			const groupable = (id: string) => LIBRARY_CODE.test(id) && !SVELTE_RUNTIME.test(id);
+			const groupable = (id: string) => LIBRARY_CODE.test(id) && !RUNTIME.test(id);
 			for (const page of pages) {
 				if (isLive(page)) continue;
 				for (const id of page.uses) if (groupable(id)) sharedCode.otherPages.add(id);
@@ -119,8 +121,8 @@ export default defineConfig({
 					output: {
 						codeSplitting: {
 							groups: [
-								// Every page needs Svelte's and SvelteKit's runtime: one file rather than several.
-								{ name: 'runtime', test: SVELTE_RUNTIME, priority: 3 },
+								// Every page needs the runtime: one file rather than several.
+								{ name: 'runtime', test: RUNTIME, priority: 3 },
 								{
 									name: 'shared',
 									test: (id) => sharedCode.otherPages.has(id),

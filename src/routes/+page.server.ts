@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { meetingRoles, meetings } from '$lib/server/db/schema';
 import { findMeetingByCode } from '$lib/server/meetings/store';
 import { readForm } from '$lib/server/forms';
+import { translate } from '$lib/server/i18n';
 
 /** Signed-in staff find their meetings here, with the pages each of their roles opens. */
 export function load({ locals }) {
@@ -26,12 +27,12 @@ export function load({ locals }) {
 }
 
 export const actions = {
-	join: async ({ request }) => {
+	join: async ({ request, locals }) => {
 		const form = await readForm(request);
-		if (!form) return fail(400, { code: '', message: 'Type the code shown on the screen.' });
+		if (!form) return fail(400, { code: '', message: translate(locals.locale, 'join.home.missing-code') });
 		const code = normaliseJoinCode(String(form.get('code') ?? '')).slice(0, 32);
 		if (!JOIN_CODE_PATTERN.test(code) || !findMeetingByCode(code)) {
-			return fail(400, { code, message: 'No meeting has this code. Check the code on the screen.' });
+			return fail(400, { code, message: translate(locals.locale, 'join.home.unknown-code') });
 		}
 		redirect(303, `/m/${code}`);
 	}

@@ -35,6 +35,15 @@ export class Translator {
 
 	t = (id: MessageId, values?: MessageValues): string => this.#i18n._(id, values);
 
+	/**
+	 * A message cut where one of its placeholders goes, so the page can render that value itself
+	 * (in bold, or a live timer) wherever the language puts it in the sentence.
+	 */
+	around = (id: MessageId, slot: string, values: MessageValues = {}): [before: string, after: string] => {
+		const [before = '', after = ''] = this.t(id, { ...values, [slot]: SLOT }).split(SLOT);
+		return [before, after];
+	};
+
 	/** A moment in the reader's language and time zone, with the zone named. */
 	dateTime = (iso: string, options: Intl.DateTimeFormatOptions = DATE_AND_TIME): string =>
 		this.#i18n.date(iso, { ...options, timeZone: this.#timeZone, timeZoneName: 'short' });
@@ -61,6 +70,9 @@ const REFUSAL_CODES = [
 	'rate_limited',
 	'internal'
 ] as const;
+
+/** Marks a slot in a formatted message; the object replacement character survives formatting. */
+const SLOT = '\uFFFC';
 
 const DATE_AND_TIME: Intl.DateTimeFormatOptions = {
 	year: 'numeric',

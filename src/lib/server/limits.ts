@@ -30,6 +30,13 @@ export class Limit {
 	}
 }
 
+/** How long to wait, for a message's `{unit, select, …}`: seconds, or minutes from a minute and a half. */
+export function waitValues(seconds: number): { unit: 'seconds' | 'minutes'; count: number } {
+	return seconds >= 90
+		? { unit: 'minutes', count: Math.ceil(seconds / 60) }
+		: { unit: 'seconds', count: seconds };
+}
+
 export function waitHint(seconds: number): string {
 	return seconds >= 90 ? `about ${Math.ceil(seconds / 60)} minutes` : `${seconds} s`;
 }

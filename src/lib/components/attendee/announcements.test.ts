@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '$lib/domain/agenda';
 import type { PollInfo } from '$lib/realtime/protocol';
-import { announcementsBetween, seenIn, type Watched } from './announcements';
+import { translate } from '$lib/server/i18n';
+import { announcementsBetween, seenIn, type Translate, type Watched } from './announcements';
 
 const item = (id: string, overrides: Partial<AgendaItem> = {}): AgendaItem => ({
 	id,
@@ -54,7 +55,10 @@ function meeting(overrides: Partial<Watched> = {}): Watched {
 	};
 }
 
-const between = (before: Watched, after: Watched) => announcementsBetween(seenIn(before), seenIn(after));
+/** The English words, as a phone set to English says them. */
+const t: Translate = (id, values) => translate('en', id, values);
+
+const between = (before: Watched, after: Watched) => announcementsBetween(seenIn(before), seenIn(after), t);
 
 describe('announcementsBetween', () => {
 	it('says nothing when nothing announced changed', () => {
@@ -85,5 +89,14 @@ describe('announcementsBetween', () => {
 			between(queued, meeting({ floor: { speaking: speaker('other'), mine: 'mine' } })).urgent
 		).toBeNull();
 		expect(between(queued, meeting({ floor: { speaking: null, mine: null } })).urgent).toBeNull();
+	});
+
+	it("says it in the reader's language, and a new language alone is not news", () => {
+		const loud: Translate = (id, values) => t(id, values).toUpperCase();
+		const moved = meeting({ position: { item: 1, step: 0 } });
+		expect(announcementsBetween(seenIn(meeting()), seenIn(moved), loud).polite).toEqual([
+			'NOW: ITEM 2 OF 2, POLICY OPTIONS'
+		]);
+		expect(announcementsBetween(seenIn(moved), seenIn(moved), loud)).toEqual({ polite: [], urgent: null });
 	});
 });

@@ -3,11 +3,14 @@ import QRCode from 'qrcode';
 import { normaliseJoinCode } from '$lib/domain/meeting';
 import type { Meeting } from '../db/schema';
 import { readConfig } from '../config';
+import { DEFAULT_LOCALE, type Locale } from '$lib/i18n/locales';
+import { translate } from '../i18n';
 import { findMeetingByCode } from './store';
 
-export function requireMeeting(code: string): Meeting {
+/** The meeting of an address, or a 404 in the reader's language. */
+export function requireMeeting(code: string, locale: Locale = DEFAULT_LOCALE): Meeting {
 	const meeting = findMeetingByCode(normaliseJoinCode(code));
-	if (!meeting) error(404, 'No meeting has this code. Check the code on the projector.');
+	if (!meeting) error(404, translate(locale, 'join.refused.unknown-meeting'));
 	return meeting;
 }
 
@@ -16,12 +19,16 @@ export function joinUrlOf(meeting: Meeting, requestOrigin: string): string {
 	return `${readConfig().publicOrigin ?? requestOrigin}/m/${meeting.code}`;
 }
 
-/** An SVG QR code, drawn on the server so that phones never download the encoder. */
-export function qrCodeSvg(url: string): Promise<string> {
-	return QRCode.toString(url, {
+/**
+ * A QR code as an SVG image address, drawn on the server so that no page downloads the encoder
+ * (and shown as an image, not markup).
+ */
+export async function qrCodeImage(url: string): Promise<string> {
+	const svg = await QRCode.toString(url, {
 		type: 'svg',
 		errorCorrectionLevel: 'M',
 		margin: 1,
 		color: { dark: '#000000', light: '#ffffff' }
 	});
+	return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }

@@ -1,6 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { GENDERS, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
+import type { Locale } from '$lib/i18n/locales';
+import { translate } from '$lib/server/i18n';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import {
@@ -11,7 +13,7 @@ import {
 } from '$lib/server/participants';
 import { hub } from '$lib/server/realtime/hub';
 import { readForm } from '$lib/server/forms';
-import { limits, waitHint } from '$lib/server/limits';
+import { limits, waitValues } from '$lib/server/limits';
 import type { Cookies } from '@sveltejs/kit';
 import type { Meeting } from '$lib/server/db/schema';
 
@@ -19,24 +21,31 @@ import type { Meeting } from '$lib/server/db/schema';
  * Opening the page is joining: the first visit gets an anonymous token, later visits reuse it. A
  * meeting with a passcode, or an archived one, sends newcomers to its join page first.
  */
-async function joinedParticipant(meeting: Meeting, cookies: Cookies, secure: boolean, address: string) {
+async function joinedParticipant(
+	meeting: Meeting,
+	cookies: Cookies,
+	secure: boolean,
+	address: string,
+	locale: Locale
+) {
 	const existing = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 	if (existing) return existing;
 	if (meeting.passcode || meeting.archivedAt) redirect(303, `/m/${meeting.code}/join`);
 	const wait = await limits.joinPerAddress.take(address);
 	if (wait !== null) {
-		error(429, `Very many phones joined from your network in the last minute: reload in ${waitHint(wait)}.`);
+		error(429, translate(locale, 'join.refused.join-limit', waitValues(wait)));
 	}
 	return admitParticipant(meeting, cookies, secure);
 }
 
-export async function load({ params, cookies, url, getClientAddress }) {
-	const meeting = requireMeeting(params.code);
+export async function load({ params, cookies, url, getClientAddress, locals }) {
+	const meeting = requireMeeting(params.code, locals.locale);
 	const participant = await joinedParticipant(
 		meeting,
 		cookies,
 		url.protocol === 'https:',
-		getClientAddress()
+		getClientAddress(),
+		locals.locale
 	);
 	return {
 		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
@@ -54,11 +63,15 @@ export async function load({ params, cookies, url, getClientAddress }) {
 
 const emptyAsNull = (value: unknown) => (value === '' ? null : value);
 
+const NAME_LENGTH = 60;
+/** The schema's word for a name too long, put in the reader's language when the form comes back. */
+const NAME_TOO_LONG = 'name-too-long';
+
 const profileSchema = z.object({
 	displayName: z
 		.string()
 		.trim()
-		.max(60, 'Keep the name under 60 characters')
+		.max(NAME_LENGTH, NAME_TOO_LONG)
 		.transform((name) => name || null),
 	stakeholderGroup: z.preprocess(emptyAsNull, z.enum(STAKEHOLDER_GROUPS).nullable()),
 	mode: z.preprocess(emptyAsNull, z.enum(PARTICIPATION_MODES).nullable()),
@@ -66,28 +79,30 @@ const profileSchema = z.object({
 });
 
 export const actions = {
-	profile: async ({ params, cookies, request }) => {
-		const meeting = requireMeeting(params.code);
+	profile: async ({ params, cookies, request, locals }) => {
+		const { locale } = locals;
+		const meeting = requireMeeting(params.code, locale);
 		const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
-		if (!participant)
-			return fail(401, {
-				message: 'Your session on this device has expired: reload the page to join again.'
-			});
+		if (!participant) return fail(401, { message: translate(locale, 'join.profile.expired') });
 		const wait = await limits.profile.take(participant.id);
 		if (wait !== null) {
-			return fail(429, {
-				message: `You saved your profile many times in a row: try again in ${waitHint(wait)}.`
-			});
+			return fail(429, { message: translate(locale, 'join.profile.limit', waitValues(wait)) });
 		}
 		const form = await readForm(request);
-		if (!form) return fail(400, { message: 'Check the form and send it again.' });
+		if (!form) return fail(400, { message: translate(locale, 'join.profile.resend') });
 		const parsed = profileSchema.safeParse({
 			displayName: form.get('displayName') ?? '',
 			stakeholderGroup: form.get('stakeholderGroup') ?? '',
 			mode: form.get('mode') ?? '',
 			gender: form.get('gender') ?? ''
 		});
-		if (!parsed.success) return fail(400, { message: parsed.error.issues[0]?.message ?? 'Check the form.' });
+		if (!parsed.success) {
+			const message =
+				parsed.error.issues[0]?.message === NAME_TOO_LONG
+					? translate(locale, 'join.profile.name-too-long', { max: NAME_LENGTH })
+					: translate(locale, 'join.profile.check');
+			return fail(400, { message });
+		}
 		const { gender, ...profile } = parsed.data;
 		const updated = updateProfile(participant.id, profile, gender);
 		if (hub.presence.changeMode(meeting.id, participant.id, updated.mode)) hub.presenceChanged(meeting.id);

@@ -1,13 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { timingSafeEqual } from 'node:crypto';
+import { translate } from '$lib/server/i18n';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { admitParticipant, findParticipant, participantCookieName } from '$lib/server/participants';
 import { readForm } from '$lib/server/forms';
-import { limits, waitHint } from '$lib/server/limits';
+import { limits, waitValues } from '$lib/server/limits';
 
 /** The way in for a meeting with a passcode, and the word that an archived meeting takes no one new. */
-export function load({ params, cookies }) {
-	const meeting = requireMeeting(params.code);
+export function load({ params, cookies, locals }) {
+	const meeting = requireMeeting(params.code, locals.locale);
 	const joined = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 	if (joined || (!meeting.passcode && !meeting.archivedAt)) redirect(303, `/m/${meeting.code}`);
 	return { code: meeting.code, title: meeting.title, archived: meeting.archivedAt !== null };
@@ -20,20 +21,18 @@ function samePasscode(typed: string, passcode: string): boolean {
 }
 
 export const actions = {
-	default: async ({ params, cookies, request, url, getClientAddress }) => {
-		const meeting = requireMeeting(params.code);
-		if (meeting.archivedAt)
-			return fail(410, { message: 'This session has ended: it takes no new attendees.' });
+	default: async ({ params, cookies, request, url, getClientAddress, locals }) => {
+		const { locale } = locals;
+		const meeting = requireMeeting(params.code, locale);
+		if (meeting.archivedAt) return fail(410, { message: translate(locale, 'join.refused.ended') });
 		if (!meeting.passcode) redirect(303, `/m/${meeting.code}`);
 		const wait = await limits.passcodePerAddress.take(getClientAddress());
 		if (wait !== null)
-			return fail(429, { message: `Too many attempts from your network: try again in ${waitHint(wait)}.` });
+			return fail(429, { message: translate(locale, 'join.refused.passcode-limit', waitValues(wait)) });
 		const form = await readForm(request);
 		const typed = String(form?.get('passcode') ?? '').slice(0, 64);
 		if (!samePasscode(typed, meeting.passcode)) {
-			return fail(400, {
-				message: 'That passcode is not right. It is shown in the room or in your invitation.'
-			});
+			return fail(400, { message: translate(locale, 'join.refused.passcode') });
 		}
 		admitParticipant(meeting, cookies, url.protocol === 'https:');
 		redirect(303, `/m/${meeting.code}`);

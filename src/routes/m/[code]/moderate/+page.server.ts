@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { canModerate } from '$lib/server/auth/roles';
-import { joinUrlOf, qrCodeSvg, requireMeeting } from '$lib/server/meetings/access';
+import { joinUrlOf, qrCodeImage, requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import { hub } from '$lib/server/realtime/hub';
 
@@ -15,7 +15,7 @@ export async function load({ params, url, locals }) {
 			participantId: null
 		}),
 		joinUrl,
-		qrSvg: await qrCodeSvg(joinUrl),
+		qrImage: await qrCodeImage(joinUrl),
 		username: locals.user.username
 	};
 }

@@ -1,9 +1,10 @@
-import { joinUrlOf, qrCodeSvg, requireMeeting } from '$lib/server/meetings/access';
+import { joinUrlOf, qrCodeImage, requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import { hub } from '$lib/server/realtime/hub';
 
-export async function load({ params, url }) {
-	const meeting = requireMeeting(params.code);
+export async function load({ params, url, locals }) {
+	// A mistyped address says so in the room's language.
+	const meeting = requireMeeting(params.code, locals.locale);
 	const joinUrl = joinUrlOf(meeting, url.origin);
 	return {
 		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
@@ -11,6 +12,6 @@ export async function load({ params, url }) {
 			participantId: null
 		}),
 		joinUrl,
-		qrSvg: await qrCodeSvg(joinUrl)
+		qrImage: await qrCodeImage(joinUrl)
 	};
 }
