@@ -1,23 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Position } from '$lib/domain/agenda';
-import type { ProjectorTheme } from '$lib/domain/meeting';
 import type {
 	Ack,
 	AgendaMoved,
-	AgendaTarget,
 	ClientRole,
 	ClientToServerEvents,
-	AddSpeaker,
-	CreatePoll,
-	DeclareTopic,
-	RecordTextTarget,
-	FloorSettings,
 	FloorState,
-	QuestionAction,
-	TagInfo,
 	QuestionsState,
 	MeetingSnapshot,
-	PollAction,
 	PollResultsUpdate,
 	MeetingChanged,
 	PollsChanged,
@@ -235,7 +224,7 @@ export class LiveMeeting {
 	 * Sends one command and waits for the server's acknowledgement, retrying with the same client
 	 * id: a lost acknowledgement never applies a command twice.
 	 */
-	async #command<T>(
+	protected async command<T>(
 		send: (socket: Socket<ServerToClientEvents, ClientToServerEvents>, clientId: string) => Promise<Ack<T>>
 	): Promise<Ack<T>> {
 		const socket = this.#socket;
@@ -304,10 +293,6 @@ export class LiveMeeting {
 		return null;
 	}
 
-	move(to: AgendaTarget): Promise<Ack<{ version: number; position: Position }>> {
-		return this.#command((socket, clientId) => socket.emitWithAck('agenda:move', { clientId, to }));
-	}
-
 	#revision = Date.now();
 
 	#restoreOutbox(): void {
@@ -332,55 +317,17 @@ export class LiveMeeting {
 		return { clientId: newClientId(), queuedAt: Date.now() };
 	}
 
-	setProjectorTheme(theme: ProjectorTheme): Promise<Ack<{ theme: ProjectorTheme }>> {
-		return this.#command((socket, clientId) => socket.emitWithAck('projector:theme', { clientId, theme }));
-	}
-
-	controlPoll(pollId: string, action: PollAction): Promise<Ack<{ version: number }>> {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('poll:control', { clientId, pollId, action })
-		);
-	}
-
-	createPoll(poll: Omit<CreatePoll, 'clientId'>): Promise<Ack<{ pollId: string }>> {
-		return this.#command((socket, clientId) => socket.emitWithAck('poll:create', { clientId, ...poll }));
-	}
-
 	/** Offline, the request is kept and sent when the connection is back. */
 	requestFloor(): Promise<OutboxResult<'floor'>> {
 		return this.#outbox.submit({ kind: 'floor', ...this.#made() });
 	}
 
 	async withdrawFloor(): Promise<Ack<{ withdrawn: boolean }>> {
-		const result = await this.#command((socket, clientId) =>
+		const result = await this.command((socket, clientId) =>
 			socket.emitWithAck('floor:withdraw', { clientId })
 		);
 		if ('data' in result) this.#snapshot.floor.mine = null;
 		return result;
-	}
-
-	addSpeaker(speaker: Omit<AddSpeaker, 'clientId'>): Promise<Ack<{ requestId: string }>> {
-		return this.#command((socket, clientId) => socket.emitWithAck('floor:add', { clientId, ...speaker }));
-	}
-
-	removeSpeaker(requestId: string): Promise<Ack<{ removed: boolean }>> {
-		return this.#command((socket, clientId) => socket.emitWithAck('floor:remove', { clientId, requestId }));
-	}
-
-	callNextSpeaker(): Promise<Ack<{ speaking: string | null }>> {
-		return this.#command((socket, clientId) => socket.emitWithAck('floor:next', { clientId }));
-	}
-
-	endTurn(): Promise<Ack<{ ended: boolean }>> {
-		return this.#command((socket, clientId) => socket.emitWithAck('floor:end', { clientId }));
-	}
-
-	floorSettings(
-		settings: Omit<FloorSettings, 'clientId'>
-	): Promise<Ack<{ alternate: boolean; speakingSeconds: number }>> {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('floor:settings', { clientId, ...settings })
-		);
 	}
 
 	/** Offline, the question is kept and sent when the connection is back. */
@@ -389,7 +336,7 @@ export class LiveMeeting {
 	}
 
 	async upvote(questionId: string, up: boolean) {
-		const result = await this.#command((socket, clientId) =>
+		const result = await this.command((socket, clientId) =>
 			socket.emitWithAck('question:upvote', { clientId, questionId, up })
 		);
 		if ('data' in result) {
@@ -399,26 +346,12 @@ export class LiveMeeting {
 		return result;
 	}
 
-	moderateQuestion(questionId: string, action: QuestionAction) {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('question:moderate', { clientId, questionId, action })
-		);
-	}
-
-	setPremoderation(premoderation: boolean) {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('question:settings', { clientId, premoderation })
-		);
-	}
-
 	comment(cardId: string, text: string) {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('card:comment', { clientId, cardId, text })
-		);
+		return this.command((socket, clientId) => socket.emitWithAck('card:comment', { clientId, cardId, text }));
 	}
 
 	async markPriority(cardId: string, marked: boolean) {
-		const result = await this.#command((socket, clientId) =>
+		const result = await this.command((socket, clientId) =>
 			socket.emitWithAck('card:priority', { clientId, cardId, marked })
 		);
 		if ('data' in result) {
@@ -426,56 +359,5 @@ export class LiveMeeting {
 			this.#snapshot.myMarks = marked ? [...others, cardId] : others;
 		}
 		return result;
-	}
-
-	moderateComment(commentId: string, action: 'hide' | 'show' | 'project' | 'unproject') {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('comment:moderate', { clientId, commentId, action })
-		);
-	}
-
-	setCommentDeadline(deadline: string | null) {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('comments:deadline', { clientId, deadline })
-		);
-	}
-
-	tag(tag: TagInfo, on: boolean) {
-		return this.#command((socket, clientId) => socket.emitWithAck('record:tag', { clientId, ...tag, on }));
-	}
-
-	moderateText(
-		pollId: string,
-		key: string,
-		status: 'approved' | 'hidden'
-	): Promise<Ack<{ version: number }>> {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('poll:moderate', { clientId, pollId, key, status })
-		);
-	}
-
-	sessionClock(action: 'start' | 'end') {
-		return this.#command((socket, clientId) => socket.emitWithAck('session:clock', { clientId, action }));
-	}
-
-	/** Retries carry the same client id, so a save that arrived twice is not taken for a conflict. */
-	writeRecordText(target: RecordTextTarget, text: string, baseRevision: number) {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('record:write', { clientId, target, text, baseRevision })
-		);
-	}
-
-	declareTopic(topic: Omit<DeclareTopic, 'clientId'>) {
-		return this.#command((socket, clientId) => socket.emitWithAck('topic:declare', { clientId, ...topic }));
-	}
-
-	rewordTopic(topicId: string, wording: string) {
-		return this.#command((socket, clientId) =>
-			socket.emitWithAck('topic:reword', { clientId, topicId, wording })
-		);
-	}
-
-	withdrawTopic(topicId: string) {
-		return this.#command((socket, clientId) => socket.emitWithAck('topic:withdraw', { clientId, topicId }));
 	}
 }

@@ -1,4 +1,3 @@
-import { SvelteMap } from 'svelte/reactivity';
 import type { Choice } from '$lib/domain/polls/types';
 import type { Ack, AckError, QuestionInfo } from './protocol';
 import {
@@ -45,7 +44,9 @@ export class Outbox {
 	#queue: PendingCommand[] = $state.raw([]);
 	#refused: Refusal[] = $state.raw([]);
 	/** Callers waiting for the answer, by client id: their commands are "sending", not yet pending. */
-	#answers = new SvelteMap<string, (result: Answer | KeptForLater) => void>();
+	#answers: Partial<Record<string, (result: Answer | KeptForLater) => void>> = {};
+	/** The ids of #answers, for the views: a new list on each change. */
+	#sending: readonly string[] = $state.raw([]);
 	#storageKey: string | null = null;
 	#flushing = false;
 	#retry: ReturnType<typeof setTimeout> | undefined;
@@ -59,7 +60,7 @@ export class Outbox {
 
 	/** Commands kept for later: made offline, or sent without an answer yet. */
 	get pending(): readonly PendingCommand[] {
-		return this.#queue.filter((command) => !this.#answers.has(command.clientId));
+		return this.#queue.filter((command) => !this.#sending.includes(command.clientId));
 	}
 
 	get refused(): readonly Refusal[] {
@@ -83,8 +84,9 @@ export class Outbox {
 		const kept = this.#queue.includes(command);
 		if (!kept || !this.#connected()) return Promise.resolve({ pending: true });
 		const answer = new Promise<Answer | KeptForLater>((resolve) => {
-			this.#answers.set(command.clientId, resolve);
+			this.#answers[command.clientId] = resolve;
 		});
+		this.#sending = Object.keys(this.#answers);
 		void this.flush();
 		// The answer to a command is the one its kind receives (see the Deliver of LiveMeeting).
 		return answer as Promise<OutboxResult<K>>;
@@ -113,7 +115,7 @@ export class Outbox {
 		} finally {
 			this.#flushing = false;
 			// Whatever is still here waits for the connection; its callers hear so now.
-			for (const clientId of [...this.#answers.keys()]) this.#release(clientId);
+			for (const clientId of Object.keys(this.#answers)) this.#release(clientId);
 		}
 	}
 
@@ -123,8 +125,8 @@ export class Outbox {
 
 	#settle(command: PendingCommand, result: Answer): void {
 		this.#keep(withoutPending(this.#queue, command.clientId));
-		const answer = this.#answers.get(command.clientId);
-		this.#answers.delete(command.clientId);
+		const answer = this.#answers[command.clientId];
+		this.#forget(command.clientId);
 		if (answer) answer(result);
 		else if ('error' in result) {
 			const others = this.#refused.filter(
@@ -136,8 +138,14 @@ export class Outbox {
 
 	/** Tells a waiting caller that its command is kept for later. */
 	#release(clientId: string): void {
-		this.#answers.get(clientId)?.({ pending: true });
-		this.#answers.delete(clientId);
+		this.#answers[clientId]?.({ pending: true });
+		this.#forget(clientId);
+	}
+
+	#forget(clientId: string): void {
+		if (!(clientId in this.#answers)) return;
+		delete this.#answers[clientId];
+		this.#sending = Object.keys(this.#answers);
 	}
 
 	#keep(queue: PendingCommand[]): void {

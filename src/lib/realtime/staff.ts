@@ -1,0 +1,126 @@
+import type { Position } from '$lib/domain/agenda';
+import type { ProjectorTheme } from '$lib/domain/meeting';
+import type {
+	Ack,
+	AddSpeaker,
+	AgendaTarget,
+	CreatePoll,
+	DeclareTopic,
+	FloorSettings,
+	PollAction,
+	QuestionAction,
+	RecordTextTarget,
+	TagInfo
+} from './protocol';
+import { LiveMeeting } from './client.svelte';
+
+/**
+ * The live meeting as the moderator, the remote moderator and the rapporteur work it: the
+ * commands the server allows their roles. Kept apart so an attendee's phone does not load them.
+ */
+export class StaffMeeting extends LiveMeeting {
+	move(to: AgendaTarget): Promise<Ack<{ version: number; position: Position }>> {
+		return this.command((socket, clientId) => socket.emitWithAck('agenda:move', { clientId, to }));
+	}
+
+	setProjectorTheme(theme: ProjectorTheme): Promise<Ack<{ theme: ProjectorTheme }>> {
+		return this.command((socket, clientId) => socket.emitWithAck('projector:theme', { clientId, theme }));
+	}
+
+	controlPoll(pollId: string, action: PollAction): Promise<Ack<{ version: number }>> {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('poll:control', { clientId, pollId, action })
+		);
+	}
+
+	createPoll(poll: Omit<CreatePoll, 'clientId'>): Promise<Ack<{ pollId: string }>> {
+		return this.command((socket, clientId) => socket.emitWithAck('poll:create', { clientId, ...poll }));
+	}
+
+	addSpeaker(speaker: Omit<AddSpeaker, 'clientId'>): Promise<Ack<{ requestId: string }>> {
+		return this.command((socket, clientId) => socket.emitWithAck('floor:add', { clientId, ...speaker }));
+	}
+
+	removeSpeaker(requestId: string): Promise<Ack<{ removed: boolean }>> {
+		return this.command((socket, clientId) => socket.emitWithAck('floor:remove', { clientId, requestId }));
+	}
+
+	callNextSpeaker(): Promise<Ack<{ speaking: string | null }>> {
+		return this.command((socket, clientId) => socket.emitWithAck('floor:next', { clientId }));
+	}
+
+	endTurn(): Promise<Ack<{ ended: boolean }>> {
+		return this.command((socket, clientId) => socket.emitWithAck('floor:end', { clientId }));
+	}
+
+	floorSettings(
+		settings: Omit<FloorSettings, 'clientId'>
+	): Promise<Ack<{ alternate: boolean; speakingSeconds: number }>> {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('floor:settings', { clientId, ...settings })
+		);
+	}
+
+	moderateQuestion(questionId: string, action: QuestionAction) {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('question:moderate', { clientId, questionId, action })
+		);
+	}
+
+	setPremoderation(premoderation: boolean) {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('question:settings', { clientId, premoderation })
+		);
+	}
+
+	moderateComment(commentId: string, action: 'hide' | 'show' | 'project' | 'unproject') {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('comment:moderate', { clientId, commentId, action })
+		);
+	}
+
+	setCommentDeadline(deadline: string | null) {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('comments:deadline', { clientId, deadline })
+		);
+	}
+
+	tag(tag: TagInfo, on: boolean) {
+		return this.command((socket, clientId) => socket.emitWithAck('record:tag', { clientId, ...tag, on }));
+	}
+
+	moderateText(
+		pollId: string,
+		key: string,
+		status: 'approved' | 'hidden'
+	): Promise<Ack<{ version: number }>> {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('poll:moderate', { clientId, pollId, key, status })
+		);
+	}
+
+	sessionClock(action: 'start' | 'end') {
+		return this.command((socket, clientId) => socket.emitWithAck('session:clock', { clientId, action }));
+	}
+
+	/** Retries carry the same client id, so a save that arrived twice is not taken for a conflict. */
+	writeRecordText(target: RecordTextTarget, text: string, baseRevision: number) {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('record:write', { clientId, target, text, baseRevision })
+		);
+	}
+
+	declareTopic(topic: Omit<DeclareTopic, 'clientId'>) {
+		return this.command((socket, clientId) => socket.emitWithAck('topic:declare', { clientId, ...topic }));
+	}
+
+	rewordTopic(topicId: string, wording: string) {
+		return this.command((socket, clientId) =>
+			socket.emitWithAck('topic:reword', { clientId, topicId, wording })
+		);
+	}
+
+	withdrawTopic(topicId: string) {
+		return this.command((socket, clientId) => socket.emitWithAck('topic:withdraw', { clientId, topicId }));
+	}
+}
