@@ -1,5 +1,7 @@
 // Production entry: one HTTP server for the pages, the API and Socket.IO.
 import http from 'node:http';
+import { constants as zlib } from 'node:zlib';
+import compression from 'compression';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,11 @@ function answerMetrics(res, histogram) {
 	res.end(JSON.stringify(metrics));
 }
 
+// Pages are written per request: compress them as they go out (a phone page's HTML carries its
+// snapshot and messages, several times smaller compressed). Built assets are precompressed by the
+// adapter; Socket.IO takes its own requests before this listener.
+const compress = compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } });
+
 /** @type {import('node:http').RequestListener | null} */
 let handler = null;
 // The listener is in place before the app loads, so Socket.IO (attached while it loads) can
@@ -47,7 +54,8 @@ const server = http.createServer((req, res) => {
 			: 'http';
 	}
 	if (eventLoopDelay && req.url === '/__metrics') return answerMetrics(res, eventLoopDelay);
-	if (handler) return handler(req, res);
+	const app = handler;
+	if (app) return compress(req, res, () => app(req, res));
 	res.writeHead(503, { 'content-type': 'text/plain' }).end('Plenary is starting');
 });
 globalThis.plenaryHttpServer = server;
