@@ -23,41 +23,81 @@ function plenaryRealtime(): Plugin {
 	};
 }
 
+/** The long-polling transport, imported by the live client only when a network blocks WebSocket. */
+const LONG_POLLING = 'virtual:plenary/long-polling';
+
 /**
- * Socket.IO's browser client with the two transports Plenary's server offers: HTTP long-polling,
- * which gets through conference proxies and captive portals, and WebSocket. engine.io-client also
- * bundles WebTransport, which needs an HTTP/3 server; leaving it out takes about 0.8 KB (gzipped)
- * off every live page. The server must not turn WebTransport on while this is in place. In the
- * build only: the dev server pre-bundles Socket.IO as it is.
+ * Socket.IO's browser client, WebSocket first (see `realtime/client.svelte.ts`). The phone's
+ * bundle carries the WebSocket transport alone: long-polling, which gets through proxies that
+ * block WebSocket, is a file of its own that the client fetches only when it needs it, and
+ * WebTransport (which needs an HTTP/3 server, so the server must not turn it on) is left out.
+ * Trimming engine.io-client's transport table happens in the client build only; the dev server
+ * pre-bundles Socket.IO as it is.
  */
-function socketIoWithoutWebTransport(): Plugin {
-	const prefix = '\0plenary-engine-io-transports:';
-	return {
+function socketIoTransports(): Plugin[] {
+	const trimmed = '\0plenary-engine-io-transports:';
+	const isEngineModule = (id: string, file: string) =>
+		id.replace(/\\/g, '/').endsWith(`/engine.io-client/build/esm/${file}`);
+	const longPolling: Plugin = {
+		name: 'plenary-long-polling',
+		resolveId: (source) => (source === LONG_POLLING ? `\0${LONG_POLLING}` : undefined),
+		async load(id) {
+			if (id !== `\0${LONG_POLLING}`) return;
+			// Only the browser build has a trimmed engine.io-client to complete file by file.
+			const { name, config } = this.environment;
+			if (name !== 'client' || config.command !== 'build') {
+				return "export { XHR, WebSocket as WS } from 'engine.io-client';";
+			}
+			const engine = await this.resolve('engine.io-client');
+			if (!engine || !path.isAbsolute(engine.id)) throw new Error('engine.io-client is not installed');
+			const folder = path.join(path.dirname(engine.id), 'transports');
+			return [
+				`export { XHR } from ${JSON.stringify(path.join(folder, 'polling-xhr.js'))};`,
+				`export { WS } from ${JSON.stringify(path.join(folder, 'websocket.js'))};`
+			].join('\n');
+		}
+	};
+	const trimTransports: Plugin = {
 		name: 'plenary-socket-io-transports',
 		apply: 'build',
 		enforce: 'pre',
 		applyToEnvironment: (environment) => environment.name === 'client',
 		resolveId(source, importer) {
-			if (source !== './transports/index.js' || !importer) return;
-			if (!/engine\.io-client[\\/]build[\\/]esm[\\/]socket\.js$/.test(importer)) return;
-			return prefix + path.join(path.dirname(importer), 'transports');
+			if (!importer) return;
+			// The transport table engine.io-client opens by name: WebSocket alone.
+			if (source === './transports/index.js' && isEngineModule(importer, 'socket.js')) {
+				return trimmed + path.join(path.dirname(importer), 'transports');
+			}
+			// Its index re-exports every transport: all but WebSocket are left out (long-polling
+			// comes from LONG_POLLING, in a file of its own).
+			if (/^\.\/transports\/(?!websocket)/.test(source) && isEngineModule(importer, 'index.js')) {
+				return `${trimmed}none`;
+			}
 		},
 		load(id) {
-			if (!id.startsWith(prefix)) return;
-			const folder = id.slice(prefix.length);
+			if (id === `${trimmed}none`) {
+				return 'export const transports = {}, Fetch = undefined, XHR = undefined, WT = undefined;';
+			}
+			if (!id.startsWith(trimmed)) return;
+			const folder = id.slice(trimmed.length);
 			return [
-				`import { XHR } from ${JSON.stringify(path.join(folder, 'polling-xhr.js'))};`,
 				`import { WS } from ${JSON.stringify(path.join(folder, 'websocket.js'))};`,
-				'export const transports = { polling: XHR, websocket: WS };'
+				'export const transports = { websocket: WS };'
 			].join('\n');
 		}
 	};
+	return [longPolling, trimTransports];
 }
 
-/** What every page runs: Svelte, SvelteKit, and the translator the root layout provides. */
+/**
+ * What every page runs: Svelte, SvelteKit, the translator the root layout provides, and the
+ * bundler's helpers (SvelteKit's entry loads pages on demand with Vite's).
+ */
 const RUNTIME =
-	/node_modules[\\/](svelte|@sveltejs[\\/]kit|@lingui[\\/]core)[\\/]|[\\/]src[\\/]lib[\\/]i18n[\\/]/;
+	/node_modules[\\/](svelte|@sveltejs[\\/]kit|@lingui[\\/]core)[\\/]|[\\/]src[\\/]lib[\\/]i18n[\\/]|^\0(vite[\\/]preload-helper|rolldown[\\/]runtime)/;
 /** $lib and packages: the code pages share. Routes and SvelteKit's generated entries keep their files. */
+/** SvelteKit's form enhancement: pages with forms load it, the phone only once its profile opens. */
+const FORMS = /[\\/]@sveltejs[\\/]kit[\\/]src[\\/]runtime[\\/]app[\\/]forms\.js$/;
 const LIBRARY_CODE = /[\\/]src[\\/]lib[\\/]|[\\/]node_modules[\\/]/;
 const ATTENDEE_PAGE = /[\\/]src[\\/]routes[\\/]m[\\/]\[code\][\\/]\+page\.svelte$/;
 const LIVE_CLIENT = /[\\/]src[\\/]lib[\\/]realtime[\\/]client\.svelte\.ts$/;
@@ -113,7 +153,7 @@ function sortSharedCode(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), plenaryRealtime(), socketIoWithoutWebTransport(), sortSharedCode()],
+	plugins: [sveltekit(), plenaryRealtime(), ...socketIoTransports(), sortSharedCode()],
 	environments: {
 		client: {
 			build: {
@@ -122,7 +162,7 @@ export default defineConfig({
 						codeSplitting: {
 							groups: [
 								// Every page needs the runtime: one file rather than several.
-								{ name: 'runtime', test: RUNTIME, priority: 3 },
+								{ name: 'runtime', test: (id) => RUNTIME.test(id) && !FORMS.test(id), priority: 3 },
 								{
 									name: 'shared',
 									test: (id) => sharedCode.otherPages.has(id),

@@ -18,12 +18,31 @@ import type { PendingCommand } from './pending';
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 const ACK_TIMEOUT_MS = 8000;
+const CONNECT_TIMEOUT_MS = 10_000;
 const ATTEMPTS = 4;
 
 /** A random id that works on plain-http venue networks, where crypto.randomUUID does not exist. */
 export function newClientId(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(16));
 	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+let longPolling: Promise<void> | null = null;
+
+/**
+ * After a connection fails, the next attempts start with HTTP long-polling and move to WebSocket
+ * when it works (Socket.IO's own way, which gets through proxies that refuse WebSocket). The
+ * long-polling code is fetched only then: most phones never need it.
+ */
+function addLongPolling(socket: Socket): Promise<void> {
+	longPolling ??= import('virtual:plenary/long-polling').then(({ WS, XHR }) => {
+		const options = socket.io.opts;
+		delete options.transports;
+		options.transportImplementations = [XHR, WS];
+	});
+	return longPolling.catch(() => {
+		longPolling = null;
+	});
 }
 
 /**
@@ -79,8 +98,12 @@ export class LiveMeeting {
 	}
 
 	connect(as: ClientRole): () => void {
+		// WebSocket first: on a slow network it is live a round trip sooner than long-polling. A
+		// WebSocket dropped before it opens raises no error, so the wait for one is kept short.
 		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-			auth: { meeting: this.#snapshot.meeting.code, as }
+			auth: { meeting: this.#snapshot.meeting.code, as },
+			transports: ['websocket'],
+			timeout: CONNECT_TIMEOUT_MS
 		});
 		this.#socket = socket;
 		if (as === 'attendee') this.#restoreOutbox();
@@ -96,6 +119,7 @@ export class LiveMeeting {
 			if (reason === 'io server disconnect') socket.connect();
 		});
 		socket.on('connect_error', (error) => {
+			void addLongPolling(socket);
 			if (socket.active) {
 				this.#status = 'reconnecting';
 				return;

@@ -1,0 +1,4 @@
+/** Socket.IO's long-polling transport, fetched on demand (see vite.config.ts). */
+declare module 'virtual:plenary/long-polling' {
+	export { XHR, WebSocket as WS } from 'engine.io-client';
+}
