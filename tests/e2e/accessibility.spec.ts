@@ -8,6 +8,7 @@ import {
 } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
 import { expectAccessible } from './support/axe';
+import { expectNoSidewaysScroll } from './support/phone';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 /** WCAG 1.4.10: content reflows at 320 CSS px, as a 1280 px screen zoomed to 400 % or a small phone. */
@@ -104,29 +105,6 @@ async function phoneAt(browser: Browser, code: string, device: BrowserContextOpt
 	await phone.goto(`/m/${code}`);
 	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 	return phone;
-}
-
-/** No sideways scrolling; the message names the elements that stick out, to say what to fix. */
-async function expectNoSidewaysScroll(page: Page, state: string): Promise<void> {
-	const width = page.viewportSize()?.width ?? 0;
-	const found = await page.evaluate((width) => {
-		const sticking = [...document.querySelectorAll('body *')].filter(
-			(element) => element.getBoundingClientRect().right > width + 0.5
-		);
-		return {
-			scrollWidth: document.documentElement.scrollWidth,
-			innerWidth: window.innerWidth,
-			// The innermost ones: their ancestors stick out because of them.
-			sticking: sticking
-				.filter((element) => !sticking.some((other) => other !== element && element.contains(other)))
-				.map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`)
-				.slice(0, 5)
-		};
-	}, width);
-	// A phone widens its layout viewport to fit what sticks out, so compare with the device's width too.
-	const where = `${state}: ${found.sticking.join(', ')}`;
-	expect(found.innerWidth, `the layout viewport of ${where}`).toBe(width);
-	expect(found.scrollWidth, `sideways scroll on ${where}`).toBeLessThanOrEqual(found.innerWidth);
 }
 
 /** Text at 200 % (WCAG 1.4.4), as a phone's larger-text setting does to pages sized in rem. */

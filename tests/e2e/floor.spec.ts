@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
 import { expectAccessible } from './support/axe';
+import { openProfile } from './support/phone';
 
 test('a remote phone asks for the floor, the moderator calls it, the projector shows the timer', async ({
 	browser
@@ -19,6 +20,7 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 		await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
 	).newPage();
 	await phone.goto('/m/BPF2017');
+	await openProfile(phone);
 	await phone.getByLabel('Display name').fill('Rosa from Nairobi');
 	await phone.getByLabel('Stakeholder group').selectOption('technical_community');
 	await phone.getByLabel('Remote').check();

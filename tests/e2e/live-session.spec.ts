@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
 import { expectAccessible } from './support/axe';
+import { openProfile } from './support/phone';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
@@ -68,7 +69,9 @@ test('an attendee joins by typing the code and gives a profile', async ({ browse
 	await phone.getByLabel('Session code').fill('bpf 2017');
 	await phone.getByRole('button', { name: 'Join' }).click();
 	await expect(phone).toHaveURL(/\/m\/BPF2017$/);
-	await expectAccessible(phone, 'a phone just joined, its profile form open');
+	await expectAccessible(phone, 'a phone just joined');
+	await openProfile(phone);
+	await expectAccessible(phone, 'a phone with its profile form open');
 	await phone.getByLabel('Display name').fill('Amina');
 	await phone.getByLabel('Stakeholder group').selectOption('civil_society');
 	await phone.getByLabel('Remote').check();

@@ -1,6 +1,7 @@
-import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
-import { E2E_ADMIN } from '../../playwright.config';
+import { expect, test, type BrowserContext, type WebSocketRoute } from '@playwright/test';
 import { expectAccessible } from './support/axe';
+import { openProfile } from './support/phone';
+import { meetingWithPoll } from './support/staff';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const DESK = { viewport: { width: 1440, height: 1000 } };
@@ -43,36 +44,11 @@ class PhoneLink {
 	}
 }
 
-/** A new meeting of its own, so the counts below are this test's alone, and its console. */
-async function meetingWithPoll(context: BrowserContext, code: string): Promise<Page> {
-	const admin = await context.newPage();
-	await admin.goto('/login?redirectTo=/admin');
-	await admin.getByLabel('Username').fill(E2E_ADMIN.username);
-	await admin.getByLabel('Password').fill(E2E_ADMIN.password);
-	await admin.getByRole('button', { name: 'Sign in' }).click();
-	const form = admin.getByRole('region', { name: 'New meeting' });
-	await form.getByLabel('Title').fill('Offline moments');
-	await form.getByLabel('Join code').fill(code);
-	await form.getByRole('button', { name: 'Create meeting' }).click();
-	await expect(admin).toHaveURL(new RegExp(`/admin/meetings/${code}$`));
-
-	await admin.goto(`/m/${code}/moderate`);
-	await expect(admin.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-	await admin.locator('summary', { hasText: 'New poll' }).click();
-	await admin.getByLabel('Question', { exact: true }).fill('Where should the next session meet?');
-	await admin.getByLabel('Options, one per line').fill('Geneva\nNairobi');
-	await admin.getByRole('button', { name: 'Create poll' }).click();
-	const poll = admin.getByRole('article', { name: 'Where should the next session meet?' });
-	await poll.getByRole('button', { name: 'Open' }).click();
-	await expect(poll.getByText('open', { exact: true })).toBeVisible();
-	return admin;
-}
-
 test('a phone offline keeps its ballot, question and floor request, and sends each once when back', async ({
 	browser
 }) => {
 	const code = 'OFF' + Math.random().toString(36).slice(2, 6).toUpperCase();
-	const moderator = await meetingWithPoll(await browser.newContext(DESK), code);
+	const moderator = await meetingWithPoll(await browser.newContext(DESK), code, 'Offline moments');
 	const ballots = moderator.getByTestId('ballot-count');
 	const questions = moderator.getByRole('region', { name: 'Questions' });
 	const floor = moderator.getByRole('region', { name: 'The floor' });
@@ -84,6 +60,7 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await phone.goto(`/m/${code}`);
 	const connection = phone.getByRole('status').filter({ hasText: /Live|Reconnecting|Connecting/ });
 	await expect(connection).toHaveText('Live');
+	await openProfile(phone);
 	await phone.getByLabel('Display name').fill('Ines on the train');
 	await phone.getByRole('button', { name: 'Save' }).click();
 	await expect(phone.getByText('Profile saved.')).toBeVisible();

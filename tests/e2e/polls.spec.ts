@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_ADMIN } from '../../playwright.config';
 import { expectAccessible } from './support/axe';
+import { openProfile } from './support/phone';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -30,6 +31,7 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	for (const [index, phone] of phones.entries()) {
 		await phone.goto('/m/BPF2017');
 		if (index === 0) {
+			await openProfile(phone);
 			await phone.getByLabel('Stakeholder group').selectOption('academia');
 			await phone.getByRole('button', { name: 'Save' }).click();
 			await expect(phone.getByText('Profile saved.')).toBeVisible();

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { signedInConsole } from './support/staff';
+import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { HIGHLIGHT_POLL, moderatorOpensHighlightPoll } from './support/staff';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 /** DevTools' "slow 3G": 400 kbps each way (in bytes per second) and 400 ms of latency. */
@@ -9,21 +9,6 @@ const CPU_SLOWDOWN = 4;
 /** The issue's goal, reported beside the figures; the test asserts only a generous bound. */
 const GOAL_SECONDS = 6;
 const BOUND_SECONDS = 30;
-const POLL = /Which two policy areas/;
-
-async function moderatorOpensPoll(browser: Browser): Promise<string> {
-	const page = await signedInConsole(browser);
-	await page.getByRole('button', { name: /^5 Policy options/ }).click();
-	const poll = page.getByRole('article', { name: POLL });
-	const open = poll.getByRole('button', { name: /^(Open|Reopen)$/ });
-	const close = poll.getByRole('button', { name: 'Close', exact: true });
-	// Another spec of the same run may have opened or closed this poll already.
-	await expect(open.or(close)).toBeVisible();
-	if (await open.isVisible()) await open.click();
-	await expect(close).toBeVisible();
-	return (await page.getByTestId('current-step').textContent()) ?? '';
-}
-
 /** Bytes on the wire (headers and compressed body) of the page, its scripts and its stylesheets. */
 function countBytes(cdp: CDPSession): { html: number; js: number; css: number } {
 	const bytes = { html: 0, js: 0, css: 0 };
@@ -72,7 +57,7 @@ const receiptShown = () =>
 
 test('on slow 3G a phone sees the current item and casts a ballot', async ({ browser }) => {
 	test.setTimeout(120_000);
-	const title = await moderatorOpensPoll(browser);
+	const title = await moderatorOpensHighlightPoll(browser);
 
 	// A fresh context has a cold cache, as a phone opening the link for the first time.
 	const context = await browser.newContext(PHONE);
@@ -89,7 +74,7 @@ test('on slow 3G a phone sees the current item and casts a ballot', async ({ bro
 	await expect(phone.getByTestId('now-showing').getByRole('heading', { level: 2 })).toHaveText(title);
 	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 
-	const ballot = phone.getByRole('form', { name: POLL });
+	const ballot = phone.getByRole('form', { name: HIGHLIGHT_POLL });
 	await ballot.getByLabel('Industrial control systems').check();
 	await ballot.getByLabel('Security of mobile devices').check();
 	const votedAt = await phone.evaluate(() => performance.now() / 1000);

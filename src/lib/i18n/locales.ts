@@ -17,6 +17,14 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/**
+ * The locale numbers and dates are written in. Arabic uses Western digits, as meeting content
+ * (codes, years, counts typed by people) does: the digits of a sentence then all match.
+ */
+export function formattingLocaleOf(locale: Locale): string {
+	return locale === 'ar' ? 'ar-u-nu-latn' : locale;
+}
+
 export function directionOf(locale: Locale): 'rtl' | 'ltr' {
 	return locale === 'ar' ? 'rtl' : 'ltr';
 }

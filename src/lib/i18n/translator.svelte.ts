@@ -1,6 +1,6 @@
 import { setupI18n } from '@lingui/core';
 import { getContext, setContext } from 'svelte';
-import { directionOf, type Locale } from './locales';
+import { directionOf, formattingLocaleOf, type Locale } from './locales';
 import type { MessageId, MessageValues, Translations } from './messages';
 
 /**
@@ -11,7 +11,7 @@ export class Translator {
 	#source: () => Translations;
 	#i18n = $derived.by(() => {
 		const { locale, messages } = this.#source();
-		return setupI18n({ locale, messages: { [locale]: messages } });
+		return setupI18n({ locale, locales: formattingLocaleOf(locale), messages: { [locale]: messages } });
 	});
 	/** The reader's time zone once the browser runs; the server, which does not know it, writes UTC. */
 	#timeZone: string = $state('UTC');
@@ -29,8 +29,8 @@ export class Translator {
 	}
 
 	/** Called once the page runs in a browser: dates and times switch to the reader's own zone. */
-	useBrowserTimeZone(): void {
-		this.#timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	useTimeZone(zone: string = Intl.DateTimeFormat().resolvedOptions().timeZone): void {
+		this.#timeZone = zone;
 	}
 
 	t = (id: MessageId, values?: MessageValues): string => this.#i18n._(id, values);

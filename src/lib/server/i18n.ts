@@ -1,6 +1,6 @@
 import { compileMessage } from '@lingui/message-utils/compileMessage';
 import { setupI18n } from '@lingui/core';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '$lib/i18n/locales';
+import { DEFAULT_LOCALE, LOCALES, formattingLocaleOf, type Locale } from '$lib/i18n/locales';
 import type { CompiledMessages, MessageId, MessageValues, Translations } from '$lib/i18n/messages';
 
 const files = import.meta.glob<Record<string, string>>('../i18n/messages/*/*.json', {
@@ -44,5 +44,8 @@ export function translationsFor(locale: Locale): Translations {
 /** A message for text the server writes itself (a form's answer), in the reader's language. */
 export function translate(locale: Locale, id: MessageId, values?: MessageValues): string {
 	const { messages } = translationsFor(locale);
-	return setupI18n({ locale, messages: { [locale]: messages } })._(id, values);
+	return setupI18n({ locale, locales: formattingLocaleOf(locale), messages: { [locale]: messages } })._(
+		id,
+		values
+	);
 }
