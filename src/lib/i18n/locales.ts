@@ -19,10 +19,13 @@ export function isLocale(value: unknown): value is Locale {
 
 /**
  * The locale numbers and dates are written in. Arabic uses Western digits, as meeting content
- * (codes, years, counts typed by people) does: the digits of a sentence then all match.
+ * (codes, years, counts typed by people) does: the digits of a sentence then all match. English
+ * writes dates the UN's way (21 December 2017, 12:00), not the American way.
  */
+const FORMATTING_LOCALES: Partial<Record<Locale, string>> = { ar: 'ar-u-nu-latn', en: 'en-GB' };
+
 export function formattingLocaleOf(locale: Locale): string {
-	return locale === 'ar' ? 'ar-u-nu-latn' : locale;
+	return FORMATTING_LOCALES[locale] ?? locale;
 }
 
 export function directionOf(locale: Locale): 'rtl' | 'ltr' {
