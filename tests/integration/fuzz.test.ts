@@ -15,7 +15,12 @@ import { CONSENSUS_STANCES, POLL_KINDS, type PollSpec } from '../../src/lib/doma
 import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '../../src/lib/domain/meeting';
 import { TAGS, TAG_TARGETS } from '../../src/lib/domain/comments';
 import { REPORT_FIELDS } from '../../src/lib/domain/record/schema';
-import type { AckError, ClientToServerEvents, PollInfo } from '../../src/lib/realtime/protocol';
+import {
+	ACK_ERROR_CODES,
+	type AckError,
+	type ClientToServerEvents,
+	type PollInfo
+} from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
 import {
 	connect,
@@ -35,15 +40,6 @@ const RUNS_PER_EVENT = 150;
 const ACK_TIMEOUT_MS = 2_000;
 /** Socket.IO's maxHttpBufferSize on the server; fuzzed messages stay under it, one case goes over. */
 const MESSAGE_LIMIT = 64 * 1024;
-const ACK_CODES: AckError['code'][] = [
-	'invalid',
-	'unauthorised',
-	'forbidden',
-	'not_found',
-	'conflict',
-	'rate_limited',
-	'internal'
-];
 
 type Role = 'attendee' | 'projector' | 'moderator';
 type EventName = keyof ClientToServerEvents;
@@ -690,7 +686,7 @@ async function send(
 function expectRefusal(value: unknown, codes: AckError['code'][]) {
 	expect(value).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
 	const { code, message } = (value as { error: AckError }).error;
-	expect(ACK_CODES).toContain(code);
+	expect(ACK_ERROR_CODES).toContain(code);
 	expect(codes).toContain(code);
 	expect(message.length).toBeGreaterThan(0);
 }

@@ -2,6 +2,7 @@ import { setupI18n } from '@lingui/core';
 import { getContext, setContext } from 'svelte';
 import { directionOf, formattingLocaleOf, type Locale } from './locales';
 import type { MessageId, MessageValues, Translations } from './messages';
+import { ACK_ERROR_CODES } from '$lib/realtime/protocol';
 
 /**
  * The words of the attendee and projector screens in the page's language. A page's component
@@ -56,20 +57,10 @@ export class Translator {
 	 */
 	refusal = (error: { code: string; message: string }): string => {
 		if (this.locale === 'en') return error.message;
-		const code = (REFUSAL_CODES as readonly string[]).includes(error.code) ? error.code : 'internal';
-		return this.t(`common.refused.${code as (typeof REFUSAL_CODES)[number]}`);
+		const known = ACK_ERROR_CODES.find((code) => code === error.code) ?? 'internal';
+		return this.t(`common.refused.${known}`);
 	};
 }
-
-const REFUSAL_CODES = [
-	'invalid',
-	'unauthorised',
-	'forbidden',
-	'not_found',
-	'conflict',
-	'rate_limited',
-	'internal'
-] as const;
 
 /** Marks a slot in a formatted message; the object replacement character survives formatting. */
 const SLOT = '\uFFFC';

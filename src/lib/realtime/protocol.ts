@@ -276,8 +276,19 @@ export interface AskQuestion {
 
 export type QuestionAction = 'approve' | 'hide' | 'answer' | 'project' | 'unproject';
 
+/** The kinds of refusal an acknowledgement carries (a value, so clients can word each kind). */
+export const ACK_ERROR_CODES = [
+	'invalid',
+	'unauthorised',
+	'forbidden',
+	'not_found',
+	'conflict',
+	'rate_limited',
+	'internal'
+] as const;
+
 export interface AckError {
-	code: 'invalid' | 'unauthorised' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'internal';
+	code: (typeof ACK_ERROR_CODES)[number];
 	message: string;
 }
 
