@@ -1,7 +1,20 @@
+import type { QuestionAction } from './screen';
+
 export const QUESTION_STATUSES = ['pending', 'approved', 'hidden', 'answered'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 export type QuestionOrder = 'popular' | 'recent';
+
+const STATUS_AFTER: Partial<Record<QuestionAction, QuestionStatus>> = {
+	approve: 'approved',
+	hide: 'hidden',
+	answer: 'answered'
+};
+
+/** The status a moderation action gives a question; null for actions that only move the screen. */
+export function statusAfter(action: QuestionAction): QuestionStatus | null {
+	return STATUS_AFTER[action] ?? null;
+}
 
 interface Sortable {
 	id: string;

@@ -285,13 +285,10 @@ export class LiveMeeting {
 				const result = await this.#resend((socket) =>
 					socket.emitWithAck('question:ask', { clientId, text, anonymous })
 				);
-				if (result && 'data' in result) this.#snapshot.myQuestions.push(result.data.question);
-				// The server's one conflict here: it has this question already, asked before the answer
-				// was lost on the way. The snapshot then brings it.
-				if (result && 'error' in result && result.error.code === 'conflict') {
-					void this.resync();
-					return { data: { question: null } };
-				}
+				// A resend after a lost answer gets the first answer again; a snapshot may have brought it.
+				const asked = result && 'data' in result ? result.data.question : null;
+				if (asked && !this.#snapshot.myQuestions.some((question) => question.id === asked.id))
+					this.#snapshot.myQuestions.push(asked);
 				return result;
 			}
 			case 'floor': {

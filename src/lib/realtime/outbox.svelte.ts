@@ -1,5 +1,4 @@
-import type { Choice } from '$lib/domain/polls/types';
-import type { Ack, AckError, QuestionInfo } from './protocol';
+import type { Ack, AckError, CommandAcks } from './protocol';
 import {
 	keepPending,
 	pendingStorageKey,
@@ -12,10 +11,9 @@ import {
 
 /** What the server answers to each kind of command that goes through the outbox. */
 export interface OutboxAnswers {
-	ballot: { pollId: string; choice: Choice };
-	/** null: the server had this question already (a resend after its answer was lost). */
-	question: { question: QuestionInfo | null };
-	floor: { requestId: string };
+	ballot: CommandAcks['poll:vote'];
+	question: CommandAcks['question:ask'];
+	floor: CommandAcks['floor:request'];
 }
 
 type Kind = PendingCommand['kind'];

@@ -1,21 +1,18 @@
 /**
  * The Socket.IO contract between the server and every client (phone, projector, console).
- * Types only: both sides import it, so an event changes in one place.
+ * Types only: both sides import it, so an event changes in one place. What clients send is
+ * inferred from the zod schemas in `schemas.ts`, which the server parses every command with.
  */
 import type { AgendaItem, Position } from '$lib/domain/agenda';
 import type { Choice, PollKind, PollOption, PollResults, PollStatus } from '$lib/domain/polls/types';
 import type { QueueBalance } from '$lib/domain/floor';
 import type { ParticipationMode, ProjectorTheme, StakeholderGroup } from '$lib/domain/meeting';
 import type { QuestionStatus } from '$lib/domain/questions';
-import type { ReportField } from '$lib/domain/record/schema';
+import type { ResultsView } from '$lib/domain/polls/lifecycle';
+import type { CommandName, CommandPayload } from './schemas';
 
 /** Who a socket speaks for, given in the handshake's `auth`. */
 export type ClientRole = 'attendee' | 'projector' | 'moderator';
-
-export interface HandshakeAuth {
-	meeting: string;
-	as: ClientRole;
-}
 
 export interface MeetingInfo {
 	code: string;
@@ -41,7 +38,7 @@ export interface PresenceCounts {
 	remote: number;
 }
 
-export type ResultsView = 'overall' | 'breakdown';
+export type { ResultsView };
 
 export interface PollInfo {
 	id: string;
@@ -205,76 +202,12 @@ export interface MeetingChanged {
 	onScreenPollId: string | null;
 }
 
-export type AgendaTarget = 'next' | 'previous' | { item: number; step?: number };
-
-export interface AgendaMove {
-	/** Chosen by the client once per intended move and reused on retry. */
-	clientId: string;
-	to: AgendaTarget;
-}
-
-export interface CastBallot {
-	clientId: string;
-	pollId: string;
-	/** Increases with each change a phone makes; an older revision never replaces a newer one. */
-	revision: number;
-	/** The kind-specific content, checked on the server (see domain/polls/choice.ts). */
-	choice: unknown;
-}
-
-export interface CreatePoll {
-	clientId: string;
-	itemId: string | null;
-	kind: PollKind;
-	question: string;
-	options: string[];
-	maxPicks: number | null;
-	wordLimit: number | null;
-}
-
-export type PollAction =
-	| 'open'
-	| 'close'
-	| 'show-results'
-	| 'hide-results'
-	| 'view-overall'
-	| 'view-breakdown'
-	| 'project'
-	| 'unproject';
-
-export interface ControlPoll {
-	clientId: string;
-	pollId: string;
-	action: PollAction;
-}
-
-export interface ModerateText {
-	clientId: string;
-	pollId: string;
-	key: string;
-	status: 'approved' | 'hidden';
-}
-
-export interface AddSpeaker {
-	clientId: string;
-	name: string;
-	group: StakeholderGroup | null;
-	mode: ParticipationMode;
-}
-
-export interface FloorSettings {
-	clientId: string;
-	alternate: boolean;
-	speakingSeconds: number;
-}
-
-export interface AskQuestion {
-	clientId: string;
-	text: string;
-	anonymous: boolean;
-}
-
-export type QuestionAction = 'approve' | 'hide' | 'answer' | 'project' | 'unproject';
+export type AgendaTarget = CommandPayload<'agenda:move'>['to'];
+export type CreatePoll = CommandPayload<'poll:create'>;
+export type AddSpeaker = CommandPayload<'floor:add'>;
+export type FloorSettings = CommandPayload<'floor:settings'>;
+export type DeclareTopic = CommandPayload<'topic:declare'>;
+export type { PollAction, QuestionAction, CommentAction } from '$lib/domain/screen';
 
 /** The kinds of refusal an acknowledgement carries (a value, so clients can word each kind). */
 export const ACK_ERROR_CODES = [
@@ -295,15 +228,7 @@ export interface AckError {
 export type Ack<T> = { data: T } | { error: AckError };
 
 /** The rapporteur's texts: notes on one agenda item, or one field of the session report. */
-export type RecordTextTarget = { kind: 'note'; itemId: string } | { kind: 'report'; field: ReportField };
-
-export interface WriteRecordText {
-	clientId: string;
-	target: RecordTextTarget;
-	text: string;
-	/** The revision the writer started from: 0 for a text not saved before. */
-	baseRevision: number;
-}
+export type RecordTextTarget = CommandPayload<'record:write'>['target'];
 
 export interface RecordTextInfo {
 	text: string;
@@ -317,101 +242,50 @@ export interface RecordTextInfo {
 export type RecordTextSave =
 	{ saved: true; text: RecordTextInfo } | { saved: false; current: RecordTextInfo };
 
-export interface DeclareTopic {
-	clientId: string;
-	wording: string;
-	itemId: string | null;
-	/** The consensus check the topic comes from, if any. */
-	pollId: string | null;
+/** What the server acknowledges to each command, once it is committed. */
+export interface CommandAcks {
+	'agenda:move': { version: number; position: Position };
+	/** Moderators: the projector's look for everyone in the room (see MeetingInfo.projectorTheme). */
+	'projector:theme': { theme: ProjectorTheme };
+	'poll:vote': { pollId: string; choice: Choice };
+	'poll:create': { pollId: string };
+	'poll:control': { version: number };
+	'poll:moderate': { version: number };
+	/** An attendee asks for the floor, or withdraws the request. */
+	'floor:request': { requestId: string };
+	'floor:withdraw': { withdrawn: boolean };
+	/** Moderators: add a speaker by name, remove a request, call the next speaker, end a turn, settings. */
+	'floor:add': { requestId: string };
+	'floor:remove': { removed: boolean };
+	'floor:next': { speaking: string | null };
+	'floor:end': { ended: boolean };
+	'floor:settings': { alternate: boolean; speakingSeconds: number };
+	'question:ask': { question: QuestionInfo };
+	'question:upvote': { questionId: string; up: boolean };
+	'question:moderate': { status: QuestionStatus };
+	'question:settings': { premoderation: boolean };
+	'card:comment': { comment: CommentInfo };
+	'card:priority': { cardId: string; marked: boolean };
+	'comment:moderate': { done: boolean };
+	'comments:deadline': { deadline: string | null };
+	'record:tag': { on: boolean };
+	/** Moderators: start the record's clock, or end the session. */
+	'session:clock': { startedAt: string | null; endedAt: string | null };
+	/** Rapporteurs and moderators: save a note or a report field. */
+	'record:write': RecordTextSave;
+	/** Moderators declare and withdraw agreed topics; rapporteurs and moderators reword them. */
+	'topic:declare': { topicId: string };
+	'topic:reword': { changed: boolean };
+	'topic:withdraw': { changed: boolean };
 }
 
-export interface ClientToServerEvents {
-	'agenda:move': (
-		move: AgendaMove,
-		ack: (result: Ack<{ version: number; position: Position }>) => void
-	) => void;
-	/** Moderators: the projector's look for everyone in the room (see MeetingInfo.projectorTheme). */
-	'projector:theme': (
-		command: { clientId: string; theme: ProjectorTheme },
-		ack: (result: Ack<{ theme: ProjectorTheme }>) => void
-	) => void;
+/** Every command takes its payload (see schemas.ts) and answers once through its acknowledgement. */
+export type ClientToServerEvents = {
+	[E in CommandName]: (command: CommandPayload<E>, ack: (result: Ack<CommandAcks[E]>) => void) => void;
+} & {
+	/** A full snapshot again, e.g. after a missed version. */
 	'meeting:sync': (ack: (result: Ack<MeetingSnapshot>) => void) => void;
-	'poll:vote': (ballot: CastBallot, ack: (result: Ack<{ pollId: string; choice: Choice }>) => void) => void;
-	'poll:create': (poll: CreatePoll, ack: (result: Ack<{ pollId: string }>) => void) => void;
-	'poll:control': (control: ControlPoll, ack: (result: Ack<{ version: number }>) => void) => void;
-	'poll:moderate': (decision: ModerateText, ack: (result: Ack<{ version: number }>) => void) => void;
-	/** An attendee asks for the floor, or withdraws the request. */
-	'floor:request': (command: { clientId: string }, ack: (result: Ack<{ requestId: string }>) => void) => void;
-	'floor:withdraw': (
-		command: { clientId: string },
-		ack: (result: Ack<{ withdrawn: boolean }>) => void
-	) => void;
-	/** Moderators: add a speaker by name, remove a request, call the next speaker, end a turn, settings. */
-	'floor:add': (speaker: AddSpeaker, ack: (result: Ack<{ requestId: string }>) => void) => void;
-	'floor:remove': (
-		command: { clientId: string; requestId: string },
-		ack: (result: Ack<{ removed: boolean }>) => void
-	) => void;
-	'floor:next': (
-		command: { clientId: string },
-		ack: (result: Ack<{ speaking: string | null }>) => void
-	) => void;
-	'floor:end': (command: { clientId: string }, ack: (result: Ack<{ ended: boolean }>) => void) => void;
-	'question:ask': (question: AskQuestion, ack: (result: Ack<{ question: QuestionInfo }>) => void) => void;
-	'question:upvote': (
-		vote: { clientId: string; questionId: string; up: boolean },
-		ack: (result: Ack<{ questionId: string; up: boolean }>) => void
-	) => void;
-	'question:moderate': (
-		command: { clientId: string; questionId: string; action: QuestionAction },
-		ack: (result: Ack<{ status: QuestionStatus }>) => void
-	) => void;
-	'question:settings': (
-		command: { clientId: string; premoderation: boolean },
-		ack: (result: Ack<{ premoderation: boolean }>) => void
-	) => void;
-	'card:comment': (
-		comment: { clientId: string; cardId: string; text: string },
-		ack: (result: Ack<{ comment: CommentInfo }>) => void
-	) => void;
-	'card:priority': (
-		mark: { clientId: string; cardId: string; marked: boolean },
-		ack: (result: Ack<{ cardId: string; marked: boolean }>) => void
-	) => void;
-	'comment:moderate': (
-		command: { clientId: string; commentId: string; action: 'hide' | 'show' | 'project' | 'unproject' },
-		ack: (result: Ack<{ done: boolean }>) => void
-	) => void;
-	'comments:deadline': (
-		command: { clientId: string; deadline: string | null },
-		ack: (result: Ack<{ deadline: string | null }>) => void
-	) => void;
-	'record:tag': (
-		command: TagInfo & { clientId: string; on: boolean },
-		ack: (result: Ack<{ on: boolean }>) => void
-	) => void;
-	'floor:settings': (
-		settings: FloorSettings,
-		ack: (result: Ack<{ alternate: boolean; speakingSeconds: number }>) => void
-	) => void;
-	/** Moderators: start the record's clock, or end the session. */
-	'session:clock': (
-		command: { clientId: string; action: 'start' | 'end' },
-		ack: (result: Ack<{ startedAt: string | null; endedAt: string | null }>) => void
-	) => void;
-	/** Rapporteurs and moderators: save a note or a report field. */
-	'record:write': (command: WriteRecordText, ack: (result: Ack<RecordTextSave>) => void) => void;
-	/** Moderators declare and withdraw agreed topics; rapporteurs and moderators reword them. */
-	'topic:declare': (command: DeclareTopic, ack: (result: Ack<{ topicId: string }>) => void) => void;
-	'topic:reword': (
-		command: { clientId: string; topicId: string; wording: string },
-		ack: (result: Ack<{ changed: boolean }>) => void
-	) => void;
-	'topic:withdraw': (
-		command: { clientId: string; topicId: string },
-		ack: (result: Ack<{ changed: boolean }>) => void
-	) => void;
-}
+};
 
 export interface ServerToClientEvents {
 	'meeting:snapshot': (snapshot: MeetingSnapshot) => void;

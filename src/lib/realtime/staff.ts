@@ -1,7 +1,5 @@
-import type { Position } from '$lib/domain/agenda';
 import type { ProjectorTheme } from '$lib/domain/meeting';
 import type {
-	Ack,
 	AddSpeaker,
 	AgendaTarget,
 	CreatePoll,
@@ -19,43 +17,41 @@ import { LiveMeeting } from './client.svelte';
  * commands the server allows their roles. Kept apart so an attendee's phone does not load them.
  */
 export class StaffMeeting extends LiveMeeting {
-	move(to: AgendaTarget): Promise<Ack<{ version: number; position: Position }>> {
+	move(to: AgendaTarget) {
 		return this.command((socket, clientId) => socket.emitWithAck('agenda:move', { clientId, to }));
 	}
 
-	setProjectorTheme(theme: ProjectorTheme): Promise<Ack<{ theme: ProjectorTheme }>> {
+	setProjectorTheme(theme: ProjectorTheme) {
 		return this.command((socket, clientId) => socket.emitWithAck('projector:theme', { clientId, theme }));
 	}
 
-	controlPoll(pollId: string, action: PollAction): Promise<Ack<{ version: number }>> {
+	controlPoll(pollId: string, action: PollAction) {
 		return this.command((socket, clientId) =>
 			socket.emitWithAck('poll:control', { clientId, pollId, action })
 		);
 	}
 
-	createPoll(poll: Omit<CreatePoll, 'clientId'>): Promise<Ack<{ pollId: string }>> {
+	createPoll(poll: Omit<CreatePoll, 'clientId'>) {
 		return this.command((socket, clientId) => socket.emitWithAck('poll:create', { clientId, ...poll }));
 	}
 
-	addSpeaker(speaker: Omit<AddSpeaker, 'clientId'>): Promise<Ack<{ requestId: string }>> {
+	addSpeaker(speaker: Omit<AddSpeaker, 'clientId'>) {
 		return this.command((socket, clientId) => socket.emitWithAck('floor:add', { clientId, ...speaker }));
 	}
 
-	removeSpeaker(requestId: string): Promise<Ack<{ removed: boolean }>> {
+	removeSpeaker(requestId: string) {
 		return this.command((socket, clientId) => socket.emitWithAck('floor:remove', { clientId, requestId }));
 	}
 
-	callNextSpeaker(): Promise<Ack<{ speaking: string | null }>> {
+	callNextSpeaker() {
 		return this.command((socket, clientId) => socket.emitWithAck('floor:next', { clientId }));
 	}
 
-	endTurn(): Promise<Ack<{ ended: boolean }>> {
+	endTurn() {
 		return this.command((socket, clientId) => socket.emitWithAck('floor:end', { clientId }));
 	}
 
-	floorSettings(
-		settings: Omit<FloorSettings, 'clientId'>
-	): Promise<Ack<{ alternate: boolean; speakingSeconds: number }>> {
+	floorSettings(settings: Omit<FloorSettings, 'clientId'>) {
 		return this.command((socket, clientId) =>
 			socket.emitWithAck('floor:settings', { clientId, ...settings })
 		);
@@ -89,11 +85,7 @@ export class StaffMeeting extends LiveMeeting {
 		return this.command((socket, clientId) => socket.emitWithAck('record:tag', { clientId, ...tag, on }));
 	}
 
-	moderateText(
-		pollId: string,
-		key: string,
-		status: 'approved' | 'hidden'
-	): Promise<Ack<{ version: number }>> {
+	moderateText(pollId: string, key: string, status: 'approved' | 'hidden') {
 		return this.command((socket, clientId) =>
 			socket.emitWithAck('poll:moderate', { clientId, pollId, key, status })
 		);

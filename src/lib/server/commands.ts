@@ -1,8 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { db, prepared, type Tx } from './db';
-import { writeSoon } from './db/batch';
-import { appliedCommands, meetings, type Meeting } from './db/schema';
-import { findMeetingById } from './meetings/store';
+import { prepared, type Tx } from './db';
+import { appliedCommands } from './db/schema';
 
 /**
  * Every acknowledged write carries a client id chosen once per intent and reused on retry. The id
@@ -12,9 +10,9 @@ function commandKey(actor: string, clientId: string): string {
 	return `${actor}:${clientId}`;
 }
 
-const appliedByKey = prepared((database) =>
+const ackByKey = prepared((database) =>
 	database
-		.select({ key: appliedCommands.clientId })
+		.select({ ack: appliedCommands.ack })
 		.from(appliedCommands)
 		.where(
 			and(
@@ -25,76 +23,38 @@ const appliedByKey = prepared((database) =>
 		.prepare()
 );
 
-const insertApplied = prepared((database) =>
+const insertAck = prepared((database) =>
 	database
 		.insert(appliedCommands)
 		.values({
 			meetingId: sql.placeholder('meetingId'),
 			clientId: sql.placeholder('key'),
-			version: sql.placeholder('version')
+			ack: sql.placeholder('ack')
 		})
 		.onConflictDoNothing()
 		.prepare()
 );
 
-// The prepared statements run on the transaction's connection: `tx` marks that they must be inside one.
-export function wasApplied(_tx: Tx, meetingId: string, actor: string, clientId: string): boolean {
-	return !!appliedByKey().get({ meetingId, key: commandKey(actor, clientId) });
+/** A command already applied: the acknowledgement it got, to be sent again as it was. */
+export type Replay = { found: false } | { found: true; data: unknown };
+
+/**
+ * The stored acknowledgement of a command, if it was applied. Commands applied before
+ * acknowledgements were kept have none (`data` undefined).
+ */
+export function replayOf(meetingId: string, actor: string, clientId: string): Replay {
+	const row = ackByKey().get({ meetingId, key: commandKey(actor, clientId) });
+	if (!row) return { found: false };
+	return { found: true, data: row.ack === null ? undefined : (JSON.parse(row.ack) as unknown) };
 }
 
-export function recordApplied(
+/** Keeps a command's acknowledgement with the change it made, in the same transaction. */
+export function rememberAck(
 	_tx: Tx,
 	meetingId: string,
 	actor: string,
 	clientId: string,
-	version: number
+	data: unknown
 ): void {
-	insertApplied().run({ meetingId, key: commandKey(actor, clientId), version });
-}
-
-/**
- * Applies one command in one transaction, once per client id: a retry returns without changing
- * anything. Changes that clients follow by version (agenda, polls) bump the meeting's version.
- */
-export function applyCommand(
-	meetingId: string,
-	actor: string,
-	clientId: string,
-	change: (tx: Tx, meeting: Meeting) => boolean,
-	options: { bumpVersion: boolean } = { bumpVersion: false }
-): CommandOutcome {
-	return db().transaction((tx) => applyIn(tx, meetingId, actor, clientId, change, options));
-}
-
-/**
- * The same for commands that come in bursts from phones (upvotes): committed with the others of
- * the burst, then settled (see writeSoon).
- */
-export function applyCommandSoon(
-	meetingId: string,
-	actor: string,
-	clientId: string,
-	change: (tx: Tx, meeting: Meeting) => boolean
-): Promise<CommandOutcome> {
-	return writeSoon((tx) => applyIn(tx, meetingId, actor, clientId, change, { bumpVersion: false }));
-}
-
-type CommandOutcome = { version: number; changed: boolean };
-
-function applyIn(
-	tx: Tx,
-	meetingId: string,
-	actor: string,
-	clientId: string,
-	change: (tx: Tx, meeting: Meeting) => boolean,
-	options: { bumpVersion: boolean }
-): CommandOutcome {
-	const meeting = findMeetingById(meetingId);
-	if (!meeting) throw new Error('meeting vanished');
-	if (wasApplied(tx, meetingId, actor, clientId)) return { version: meeting.version, changed: false };
-	if (!change(tx, meeting)) return { version: meeting.version, changed: false };
-	const version = options.bumpVersion ? meeting.version + 1 : meeting.version;
-	if (options.bumpVersion) tx.update(meetings).set({ version }).where(eq(meetings.id, meetingId)).run();
-	recordApplied(tx, meetingId, actor, clientId, version);
-	return { version, changed: true };
+	insertAck().run({ meetingId, key: commandKey(actor, clientId), ack: JSON.stringify(data) });
 }

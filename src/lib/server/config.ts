@@ -9,6 +9,11 @@ export interface Config {
 	adminPassword: string | null;
 	/** New phones per minute from one network address: loose, since a whole hall shares one NAT. */
 	joinRateLimit: number;
+	/**
+	 * Commands per minute from one phone or one staff member for events without a limit of their
+	 * own, and snapshots per minute one connection may ask for.
+	 */
+	commandRateLimit: number;
 }
 
 function originOf(value: string | undefined): string | null {
@@ -36,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		publicOrigin: originOf(env.PUBLIC_ORIGIN),
 		adminUsername: env.ADMIN_USERNAME || null,
 		adminPassword: env.ADMIN_PASSWORD || null,
-		joinRateLimit: positiveInteger('JOIN_RATE_LIMIT', env.JOIN_RATE_LIMIT, 3000)
+		joinRateLimit: positiveInteger('JOIN_RATE_LIMIT', env.JOIN_RATE_LIMIT, 3000),
+		commandRateLimit: positiveInteger('COMMAND_RATE_LIMIT', env.COMMAND_RATE_LIMIT, 600)
 	};
 }

@@ -42,6 +42,18 @@ export function waitHint(seconds: number): string {
 }
 
 let joinLimit: Limit | null = null;
+let commandLimits: { phone: Limit; staff: Limit; sync: Limit } | null = null;
+
+/** The limits of commands without one of their own, from COMMAND_RATE_LIMIT (read once). */
+function commandLimitsOf(): { phone: Limit; staff: Limit; sync: Limit } {
+	const perMinute = readConfig().commandRateLimit;
+	commandLimits ??= {
+		phone: new Limit(perMinute, 60),
+		staff: new Limit(perMinute, 60),
+		sync: new Limit(perMinute, 60)
+	};
+	return commandLimits;
+}
 
 export const limits = {
 	/** Wrong or right, attempts on one account: ten per quarter of an hour. */
@@ -60,5 +72,17 @@ export const limits = {
 	question: new Limit(5, 60),
 	upvote: new Limit(60, 60),
 	comment: new Limit(10, 60),
-	mark: new Limit(120, 60)
+	mark: new Limit(120, 60),
+	/** Any other command from a phone (the floor, withdrawing): far above what a person does. */
+	get phoneCommand(): Limit {
+		return commandLimitsOf().phone;
+	},
+	/** Commands from one staff member without a limit of their own: a clicker, not a script. */
+	get staffCommand(): Limit {
+		return commandLimitsOf().staff;
+	},
+	/** Full snapshots asked for by one connection (a client asks after a missed update). */
+	get sync(): Limit {
+		return commandLimitsOf().sync;
+	}
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { MeetingRole } from '$lib/domain/meeting';
 import { db } from '../db';
 import { meetingRoles, meetings, sessions, users } from '../db/schema';
-import { hub } from '../realtime/hub';
+import { publish } from '../events';
 import { hashPassword, verifyPassword } from './password';
 import { generateId } from './tokens';
 import { createSession, type SessionUser } from './session';
@@ -83,7 +83,7 @@ export function removeAccount(userId: string): boolean {
 		tx.delete(meetingRoles).where(eq(meetingRoles.userId, userId)).run();
 		return true;
 	});
-	if (removed) hub.disconnectUser(userId);
+	if (removed) publish({ name: 'user.accessEnded', userId, meetingId: null });
 	return removed;
 }
 
@@ -111,7 +111,7 @@ export function revokeRole(meetingId: string, userId: string, role: MeetingRole)
 		.from(meetingRoles)
 		.where(and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, userId)))
 		.get();
-	if (!left) hub.disconnectUser(userId, meetingId);
+	if (!left) publish({ name: 'user.accessEnded', userId, meetingId });
 	return result.changes > 0;
 }
 
@@ -144,7 +144,7 @@ export async function changePassword(
 		tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
 		tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
 	});
-	hub.disconnectUser(user.id);
+	publish({ name: 'user.accessEnded', userId: user.id, meetingId: null });
 	const { token, session } = createSession(user.id);
 	return { ok: true, token, expiresAt: session.expiresAt };
 }

@@ -101,30 +101,8 @@ export function storeMark(
 	);
 }
 
-export function moderateComment(
-	tx: Tx,
-	meetingId: string,
-	commentId: string,
-	action: 'hide' | 'show' | 'project' | 'unproject'
-): boolean {
-	if (action === 'hide' || action === 'show') {
-		tx.update(comments)
-			.set({ hidden: action === 'hide' })
-			.where(eq(comments.id, commentId))
-			.run();
-		if (action === 'hide') {
-			tx.update(meetings)
-				.set({ onScreenCommentId: null })
-				.where(and(eq(meetings.id, meetingId), eq(meetings.onScreenCommentId, commentId)))
-				.run();
-		}
-		return true;
-	}
-	tx.update(meetings)
-		.set({ onScreenCommentId: action === 'project' ? commentId : null })
-		.where(eq(meetings.id, meetingId))
-		.run();
-	return true;
+export function storeCommentHidden(tx: Tx, commentId: string, hidden: boolean): boolean {
+	return tx.update(comments).set({ hidden }).where(eq(comments.id, commentId)).run().changes > 0;
 }
 
 export function storeDeadline(tx: Tx, meetingId: string, deadline: Date | null): boolean {

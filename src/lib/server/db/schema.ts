@@ -168,7 +168,8 @@ export const appliedCommands = sqliteTable(
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		clientId: text('client_id').notNull(),
-		version: integer('version').notNull(),
+		/** The acknowledgement the command got (JSON), sent again as it was to a retry. */
+		ack: text('ack'),
 		createdAt: createdAt()
 	},
 	(table) => [primaryKey({ columns: [table.meetingId, table.clientId] })]

@@ -1,25 +1,23 @@
 import type { AgendaItem } from '$lib/domain/agenda';
-import type {
-	ClientRole,
-	MeetingSnapshot,
-	PollInfo,
-	PollResultsUpdate,
-	PresenceCounts
-} from '$lib/realtime/protocol';
+import type { MeetingSnapshot } from '$lib/realtime/protocol';
 import type { Meeting } from '../db/schema';
-import type { PollResults } from '$lib/domain/polls/types';
-import { liveTallies } from '../polls/live';
+import { subscribe } from '../events';
+import { presence } from '../presence';
+import { livePolls, type Audience } from '../polls/live';
 import { agreedTopicsOf } from '../record/store';
-import { ballotsOf, loadPolls, pollInfo, type PollRecord } from '../polls/store';
+import { ballotsOf } from '../polls/store';
 import { loadAgenda, meetingInfo, positionOf } from './store';
 import { floorState } from '../floor/store';
 import { questionsOf, questionsState } from '../questions/store';
 import { commentsState, marksOf } from '../comments/store';
 
-const agendas = new Map<string, AgendaItem[]>();
-const pollLists = new Map<string, PollRecord[]>();
+export type { Audience };
 
-/** The agenda changes only when an organiser edits it, so it is read once per meeting. */
+const agendas = new Map<string, AgendaItem[]>();
+// The agenda changes only when an organiser saves it.
+subscribe('meeting.changed', ({ meetingId }) => agendas.delete(meetingId));
+
+/** A meeting's agenda, read once and kept until an organiser changes it. */
 export function agendaOf(meetingId: string): AgendaItem[] {
 	let agenda = agendas.get(meetingId);
 	if (!agenda) {
@@ -27,60 +25,6 @@ export function agendaOf(meetingId: string): AgendaItem[] {
 		agendas.set(meetingId, agenda);
 	}
 	return agenda;
-}
-
-export function forgetAgenda(meetingId: string): void {
-	agendas.delete(meetingId);
-}
-
-/** A meeting's polls as last committed; dropped after every change so the next read is fresh. */
-export function pollsOf(meetingId: string): PollRecord[] {
-	let list = pollLists.get(meetingId);
-	if (!list) {
-		list = loadPolls(meetingId);
-		pollLists.set(meetingId, list);
-	}
-	return list;
-}
-
-export function forgetPolls(meetingId: string): void {
-	pollLists.delete(meetingId);
-}
-
-export function pollInfos(meetingId: string): PollInfo[] {
-	return pollsOf(meetingId).map((record) => pollInfo(record, liveTallies.count(record.poll.id)));
-}
-
-/** Who a snapshot or a results update is for: moderators see every result and every text. */
-export interface Audience {
-	role: ClientRole | 'public';
-	participantId: string | null;
-}
-
-export function resultsUpdate(record: PollRecord, audience: Audience): PollResultsUpdate {
-	const ballots = liveTallies.count(record.poll.id);
-	if (audience.role === 'moderator') {
-		return {
-			pollId: record.poll.id,
-			ballots,
-			results: liveTallies.results(record),
-			texts: liveTallies.texts(record)
-		};
-	}
-	const results = record.poll.resultsVisible ? liveTallies.results(record) : null;
-	return {
-		pollId: record.poll.id,
-		ballots,
-		results: results && audience.role === 'attendee' ? overallOnly(results) : results
-	};
-}
-
-/**
- * Phones show the overall bars only; the breakdowns are for the projector and the record. Leaving
- * them out makes the update a hall of phones receives a fraction of the size.
- */
-function overallOnly(results: PollResults): PollResults {
-	return { ...results, byGroup: [], byMode: [], consensus: null };
 }
 
 /** The agenda as clients get it: walkthroughs carry the meeting's comment deadline. */
@@ -91,34 +35,25 @@ export function agendaForClients(meeting: Meeting): AgendaItem[] {
 	);
 }
 
-export function buildSnapshot(
-	meeting: Meeting,
-	presence: PresenceCounts,
-	audience: Audience
-): MeetingSnapshot {
-	const records = pollsOf(meeting.id);
-	const shown = records.filter(
-		(record) =>
-			record.poll.status !== 'draft' && (audience.role === 'moderator' || record.poll.resultsVisible)
-	);
+/** Everything one client needs to draw the session, as this audience may see it. */
+export function buildSnapshot(meeting: Meeting, audience: Audience): MeetingSnapshot {
+	const staff = audience.role === 'moderator';
+	const mine = audience.participantId ? questionsOf(audience.participantId) : { mine: [], upvoted: [] };
 	return {
 		version: meeting.version,
 		meeting: meetingInfo(meeting),
 		agenda: agendaForClients(meeting),
 		position: positionOf(meeting),
-		presence,
-		polls: pollInfos(meeting.id),
+		presence: presence.counts(meeting.id),
+		polls: livePolls.infos(meeting.id),
 		onScreenPollId: meeting.onScreenPollId,
-		results: Object.fromEntries(shown.map((record) => [record.poll.id, resultsUpdate(record, audience)])),
+		results: livePolls.shownTo(meeting.id, audience),
 		myBallots: audience.participantId ? ballotsOf(audience.participantId) : {},
 		floor: floorState(meeting, audience.participantId),
-		qa: questionsState(meeting, audience.role === 'moderator'),
-		...(audience.participantId
-			? (({ mine, upvoted }) => ({ myQuestions: mine, myUpvotes: upvoted }))(
-					questionsOf(audience.participantId)
-				)
-			: { myQuestions: [], myUpvotes: [] }),
-		comments: commentsState(meeting, audience.role === 'moderator'),
+		qa: questionsState(meeting, staff),
+		myQuestions: mine.mine,
+		myUpvotes: mine.upvoted,
+		comments: commentsState(meeting, staff),
 		myMarks: audience.participantId ? marksOf(meeting.id, audience.participantId) : [],
 		topics: agreedTopicsOf(meeting.id)
 	};

@@ -3,8 +3,7 @@ import type { AgendaItem, Card, Position } from '$lib/domain/agenda';
 import type { StakeholderGroup } from '$lib/domain/meeting';
 import type { MeetingInfo } from '$lib/realtime/protocol';
 import { db, prepared } from '../db';
-import { recordApplied, wasApplied } from '../commands';
-import { agendaItems, agendaMoves, cards, meetings, panelists, type Meeting } from '../db/schema';
+import { agendaItems, cards, meetings, panelists, type Meeting } from '../db/schema';
 
 const meetingByCode = prepared((database) =>
 	database
@@ -92,66 +91,4 @@ export function loadAgenda(meetingId: string): AgendaItem[] {
 				stakeholderGroup: stakeholderGroup as StakeholderGroup
 			}))
 	}));
-}
-
-/**
- * Sets the projector's theme as a new state version; the same theme again changes nothing, so
- * a retried command is harmless. Null when the meeting is gone.
- */
-export function storeProjectorTheme(meetingId: string, theme: Meeting['projectorTheme']): boolean | null {
-	return db().transaction((tx) => {
-		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-		if (!meeting) return null;
-		if (meeting.projectorTheme === theme) return false;
-		tx.update(meetings)
-			.set({ projectorTheme: theme, version: meeting.version + 1 })
-			.where(eq(meetings.id, meetingId))
-			.run();
-		return true;
-	});
-}
-
-export type MoveOutcome =
-	| { kind: 'moved'; version: number; position: Position; at: Date }
-	| { kind: 'unchanged'; version: number; position: Position };
-
-/**
- * Stores a new cursor position in one transaction with the command's client id, so that a
- * retried command returns the state it produced the first time instead of moving again.
- */
-export function storeMove(
-	meetingId: string,
-	clientId: string,
-	userId: string,
-	decide: (current: Position) => Position | null
-): MoveOutcome | null {
-	return db().transaction((tx) => {
-		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-		if (!meeting) return null;
-		const current = positionOf(meeting);
-		if (wasApplied(tx, meetingId, userId, clientId)) {
-			return { kind: 'unchanged', version: meeting.version, position: current };
-		}
-		const next = decide(current);
-		if (!next) return null;
-		if (next.item === current.item && next.step === current.step) {
-			return { kind: 'unchanged', version: meeting.version, position: current };
-		}
-		const version = meeting.version + 1;
-		const at = new Date();
-		tx.update(meetings)
-			.set({
-				currentItem: next.item,
-				currentStep: next.step,
-				version,
-				onScreenPollId: null,
-				onScreenQuestionId: null,
-				onScreenCommentId: null
-			})
-			.where(eq(meetings.id, meetingId))
-			.run();
-		recordApplied(tx, meetingId, userId, clientId, version);
-		tx.insert(agendaMoves).values({ meetingId, version, item: next.item, step: next.step, userId, at }).run();
-		return { kind: 'moved', version, position: next, at };
-	});
 }

@@ -1,41 +1,57 @@
 import type { CountedBallot, PollResults } from '$lib/domain/polls/types';
 import { groupTexts } from '$lib/domain/polls/textEntries';
 import { tallyPoll } from '$lib/domain/polls/tally';
-import type { ModeratedText } from '$lib/realtime/protocol';
-import { loadBallots, loadModeration, type PollRecord } from './store';
+import type { ClientRole, ModeratedText, PollInfo, PollResultsUpdate } from '$lib/realtime/protocol';
+import { publish, subscribe } from '../events';
+import { loadBallots, loadModeration, loadPolls, pollInfo, type PollRecord } from './store';
+
+/** Who a snapshot or a results update is for: moderators see every result and every text. */
+export interface Audience {
+	role: ClientRole | 'public';
+	participantId: string | null;
+}
+
+type Moderation = Map<string, 'approved' | 'hidden'>;
 
 /**
- * Ballots of the polls in use, kept in memory beside the database so that a results tick
- * tallies without reading thousands of rows. Every entry here was committed first.
+ * The polls in use and their ballots, kept in memory beside the database so that a results tick
+ * tallies without reading thousands of rows, and what each audience may see of them. Every entry
+ * here was committed first: it follows the application's events, not the handlers.
  */
-class LiveTallies {
+class LivePolls {
+	#lists = new Map<string, PollRecord[]>();
 	#ballots = new Map<string, Map<string, CountedBallot>>();
-	#moderation = new Map<string, Map<string, 'approved' | 'hidden'>>();
+	#moderation = new Map<string, Moderation>();
 
-	#ballotsOf(pollId: string): Map<string, CountedBallot> {
-		let map = this.#ballots.get(pollId);
-		if (!map) {
-			map = new Map(loadBallots(pollId).map(({ participantId, ...ballot }) => [participantId, ballot]));
-			this.#ballots.set(pollId, map);
+	constructor() {
+		subscribe('polls.changed', ({ meetingId }) => this.#lists.delete(meetingId));
+		subscribe('meeting.changed', ({ meetingId }) => this.#lists.delete(meetingId));
+		subscribe('ballot.cast', ({ meetingId, pollId, participantId, ballot }) => {
+			this.#ballotsOf(pollId).set(participantId, ballot);
+			publish({ name: 'results.changed', meetingId, pollId });
+		});
+		subscribe('text.moderated', ({ meetingId, pollId, key, status }) => {
+			this.#moderationOf(pollId).set(key, status);
+			publish({ name: 'results.changed', meetingId, pollId });
+		});
+	}
+
+	/** A meeting's polls as last committed. */
+	list(meetingId: string): PollRecord[] {
+		let list = this.#lists.get(meetingId);
+		if (!list) {
+			list = loadPolls(meetingId);
+			this.#lists.set(meetingId, list);
 		}
-		return map;
+		return list;
 	}
 
-	#moderationOf(pollId: string): Map<string, 'approved' | 'hidden'> {
-		let map = this.#moderation.get(pollId);
-		if (!map) {
-			map = loadModeration(pollId);
-			this.#moderation.set(pollId, map);
-		}
-		return map;
+	find(meetingId: string, pollId: string): PollRecord | undefined {
+		return this.list(meetingId).find((record) => record.poll.id === pollId);
 	}
 
-	record(pollId: string, participantId: string, ballot: CountedBallot): void {
-		this.#ballotsOf(pollId).set(participantId, ballot);
-	}
-
-	moderate(pollId: string, key: string, status: 'approved' | 'hidden'): void {
-		this.#moderationOf(pollId).set(key, status);
+	infos(meetingId: string): PollInfo[] {
+		return this.list(meetingId).map((record) => pollInfo(record, this.count(record.poll.id)));
 	}
 
 	count(pollId: string): number {
@@ -55,6 +71,54 @@ class LiveTallies {
 		);
 		return groupTexts(texts).map((entry) => ({ ...entry, status: moderation.get(entry.key) ?? 'pending' }));
 	}
+
+	/** What an audience may see of a poll's results: the room only what is shown, moderators all. */
+	resultsFor(record: PollRecord, audience: Audience): PollResultsUpdate {
+		const ballots = this.count(record.poll.id);
+		if (audience.role === 'moderator') {
+			return { pollId: record.poll.id, ballots, results: this.results(record), texts: this.texts(record) };
+		}
+		const results = record.poll.resultsVisible ? this.results(record) : null;
+		return {
+			pollId: record.poll.id,
+			ballots,
+			results: results && audience.role === 'attendee' ? overallOnly(results) : results
+		};
+	}
+
+	/** The results a snapshot carries: polls that started, and for the room only those shown. */
+	shownTo(meetingId: string, audience: Audience): Record<string, PollResultsUpdate> {
+		const shown = this.list(meetingId).filter(
+			({ poll }) => poll.status !== 'draft' && (audience.role === 'moderator' || poll.resultsVisible)
+		);
+		return Object.fromEntries(shown.map((record) => [record.poll.id, this.resultsFor(record, audience)]));
+	}
+
+	#ballotsOf(pollId: string): Map<string, CountedBallot> {
+		let map = this.#ballots.get(pollId);
+		if (!map) {
+			map = new Map(loadBallots(pollId).map(({ participantId, ...ballot }) => [participantId, ballot]));
+			this.#ballots.set(pollId, map);
+		}
+		return map;
+	}
+
+	#moderationOf(pollId: string): Moderation {
+		let map = this.#moderation.get(pollId);
+		if (!map) {
+			map = loadModeration(pollId);
+			this.#moderation.set(pollId, map);
+		}
+		return map;
+	}
 }
 
-export const liveTallies = new LiveTallies();
+/**
+ * Phones show the overall bars only; the breakdowns are for the projector and the record. Leaving
+ * them out makes the update a hall of phones receives a fraction of the size.
+ */
+function overallOnly(results: PollResults): PollResults {
+	return { ...results, byGroup: [], byMode: [], consensus: null };
+}
+
+export const livePolls = new LivePolls();

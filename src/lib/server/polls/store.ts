@@ -1,12 +1,11 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Choice, CountedBallot, PollSpec } from '$lib/domain/polls/types';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
-import type { PollAction, PollInfo } from '$lib/realtime/protocol';
+import type { PollInfo } from '$lib/realtime/protocol';
+import type { PollControls } from '$lib/domain/polls/lifecycle';
 import { db, prepared, type Tx } from '../db';
-import { writeSoon } from '../db/batch';
 import { ballots, meetings, pollOptions, polls, textModeration, type Poll } from '../db/schema';
 import { generateId } from '../auth/tokens';
-import { recordApplied, wasApplied } from '../commands';
 
 export interface PollRecord {
 	poll: Poll;
@@ -85,7 +84,6 @@ export function ballotsOf(participantId: string): Record<string, Choice> {
 
 export type BallotOutcome =
 	| { kind: 'recorded'; choice: Choice }
-	| { kind: 'replayed'; choice: Choice }
 	| { kind: 'superseded'; choice: Choice }
 	| { kind: 'closed' }
 	| { kind: 'not_found' };
@@ -133,107 +131,57 @@ export interface BallotInput {
 	meetingId: string;
 	pollId: string;
 	participantId: string;
-	clientId: string;
 	revision: number;
 	group: StakeholderGroup | null;
 	mode: ParticipationMode | null;
-	check: (poll: Poll) => Choice | null;
+	choice: Choice;
 }
 
-type BallotResult = BallotOutcome | { kind: 'invalid' };
-
 /**
- * One ballot, inside a transaction. The primary key (poll, participant) makes a second
- * row impossible; the revision keeps a late retry from undoing a newer change; the client id makes
- * a retry a no-op.
+ * One ballot, inside a transaction. The primary key (poll, participant) makes a second row
+ * impossible; the revision keeps a late retry from undoing a newer change.
  */
-function storeBallot(tx: Tx, input: BallotInput): BallotResult {
+export function storeBallot(_tx: Tx, input: BallotInput): BallotOutcome {
 	// The prepared statements run on the same connection, so inside this transaction.
 	const statements = ballotStatements();
 	const poll = statements.poll.get({ pollId: input.pollId });
 	if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' };
-	const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
-	if (existing && wasApplied(tx, input.meetingId, input.participantId, input.clientId)) {
-		return { kind: 'replayed', choice: JSON.parse(existing.choice) as Choice };
-	}
 	if (poll.status !== 'open') return { kind: 'closed' };
+	const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
 	if (existing && existing.revision >= input.revision) {
 		return { kind: 'superseded', choice: JSON.parse(existing.choice) as Choice };
 	}
-	const choice = input.check(poll);
-	if (!choice) return { kind: 'invalid' };
 	statements.upsert.run({
 		pollId: input.pollId,
 		participantId: input.participantId,
-		choice: JSON.stringify(choice),
+		choice: JSON.stringify(input.choice),
 		stakeholderGroup: input.group,
 		mode: input.mode,
 		revision: input.revision,
 		castAt: new Date()
 	});
-	recordApplied(tx, input.meetingId, input.participantId, input.clientId, 0);
-	return { kind: 'recorded', choice };
+	return { kind: 'recorded', choice: input.choice };
 }
 
 /**
- * Casts or changes one participant's ballot; the promise settles once it is committed, with the
- * other ballots of the burst (see writeSoon).
+ * Stores a poll's controls as the domain decided them: opening starts a new round (no final
+ * results), closing freezes the results given.
  */
-export function castBallot(input: BallotInput): Promise<BallotResult> {
-	return writeSoon((tx) => storeBallot(tx, input));
-}
-
-export function controlPoll(
+export function storePollControls(
 	tx: Tx,
-	meetingId: string,
-	poll: Poll,
-	action: PollAction,
-	finalResults: () => string
-): boolean {
+	pollId: string,
+	controls: PollControls,
+	moment: { opened: boolean; closed: boolean; finalResults: () => string }
+): void {
 	const now = new Date();
-	switch (action) {
-		case 'open':
-			if (poll.status === 'open') return false;
-			tx.update(polls)
-				.set({ status: 'open', openedAt: now, closedAt: null, finalResults: null })
-				.where(eq(polls.id, poll.id))
-				.run();
-			tx.update(meetings)
-				.set({ onScreenPollId: poll.id, onScreenQuestionId: null })
-				.where(eq(meetings.id, meetingId))
-				.run();
-			return true;
-		case 'close':
-			if (poll.status !== 'open') return false;
-			tx.update(polls)
-				.set({ status: 'closed', closedAt: now, finalResults: finalResults() })
-				.where(eq(polls.id, poll.id))
-				.run();
-			return true;
-		case 'show-results':
-		case 'hide-results':
-			tx.update(polls)
-				.set({ resultsVisible: action === 'show-results' })
-				.where(eq(polls.id, poll.id))
-				.run();
-			return true;
-		case 'view-overall':
-		case 'view-breakdown':
-			tx.update(polls)
-				.set({ resultsView: action === 'view-overall' ? 'overall' : 'breakdown' })
-				.where(eq(polls.id, poll.id))
-				.run();
-			return true;
-		case 'project':
-			tx.update(meetings)
-				.set({ onScreenPollId: poll.id, onScreenQuestionId: null })
-				.where(eq(meetings.id, meetingId))
-				.run();
-			return true;
-		case 'unproject':
-			tx.update(meetings).set({ onScreenPollId: null }).where(eq(meetings.id, meetingId)).run();
-			return true;
-	}
+	tx.update(polls)
+		.set({
+			...controls,
+			...(moment.opened ? { openedAt: now, closedAt: null, finalResults: null } : {}),
+			...(moment.closed ? { closedAt: now, finalResults: moment.finalResults() } : {})
+		})
+		.where(eq(polls.id, pollId))
+		.run();
 }
 
 export function insertPoll(tx: Tx, meetingId: string, spec: PollSpec, itemId: string | null): string {

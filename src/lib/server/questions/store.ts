@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { isPublic, type QuestionStatus } from '$lib/domain/questions';
 import type { StakeholderGroup } from '$lib/domain/meeting';
-import type { QuestionAction, QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
+import type { QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
 import { db, prepared, type Tx } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
 import { generateId } from '../auth/tokens';
@@ -133,38 +133,11 @@ export function storeUpvote(_tx: Tx, questionId: string, participantId: string, 
 	return (up ? add : withdraw).run({ questionId, participantId }).changes > 0;
 }
 
-const STATUS_AFTER: Partial<Record<QuestionAction, QuestionStatus>> = {
-	approve: 'approved',
-	hide: 'hidden',
-	answer: 'answered'
-};
-
-export function moderateQuestion(
-	tx: Tx,
-	meetingId: string,
-	question: QuestionRow,
-	action: QuestionAction
-): boolean {
-	const status = STATUS_AFTER[action];
-	if (status) {
-		tx.update(questions)
-			.set({ status, answeredAt: status === 'answered' ? new Date() : question.answeredAt })
-			.where(eq(questions.id, question.id))
-			.run();
-		if (status === 'hidden') {
-			tx.update(meetings)
-				.set({ onScreenQuestionId: null })
-				.where(and(eq(meetings.id, meetingId), eq(meetings.onScreenQuestionId, question.id)))
-				.run();
-		}
-		return true;
-	}
-	// A question on the projector shows over a poll; taking it off shows the poll again.
-	tx.update(meetings)
-		.set({ onScreenQuestionId: action === 'project' ? question.id : null })
-		.where(eq(meetings.id, meetingId))
+export function storeQuestionStatus(tx: Tx, question: QuestionRow, status: QuestionStatus): void {
+	tx.update(questions)
+		.set({ status, answeredAt: status === 'answered' ? new Date() : question.answeredAt })
+		.where(eq(questions.id, question.id))
 		.run();
-	return true;
 }
 
 export function storePremoderation(tx: Tx, meetingId: string, premoderation: boolean): boolean {

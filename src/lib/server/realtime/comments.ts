@@ -1,58 +1,23 @@
-import { z } from 'zod';
-import { commentsOpen, TAG_TARGETS, TAGS } from '$lib/domain/comments';
-import type { CommentInfo } from '$lib/realtime/protocol';
+import { commentsOpen } from '$lib/domain/comments';
+import { moderateOverlay } from '$lib/domain/screen';
 import {
 	findComment,
 	insertComment,
-	moderateComment,
+	storeCommentHidden,
 	storeDeadline,
 	storeMark,
-	storeTag,
-	commentsState
+	storeTag
 } from '../comments/store';
 import { agendaOf } from '../meetings/snapshot';
-import { findMeetingById } from '../meetings/store';
-import { applyCommand } from '../commands';
+import { changeScreen, readMeeting } from '../meetings/state';
 import { findQuestion } from '../questions/store';
 import { profileOf } from '../participants';
-import { ackOf, describeIssues, fail, guarded, withinLimit } from './ack';
 import { limits } from '../limits';
-import { hub, type PlenarySocket } from './hub';
-import { attendeeOf, moderatorOf, staffOf } from './access';
+import { fail, onCommand } from './command';
+import type { PlenarySocket } from './hub';
 
-const clientId = z.string().min(8).max(64);
-const cardId = z.string().min(1).max(64);
-const commentSchema = z.object({
-	clientId,
-	cardId,
-	text: z
-		.string()
-		.trim()
-		.min(2, 'Write a comment first.')
-		.max(1000, 'Keep the comment under 1,000 characters.')
-});
-const markSchema = z.object({ clientId, cardId, marked: z.boolean() });
-const moderateSchema = z.object({
-	clientId,
-	commentId: z.string().min(1).max(64),
-	action: z.enum(['hide', 'show', 'project', 'unproject'])
-});
-const deadlineSchema = z.object({ clientId, deadline: z.iso.datetime({ offset: true }).nullable() });
-const tagSchema = z.object({
-	clientId,
-	target: z.enum(TAG_TARGETS),
-	targetId: z.string().min(1).max(64),
-	tag: z.enum(TAGS),
-	on: z.boolean()
-});
-
-export function announceComments(meetingId: string): void {
-	hub.live(meetingId, 'comments', (audience) => {
-		const meeting = findMeetingById(meetingId);
-		if (!meeting) return;
-		hub.emitTo(meetingId, audience, 'comments:changed', (staff) => [commentsState(meeting, staff)]);
-	});
-}
+const commentsChanged = (meetingId: string) => [{ name: 'comments.changed', meetingId } as const];
+const NO_CARD = 'There is no such card in this meeting.';
 
 function cardExists(meetingId: string, id: string): boolean {
 	return agendaOf(meetingId).some((item) =>
@@ -60,116 +25,67 @@ function cardExists(meetingId: string, id: string): boolean {
 	);
 }
 
+/** Comments and priority marks on cards, their moderation, and the record's tags. */
 export function registerCommentHandlers(socket: PlenarySocket): void {
-	const { meetingId } = socket.data;
-
-	socket.on('card:comment', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ comment: CommentInfo }>(callback);
-		void guarded(ack, async () => {
-			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to comment.');
-			if ('error' in attendee) return attendee;
-			const { participantId } = attendee;
-			const parsed = commentSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const meeting = findMeetingById(meetingId);
+	onCommand(socket, 'card:comment', {
+		who: 'attendee',
+		limit: { limit: limits.comment, what: 'You have sent several comments in a row' },
+		decide(tx, { cardId, text }, { meetingId, caller: { participantId } }) {
+			const meeting = readMeeting(tx, meetingId);
 			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
-			if (!cardExists(meetingId, parsed.data.cardId))
-				return fail('not_found', 'There is no such card in this meeting.');
+			if (!cardExists(meetingId, cardId)) return fail('not_found', NO_CARD);
 			const deadline = meeting.commentDeadline?.toISOString() ?? null;
 			if (!commentsOpen(deadline, new Date()))
 				return fail('conflict', `Comments closed on ${deadline} (UTC).`);
-			const limited = await withinLimit(
-				limits.comment,
-				participantId,
-				'You have sent several comments in a row'
-			);
-			if (limited) return limited;
 			const profile = profileOf(participantId);
-			let created: CommentInfo | null = null;
-			applyCommand(meetingId, participantId, parsed.data.clientId, (tx) => {
-				created = insertComment(tx, meetingId, {
-					cardId: parsed.data.cardId,
-					participantId,
-					authorName: profile.displayName,
-					stakeholderGroup: profile.stakeholderGroup,
-					mode: profile.mode,
-					text: parsed.data.text
-				});
-				return true;
+			const comment = insertComment(tx, meetingId, {
+				cardId,
+				participantId,
+				authorName: profile.displayName,
+				stakeholderGroup: profile.stakeholderGroup,
+				mode: profile.mode,
+				text
 			});
-			announceComments(meetingId);
-			return created
-				? { data: { comment: created } }
-				: fail('conflict', 'This comment was already received.');
-		});
+			return { data: { comment }, events: commentsChanged(meetingId) };
+		}
 	});
 
-	socket.on('card:priority', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ cardId: string; marked: boolean }>(callback);
-		void guarded(ack, async () => {
-			const attendee = attendeeOf(socket.data, 'Join the meeting from its page first.');
-			if ('error' in attendee) return attendee;
-			const { participantId } = attendee;
-			const parsed = markSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			if (!cardExists(meetingId, parsed.data.cardId))
-				return fail('not_found', 'There is no such card in this meeting.');
-			const limited = await withinLimit(limits.mark, participantId, 'Too many changes at once');
-			if (limited) return limited;
-			const { cardId: card, marked } = parsed.data;
-			const { changed } = applyCommand(meetingId, participantId, parsed.data.clientId, (tx) =>
-				storeMark(tx, meetingId, card, participantId, marked)
-			);
-			if (changed) announceComments(meetingId);
-			return { data: { cardId: card, marked } };
-		});
+	onCommand(socket, 'card:priority', {
+		who: 'attendee',
+		limit: { limit: limits.mark, what: 'Too many changes at once' },
+		decide(tx, { cardId, marked }, { meetingId, caller: { participantId } }) {
+			if (!cardExists(meetingId, cardId)) return fail('not_found', NO_CARD);
+			const changed = storeMark(tx, meetingId, cardId, participantId, marked);
+			return { data: { cardId, marked }, events: changed ? commentsChanged(meetingId) : [] };
+		}
 	});
 
-	socket.on('comment:moderate', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ done: boolean }>(callback);
-		void guarded(ack, () => {
-			const staff = staffOf(socket.data, ['moderator', 'rapporteur']);
-			if ('error' in staff) return staff;
-			const parsed = moderateSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { commentId, action } = parsed.data;
+	onCommand(socket, 'comment:moderate', {
+		who: ['moderator', 'rapporteur'],
+		decide(tx, { commentId, action }, { meetingId, caller }) {
 			if (!findComment(meetingId, commentId))
 				return fail('not_found', 'This comment does not exist in this meeting.');
-			if (!staff.roles.has('moderator') && action !== 'project' && action !== 'unproject') {
+			if (!caller.roles.has('moderator') && action !== 'project' && action !== 'unproject') {
 				return fail('forbidden', 'Only a moderator hides comments.');
 			}
-			const { changed } = applyCommand(meetingId, staff.user.id, parsed.data.clientId, (tx) =>
-				moderateComment(tx, meetingId, commentId, action)
-			);
-			if (changed) announceComments(meetingId);
-			return { data: { done: changed } };
-		});
+			if (action === 'hide' || action === 'show') storeCommentHidden(tx, commentId, action === 'hide');
+			const screen = changeScreen(tx, meetingId, (on) => moderateOverlay(on, 'comment', commentId, action));
+			return { data: { done: true }, events: [...commentsChanged(meetingId), ...screen] };
+		}
 	});
 
-	socket.on('comments:deadline', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ deadline: string | null }>(callback);
-		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
-			if ('error' in moderator) return moderator;
-			const parsed = deadlineSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const deadline = parsed.data.deadline ? new Date(parsed.data.deadline) : null;
-			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
-				storeDeadline(tx, meetingId, deadline)
-			);
-			if (changed) announceComments(meetingId);
-			return { data: { deadline: deadline?.toISOString() ?? null } };
-		});
+	onCommand(socket, 'comments:deadline', {
+		who: ['moderator'],
+		decide(tx, command, { meetingId }) {
+			const deadline = command.deadline ? new Date(command.deadline) : null;
+			storeDeadline(tx, meetingId, deadline);
+			return { data: { deadline: deadline?.toISOString() ?? null }, events: commentsChanged(meetingId) };
+		}
 	});
 
-	socket.on('record:tag', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ on: boolean }>(callback);
-		void guarded(ack, () => {
-			const staff = staffOf(socket.data, ['moderator', 'rapporteur']);
-			if ('error' in staff) return staff;
-			const parsed = tagSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { target, targetId, tag, on } = parsed.data;
+	onCommand(socket, 'record:tag', {
+		who: ['moderator', 'rapporteur'],
+		decide(tx, { target, targetId, tag, on }, { meetingId, caller }) {
 			const exists =
 				target === 'card'
 					? cardExists(meetingId, targetId)
@@ -177,11 +93,8 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 						? !!findComment(meetingId, targetId)
 						: !!findQuestion(meetingId, targetId);
 			if (!exists) return fail('not_found', `There is no such ${target} in this meeting.`);
-			const { changed } = applyCommand(meetingId, staff.user.id, parsed.data.clientId, (tx) =>
-				storeTag(tx, meetingId, { target, targetId, tag }, staff.user.id, on)
-			);
-			if (changed) announceComments(meetingId);
-			return { data: { on } };
-		});
+			const changed = storeTag(tx, meetingId, { target, targetId, tag }, caller.user.id, on);
+			return { data: { on }, events: changed ? commentsChanged(meetingId) : [] };
+		}
 	});
 }

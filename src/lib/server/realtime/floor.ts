@@ -1,171 +1,78 @@
-import { z } from 'zod';
-import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
-import {
-	callNextSpeaker,
-	endTurn,
-	floorState,
-	requestFloor,
-	storeFloorSettings,
-	withdrawRequest
-} from '../floor/store';
-import { findMeetingById } from '../meetings/store';
-import { applyCommand } from '../commands';
+import { callNextSpeaker, endTurn, requestFloor, storeFloorSettings, withdrawRequest } from '../floor/store';
+import { readMeeting } from '../meetings/state';
 import { profileOf } from '../participants';
-import { ackOf, describeIssues, fail, guarded } from './ack';
-import { hub, type PlenarySocket } from './hub';
-import { attendeeOf, moderatorOf, staffOf } from './access';
+import { fail, onCommand } from './command';
+import type { PlenarySocket } from './hub';
 
-const clientId = z.string().min(8).max(64);
-const command = z.object({ clientId });
-const addSchema = z.object({
-	clientId,
-	name: z.string().trim().min(1, 'Give the speaker a name.').max(80),
-	group: z.enum(STAKEHOLDER_GROUPS).nullable(),
-	mode: z.enum(PARTICIPATION_MODES)
-});
-const removeSchema = z.object({ clientId, requestId: z.string().min(1).max(64) });
-const settingsSchema = z.object({
-	clientId,
-	alternate: z.boolean(),
-	speakingSeconds: z.number().int().min(15).max(3600)
-});
-
-/** Floor changes are rare (people, not machines, make them): each one goes out at once, whole. */
-export function announceFloor(meetingId: string): void {
-	const meeting = findMeetingById(meetingId);
-	if (meeting) hub.toMeeting(meetingId)?.emit('floor:changed', floorState(meeting));
-}
+/** What every floor command causes: the queue goes out again, whole. */
+const floorChanged = (meetingId: string) => [{ name: 'floor.changed', meetingId } as const];
 
 export function registerFloorHandlers(socket: PlenarySocket): void {
-	const { meetingId } = socket.data;
-
-	socket.on('floor:request', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ requestId: string }>(callback);
-		void guarded(ack, () => {
-			const attendee = attendeeOf(socket.data, 'Join the meeting from its page first.');
-			if ('error' in attendee) return attendee;
-			const { participantId } = attendee;
-			const parsed = command.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
+	onCommand(socket, 'floor:request', {
+		who: 'attendee',
+		decide(tx, _command, { meetingId, caller: { participantId } }) {
 			const profile = profileOf(participantId);
-			applyCommand(meetingId, participantId, parsed.data.clientId, (tx) => {
-				requestFloor(tx, meetingId, {
-					participantId,
-					name: profile.displayName ?? 'Anonymous attendee',
-					group: profile.stakeholderGroup,
-					mode: profile.mode ?? 'in_room'
-				});
-				return true;
+			const requestId = requestFloor(tx, meetingId, {
+				participantId,
+				name: profile.displayName ?? 'Anonymous attendee',
+				group: profile.stakeholderGroup,
+				mode: profile.mode ?? 'in_room'
 			});
-			const meeting = findMeetingById(meetingId);
-			const mine = meeting ? floorState(meeting, participantId).mine : null;
-			announceFloor(meetingId);
-			return mine
-				? { data: { requestId: mine } }
-				: fail('conflict', 'Your request is no longer in the queue.');
-		});
+			return { data: { requestId }, events: floorChanged(meetingId) };
+		}
 	});
 
-	socket.on('floor:withdraw', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ withdrawn: boolean }>(callback);
-		void guarded(ack, () => {
-			const attendee = attendeeOf(socket.data, 'Join the meeting from its page first.');
-			if ('error' in attendee) return attendee;
-			const { participantId } = attendee;
-			const parsed = command.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { changed } = applyCommand(meetingId, participantId, parsed.data.clientId, (tx) =>
-				withdrawRequest(tx, meetingId, { participantId })
-			);
-			if (changed) announceFloor(meetingId);
-			return { data: { withdrawn: changed } };
-		});
+	onCommand(socket, 'floor:withdraw', {
+		who: 'attendee',
+		decide(tx, _command, { meetingId, caller: { participantId } }) {
+			const withdrawn = withdrawRequest(tx, meetingId, { participantId });
+			return { data: { withdrawn }, events: withdrawn ? floorChanged(meetingId) : [] };
+		}
 	});
 
-	socket.on('floor:add', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ requestId: string }>(callback);
-		void guarded(ack, () => {
-			const moderator = staffOf(socket.data, ['moderator', 'remote_moderator']);
-			if ('error' in moderator) return moderator;
-			const parsed = addSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { name, group, mode } = parsed.data;
+	onCommand(socket, 'floor:add', {
+		who: ['moderator', 'remote_moderator'],
+		decide(tx, { name, group, mode }, { meetingId, caller }) {
 			// The remote moderator relays remote participants; the room's speakers are the moderator's.
-			if (!moderator.roles.has('moderator') && mode !== 'remote') {
+			if (!caller.roles.has('moderator') && mode !== 'remote') {
 				return fail('forbidden', 'A remote moderator adds remote speakers only.');
 			}
-			let requestId = '';
-			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) => {
-				requestId = requestFloor(tx, meetingId, { participantId: null, name, group, mode });
-				return true;
-			});
-			if (changed) announceFloor(meetingId);
-			return { data: { requestId } };
-		});
+			const requestId = requestFloor(tx, meetingId, { participantId: null, name, group, mode });
+			return { data: { requestId }, events: floorChanged(meetingId) };
+		}
 	});
 
-	socket.on('floor:remove', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ removed: boolean }>(callback);
-		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
-			if ('error' in moderator) return moderator;
-			const parsed = removeSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { requestId } = parsed.data;
-			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
-				withdrawRequest(tx, meetingId, { requestId })
-			);
-			if (changed) announceFloor(meetingId);
-			return { data: { removed: changed } };
-		});
+	onCommand(socket, 'floor:remove', {
+		who: ['moderator'],
+		decide(tx, { requestId }, { meetingId }) {
+			const removed = withdrawRequest(tx, meetingId, { requestId });
+			return { data: { removed }, events: removed ? floorChanged(meetingId) : [] };
+		}
 	});
 
-	socket.on('floor:next', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ speaking: string | null }>(callback);
-		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
-			if ('error' in moderator) return moderator;
-			const parsed = command.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const meeting = findMeetingById(meetingId);
+	onCommand(socket, 'floor:next', {
+		who: ['moderator'],
+		decide(tx, _command, { meetingId }) {
+			const meeting = readMeeting(tx, meetingId);
 			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
-			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) => {
-				callNextSpeaker(tx, meeting);
-				return true;
-			});
-			if (changed) announceFloor(meetingId);
-			return { data: { speaking: floorState(meeting).speaking?.id ?? null } };
-		});
+			const speaking = callNextSpeaker(tx, meeting);
+			return { data: { speaking }, events: floorChanged(meetingId) };
+		}
 	});
 
-	socket.on('floor:end', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ ended: boolean }>(callback);
-		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
-			if ('error' in moderator) return moderator;
-			const parsed = command.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
-				endTurn(tx, meetingId)
-			);
-			if (changed) announceFloor(meetingId);
-			return { data: { ended: changed } };
-		});
+	onCommand(socket, 'floor:end', {
+		who: ['moderator'],
+		decide(tx, _command, { meetingId }) {
+			const ended = endTurn(tx, meetingId);
+			return { data: { ended }, events: ended ? floorChanged(meetingId) : [] };
+		}
 	});
 
-	socket.on('floor:settings', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ alternate: boolean; speakingSeconds: number }>(callback);
-		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
-			if ('error' in moderator) return moderator;
-			const parsed = settingsSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { alternate, speakingSeconds } = parsed.data;
-			const { changed } = applyCommand(meetingId, moderator.user.id, parsed.data.clientId, (tx) =>
-				storeFloorSettings(tx, meetingId, alternate, speakingSeconds)
-			);
-			if (changed) announceFloor(meetingId);
-			return { data: { alternate, speakingSeconds } };
-		});
+	onCommand(socket, 'floor:settings', {
+		who: ['moderator'],
+		decide(tx, { alternate, speakingSeconds }, { meetingId }) {
+			storeFloorSettings(tx, meetingId, alternate, speakingSeconds);
+			return { data: { alternate, speakingSeconds }, events: floorChanged(meetingId) };
+		}
 	});
 }

@@ -1,8 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientRole, ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
 import type { ParticipationMode } from '$lib/domain/meeting';
-import { Presence } from './presence';
-import { notePeaks } from '../record/store';
+import { Pacer } from '../pace';
 
 export interface SocketData {
 	meetingId: string;
@@ -37,9 +36,6 @@ export const screenRoom = (meetingId: string) => `screens:${meetingId}`;
 /** Attendees. */
 export const phoneRoom = (meetingId: string) => `phones:${meetingId}`;
 
-/** How often at most a meeting's connected counts are sent: a full hall joining is one update a second. */
-const PRESENCE_INTERVAL_MS = 1000;
-
 /**
  * Who follows a live stream (results, questions, comments) at which pace. The projector and the
  * staff see a vote burst move four times a second. Phones see it once a second, and less often in
@@ -47,7 +43,7 @@ const PRESENCE_INTERVAL_MS = 1000;
  * phones to keep those broadcasts to a tenth of the server's time (2.5 s for 5,000 phones).
  */
 export type LiveAudience = 'screens' | 'phones';
-const LIVE_AUDIENCES: LiveAudience[] = ['screens', 'phones'];
+export const LIVE_AUDIENCES: LiveAudience[] = ['screens', 'phones'];
 const SCREENS_INTERVAL_MS = 250;
 const PHONES_INTERVAL_MS = { least: 1000, perPhone: 0.5, most: 5000 };
 
@@ -56,29 +52,17 @@ export function phonesInterval(phones: number): number {
 	return Math.min(most, Math.max(least, Math.round(phones * perPhone)));
 }
 
-/** Computes the results updates of the polls that changed, for one audience. */
-export type ResultsPublisher = (meetingId: string, pollIds: Set<string>, audience: LiveAudience) => void;
-
-interface Pending {
-	/** When the run is due (performance.now()). */
-	due: number;
-	timer: ReturnType<typeof setTimeout>;
-}
-
 /**
- * The live side of the server as the rest of the app sees it: who is connected, and a way to
- * tell a meeting's clients that something changed. Set up once when Socket.IO is attached.
+ * The sockets of every meeting, in rooms by audience, and the pace at which live changes reach
+ * them. Set up once when Socket.IO is attached; what is sent, and when, is decided by the
+ * listeners in `broadcasts.ts`.
  */
 class Hub {
-	readonly presence = new Presence();
 	#io: PlenaryServer | null = null;
-	#pending = new Map<string, Pending>();
-	#changedPolls = new Map<string, Set<string>>();
-	#publishResults: ResultsPublisher | null = null;
+	#pacer = new Pacer();
 
-	attach(io: PlenaryServer, publishResults: ResultsPublisher): void {
+	attach(io: PlenaryServer): void {
 		this.#io = io;
-		this.#publishResults = publishResults;
 	}
 
 	get io(): PlenaryServer | null {
@@ -113,26 +97,9 @@ class Hub {
 		return this.#io?.to(moderatorRoom(meetingId)) ?? null;
 	}
 
-	/**
-	 * Runs `publish` once, `intervalMs` after the first call for `key`; calls in between join that
-	 * run. A burst of changes costs clients × intervals, not clients × changes. A flood of incoming
-	 * messages can hold the timer back, so a call that finds the run overdue makes it at once.
-	 */
+	/** Runs `publish` once per `intervalMs` at most for `key` (see Pacer). */
 	coalesce(key: string, intervalMs: number, publish: () => void): void {
-		const pending = this.#pending.get(key);
-		if (!pending) {
-			const timer = setTimeout(() => this.#run(key, publish), intervalMs).unref();
-			this.#pending.set(key, { due: performance.now() + intervalMs, timer });
-		} else if (performance.now() >= pending.due) {
-			this.#run(key, publish);
-		}
-	}
-
-	#run(key: string, publish: () => void): void {
-		const pending = this.#pending.get(key);
-		if (pending) clearTimeout(pending.timer);
-		this.#pending.delete(key);
-		publish();
+		this.#pacer.coalesce(key, intervalMs, publish);
 	}
 
 	/** A live change, sent to each audience at its own pace: `send` emits to the audience it is given. */
@@ -162,29 +129,6 @@ class Hub {
 		}
 		io.to(screenRoom(meetingId)).emit(event, ...payload(false));
 		io.to(moderatorRoom(meetingId)).emit(event, ...payload(true));
-	}
-
-	resultsChanged(meetingId: string, pollId: string): void {
-		for (const audience of LIVE_AUDIENCES) {
-			const key = `${audience}:${meetingId}`;
-			const changed = this.#changedPolls.get(key) ?? new Set<string>();
-			changed.add(pollId);
-			this.#changedPolls.set(key, changed);
-		}
-		this.live(meetingId, 'results', (audience) => {
-			const key = `${audience}:${meetingId}`;
-			const changed = this.#changedPolls.get(key);
-			this.#changedPolls.delete(key);
-			if (changed) this.#publishResults?.(meetingId, changed, audience);
-		});
-	}
-
-	presenceChanged(meetingId: string): void {
-		this.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
-			const counts = this.presence.counts(meetingId);
-			this.toMeeting(meetingId)?.emit('presence:counts', counts);
-			notePeaks(meetingId, counts);
-		});
 	}
 }
 

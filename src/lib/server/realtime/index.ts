@@ -1,14 +1,18 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server } from 'socket.io';
-import { z } from 'zod';
 import { rolesIn } from '../auth/roles';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { readConfig } from '../config';
 import { findMeetingByCode, findMeetingById } from '../meetings/store';
 import { buildSnapshot } from '../meetings/snapshot';
 import { findParticipant, participantCookieName } from '../participants';
-import { ackOf, fail, guarded } from './ack';
+import { publish } from '../events';
+import { limits } from '../limits';
+import { presence } from '../presence';
+import { handshakeSchema } from '$lib/realtime/schemas';
+import { fail, onRead } from './command';
+import { broadcastChanges } from './broadcasts';
 import { registerAgendaHandlers } from './agenda';
 import {
 	hub,
@@ -20,17 +24,12 @@ import {
 	type PlenarySocket,
 	type SocketData
 } from './hub';
-import { publishResults, registerPollHandlers } from './polls';
+import { registerPollHandlers } from './polls';
 import { registerFloorHandlers } from './floor';
 import { registerQuestionHandlers } from './questions';
 import { registerCommentHandlers } from './comments';
 import { registerRecordHandlers } from './record';
 import type { MeetingSnapshot } from '$lib/realtime/protocol';
-
-const handshakeSchema = z.object({
-	meeting: z.string().min(1).max(32),
-	as: z.enum(['attendee', 'projector', 'moderator'])
-});
 
 /**
  * Browsers always send Origin on cross-site WebSocket and polling requests: refuse any origin
@@ -63,7 +62,8 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 			callback(allowed ? null : 'Origin not allowed', allowed);
 		}
 	});
-	hub.attach(io, publishResults);
+	hub.attach(io);
+	broadcastChanges();
 	io.use((socket, next) => {
 		try {
 			next(admit(socket));
@@ -112,7 +112,7 @@ function admit(socket: PlenarySocket): Error | undefined {
 
 function snapshotFor({ meetingId, role, participantId }: SocketData): MeetingSnapshot | null {
 	const meeting = findMeetingById(meetingId);
-	return meeting ? buildSnapshot(meeting, hub.presence.counts(meetingId), { role, participantId }) : null;
+	return meeting ? buildSnapshot(meeting, { role, participantId }) : null;
 }
 
 /**
@@ -133,23 +133,25 @@ function onConnection(socket: PlenarySocket): void {
 	const ownRoom = { moderator: moderatorRoom, projector: screenRoom, attendee: phoneRoom }[role];
 	void socket.join([meetingRoom(meetingId), ownRoom(meetingId)]);
 	if (participantId) {
-		hub.presence.arrive(meetingId, participantId, mode);
-		hub.presenceChanged(meetingId);
+		presence.arrive(meetingId, participantId, mode);
+		publish({ name: 'presence.changed', meetingId });
 		socket.on('disconnect', () => {
-			hub.presence.leave(meetingId, participantId);
-			hub.presenceChanged(meetingId);
+			presence.leave(meetingId, participantId);
+			publish({ name: 'presence.changed', meetingId });
 		});
 	}
 	socket.use(alignArguments);
 	const snapshot = snapshotFor(socket.data);
 	if (snapshot) socket.emit('meeting:snapshot', snapshot);
-	socket.on('meeting:sync', (callback: unknown) => {
-		const ack = ackOf<MeetingSnapshot>(callback);
-		void guarded(ack, () => {
+	onRead(
+		socket,
+		'meeting:sync',
+		{ limit: limits.sync, what: 'Too many requests for the whole session' },
+		() => {
 			const current = snapshotFor(socket.data);
 			return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
-		});
-	});
+		}
+	);
 	registerAgendaHandlers(socket);
 	registerPollHandlers(socket);
 	registerFloorHandlers(socket);

@@ -1,232 +1,89 @@
-import { z } from 'zod';
 import { checkChoice } from '$lib/domain/polls/choice';
-import { POLL_KINDS, type PollSpec } from '$lib/domain/polls/types';
-import type { Choice } from '$lib/domain/polls/types';
-import { findMeetingById } from '../meetings/store';
-import { forgetPolls, pollInfos, pollsOf, resultsUpdate, type Audience } from '../meetings/snapshot';
-import { liveTallies } from '../polls/live';
-import { castBallot, controlPoll, insertPoll, storeModeration } from '../polls/store';
-import { applyCommand } from '../commands';
-import { ackOf, describeIssues, fail, guarded, withinLimit } from './ack';
-import { limits } from '../limits';
-import { hub, type LiveAudience, type PlenarySocket } from './hub';
-import { attendeeOf, moderatorOf } from './access';
+import { controlPoll, specOf } from '$lib/domain/polls/lifecycle';
+import { insertPoll, storeBallot, storeModeration, storePollControls } from '../polls/store';
+import { livePolls } from '../polls/live';
 import { profileOf } from '../participants';
-import { announceQuestions } from './questions';
+import { nextVersion, readMeeting, screenOf, storeScreen } from '../meetings/state';
+import { limits } from '../limits';
+import { fail, onCommand } from './command';
+import type { PlenarySocket } from './hub';
 
-const clientId = z.string().min(8).max(64);
-const pollId = z.string().min(1).max(64);
-
-const castSchema = z.object({
-	clientId,
-	pollId,
-	revision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-	choice: z.unknown()
-});
-
-const createSchema = z.object({
-	clientId,
-	itemId: z.string().max(64).nullable(),
-	kind: z.enum(POLL_KINDS),
-	question: z.string().trim().min(1).max(300),
-	options: z.array(z.string().trim().min(1).max(200)).max(30),
-	maxPicks: z.number().int().min(1).max(30).nullable(),
-	wordLimit: z.number().int().min(1).max(500).nullable()
-});
-
-const controlSchema = z.object({
-	clientId,
-	pollId,
-	action: z.enum([
-		'open',
-		'close',
-		'show-results',
-		'hide-results',
-		'view-overall',
-		'view-breakdown',
-		'project',
-		'unproject'
-	])
-});
-
-const moderateSchema = z.object({
-	clientId,
-	pollId,
-	key: z.string().min(1).max(2000),
-	status: z.enum(['approved', 'hidden'])
-});
-
-/** Poll changes are followed by version: clients that miss one ask for a new snapshot. */
-const versioned = { bumpVersion: true };
-
-/** Sends the live results of the polls that changed: the room sees what is shown, moderators everything. */
-export function publishResults(meetingId: string, pollIds: Set<string>, audience: LiveAudience): void {
-	for (const record of pollsOf(meetingId)) {
-		if (!pollIds.has(record.poll.id)) continue;
-		const others: Audience['role'] = audience === 'phones' ? 'attendee' : 'public';
-		hub.emitTo(meetingId, audience, 'poll:results', (staff) => [
-			resultsUpdate(record, { role: staff ? 'moderator' : others, participantId: null })
-		]);
-	}
-}
-
-function announcePolls(meetingId: string, version: number): void {
-	forgetPolls(meetingId);
-	const meeting = findMeetingById(meetingId);
-	hub.toMeeting(meetingId)?.emit('polls:changed', {
-		version,
-		polls: pollInfos(meetingId),
-		onScreenPollId: meeting?.onScreenPollId ?? null
-	});
-}
+const NO_POLL = 'This poll does not exist in this meeting.';
+const CLOSED = 'This poll is closed: ballots are no longer accepted.';
 
 export function registerPollHandlers(socket: PlenarySocket): void {
-	const { meetingId } = socket.data;
-
-	socket.on('poll:vote', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ pollId: string; choice: Choice }>(callback);
-		void guarded(ack, async () => {
-			const attendee = attendeeOf(socket.data, 'Join the meeting from its page to vote.');
-			if ('error' in attendee) return attendee;
-			const { participantId } = attendee;
-			const parsed = castSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const record = pollsOf(meetingId).find((candidate) => candidate.poll.id === parsed.data.pollId);
-			if (!record) return fail('not_found', 'This poll does not exist in this meeting.');
-			if (record.poll.status !== 'open')
-				return fail('conflict', 'This poll is closed: ballots are no longer accepted.');
-			const checked = checkChoice(record.spec, parsed.data.choice);
+	onCommand(socket, 'poll:vote', {
+		who: 'attendee',
+		limit: { limit: limits.ballot, what: 'You have changed your vote many times in a row' },
+		burst: true,
+		decide(tx, { pollId, revision, choice }, { meetingId, caller: { participantId } }) {
+			const record = livePolls.find(meetingId, pollId);
+			if (!record) return fail('not_found', NO_POLL);
+			if (record.poll.status !== 'open') return fail('conflict', CLOSED);
+			const checked = checkChoice(record.spec, choice);
 			if (!checked.ok) return fail('invalid', checked.error);
-			const limited = await withinLimit(
-				limits.ballot,
-				participantId,
-				'You have changed your vote many times in a row'
-			);
-			if (limited) return limited;
 			const { stakeholderGroup: group, mode } = profileOf(participantId);
-			const profile = { group, mode };
-			const outcome = await castBallot({
-				meetingId,
-				pollId: record.poll.id,
-				participantId,
-				clientId: parsed.data.clientId,
-				revision: parsed.data.revision,
-				...profile,
-				check: () => checked.choice
-			});
-			switch (outcome.kind) {
-				case 'not_found':
-					return fail('not_found', 'This poll does not exist in this meeting.');
-				case 'closed':
-					return fail('conflict', 'This poll is closed: ballots are no longer accepted.');
-				case 'invalid':
-					return fail('invalid', 'This ballot does not fit the poll.');
-				case 'recorded':
-					liveTallies.record(record.poll.id, participantId, { choice: outcome.choice, ...profile });
-					hub.resultsChanged(meetingId, record.poll.id);
-					return { data: { pollId: record.poll.id, choice: outcome.choice } };
-				default:
-					return { data: { pollId: record.poll.id, choice: outcome.choice } };
-			}
-		});
+			const ballot = { meetingId, pollId, participantId, revision, group, mode, choice: checked.choice };
+			const outcome = storeBallot(tx, ballot);
+			if (outcome.kind === 'not_found') return fail('not_found', NO_POLL);
+			if (outcome.kind === 'closed') return fail('conflict', CLOSED);
+			const data = { pollId, choice: outcome.choice };
+			if (outcome.kind === 'superseded') return { data };
+			const cast = { choice: outcome.choice, group, mode };
+			return { data, events: [{ name: 'ballot.cast', meetingId, pollId, participantId, ballot: cast }] };
+		}
 	});
 
-	socket.on('poll:create', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ pollId: string }>(callback);
-		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
-			if ('error' in moderator) return moderator;
-			const parsed = createSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const { kind, question, options, maxPicks, wordLimit, itemId } = parsed.data;
-			const withOptions = kind === 'single' || kind === 'multiple' || kind === 'ranking';
-			if (withOptions && options.length < 2)
-				return fail('invalid', 'A choice poll needs at least two options.');
-			if (!withOptions && options.length > 0) return fail('invalid', 'This kind of poll has no options.');
-			if (new Set(options.map((o) => o.toLowerCase())).size !== options.length) {
-				return fail('invalid', 'Two options have the same text.');
-			}
-			const spec: PollSpec = {
-				kind,
-				question,
-				options: options.map((label, index) => ({ id: `o${index + 1}`, label })),
-				maxPicks: kind === 'multiple' ? maxPicks : null,
-				wordLimit: kind === 'open_text' ? (wordLimit ?? 100) : null
+	onCommand(socket, 'poll:create', {
+		who: ['moderator'],
+		decide(tx, { itemId, ...draft }, { meetingId }) {
+			const checked = specOf(draft);
+			if (!checked.ok) return fail('invalid', checked.error);
+			const pollId = insertPoll(tx, meetingId, checked.spec, itemId);
+			const version = nextVersion(tx, meetingId);
+			return { data: { pollId }, events: [{ name: 'polls.changed', meetingId, version }] };
+		}
+	});
+
+	onCommand(socket, 'poll:control', {
+		who: ['moderator'],
+		decide(tx, { pollId, action }, { meetingId }) {
+			const record = livePolls.find(meetingId, pollId);
+			const meeting = readMeeting(tx, meetingId);
+			if (!record || !meeting) return fail('not_found', NO_POLL);
+			const transition = controlPoll(pollId, record.poll, action, screenOf(meeting));
+			if (!transition) return { data: { version: meeting.version } };
+			const finalResults = () => JSON.stringify(livePolls.results(record));
+			storePollControls(tx, pollId, transition.poll, { ...transition, finalResults });
+			storeScreen(tx, meetingId, transition.screen);
+			const version = nextVersion(tx, meetingId);
+			return {
+				data: { version },
+				events: [
+					{ name: 'polls.changed', meetingId, version },
+					{ name: 'results.changed', meetingId, pollId }
+				]
 			};
-			let created = '';
-			const { version } = applyCommand(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => {
-					created = insertPoll(tx, meetingId, spec, itemId);
-					return true;
-				},
-				versioned
-			);
-			if (created) announcePolls(meetingId, version);
-			const existing = created || pollsOf(meetingId).at(-1)?.poll.id || '';
-			return { data: { pollId: existing } };
-		});
+		}
 	});
 
-	socket.on('poll:control', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ version: number }>(callback);
-		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
-			if ('error' in moderator) return moderator;
-			const parsed = controlSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const record = pollsOf(meetingId).find((candidate) => candidate.poll.id === parsed.data.pollId);
-			if (!record) return fail('not_found', 'This poll does not exist in this meeting.');
-			// Opening or projecting a poll takes a question off the projector, if one is there.
-			const questionOnScreen = !!findMeetingById(meetingId)?.onScreenQuestionId;
-			const { version, changed } = applyCommand(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) =>
-					controlPoll(tx, meetingId, record.poll, parsed.data.action, () =>
-						JSON.stringify(liveTallies.results(record))
-					),
-				versioned
-			);
-			if (changed) {
-				announcePolls(meetingId, version);
-				hub.resultsChanged(meetingId, record.poll.id);
-				const onScreen = parsed.data.action === 'open' || parsed.data.action === 'project';
-				if (onScreen && questionOnScreen) announceQuestions(meetingId);
-			}
-			return { data: { version } };
-		});
-	});
-
-	socket.on('poll:moderate', (payload: unknown, callback: unknown) => {
-		const ack = ackOf<{ version: number }>(callback);
-		void guarded(ack, () => {
-			const moderator = moderatorOf(socket.data);
-			if ('error' in moderator) return moderator;
-			const parsed = moderateSchema.safeParse(payload);
-			if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
-			const record = pollsOf(meetingId).find((candidate) => candidate.poll.id === parsed.data.pollId);
-			if (!record) return fail('not_found', 'This poll does not exist in this meeting.');
+	onCommand(socket, 'poll:moderate', {
+		who: ['moderator'],
+		decide(tx, { pollId, key, status }, { meetingId }) {
+			const record = livePolls.find(meetingId, pollId);
+			if (!record) return fail('not_found', NO_POLL);
 			if (record.poll.kind !== 'open_text' && record.poll.kind !== 'word_cloud') {
 				return fail('invalid', 'Only open-text and word-cloud entries are moderated.');
 			}
-			const { key, status } = parsed.data;
-			const { version, changed } = applyCommand(
-				meetingId,
-				moderator.user.id,
-				parsed.data.clientId,
-				(tx) => storeModeration(tx, record.poll.id, key, status),
-				versioned
-			);
-			if (changed) {
-				liveTallies.moderate(record.poll.id, key, status);
-				announcePolls(meetingId, version);
-				hub.resultsChanged(meetingId, record.poll.id);
-			}
-			return { data: { version } };
-		});
+			storeModeration(tx, pollId, key, status);
+			const version = nextVersion(tx, meetingId);
+			return {
+				data: { version },
+				events: [
+					{ name: 'text.moderated', meetingId, pollId, key, status },
+					{ name: 'polls.changed', meetingId, version }
+				]
+			};
+		}
 	});
 }

@@ -21,7 +21,7 @@ import {
 	type Meeting
 } from '../db/schema';
 import { loadAgenda } from '../meetings/store';
-import { liveTallies } from '../polls/live';
+import { livePolls } from '../polls/live';
 import { loadPolls } from '../polls/store';
 import { questionRowsOf } from '../questions/store';
 import { markCounts } from '../comments/store';
@@ -238,7 +238,7 @@ function pollFactsOf(meetingId: string): RecordFacts['polls'] {
 		const { poll, spec } = record;
 		let results: PollResults | null = null;
 		if (poll.status === 'closed' && poll.finalResults) results = JSON.parse(poll.finalResults) as PollResults;
-		else if (poll.status !== 'draft' || liveTallies.count(poll.id) > 0) results = liveTallies.results(record);
+		else if (poll.status !== 'draft' || livePolls.count(poll.id) > 0) results = livePolls.results(record);
 		return {
 			id: poll.id,
 			itemId: poll.itemId,

@@ -11,7 +11,8 @@ import {
 	participantCookieName,
 	updateProfile
 } from '$lib/server/participants';
-import { hub } from '$lib/server/realtime/hub';
+import { publish } from '$lib/server/events';
+import { presence } from '$lib/server/presence';
 import { readForm } from '$lib/server/forms';
 import { limits, waitValues } from '$lib/server/limits';
 import type { Cookies } from '@sveltejs/kit';
@@ -48,7 +49,7 @@ export async function load({ params, cookies, url, getClientAddress, locals }) {
 		locals.locale
 	);
 	return {
-		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
+		snapshot: buildSnapshot(meeting, {
 			role: 'attendee',
 			participantId: participant.id
 		}),
@@ -105,7 +106,8 @@ export const actions = {
 		}
 		const { gender, ...profile } = parsed.data;
 		const updated = updateProfile(participant.id, profile, gender);
-		if (hub.presence.changeMode(meeting.id, participant.id, updated.mode)) hub.presenceChanged(meeting.id);
+		if (presence.changeMode(meeting.id, participant.id, updated.mode))
+			publish({ name: 'presence.changed', meetingId: meeting.id });
 		return { saved: true };
 	}
 };

@@ -13,8 +13,7 @@ import { readForm } from '$lib/server/forms';
 import { joinUrlOf } from '$lib/server/meetings/access';
 import { duplicateMeeting, saveSettings, setArchived } from '$lib/server/meetings/edit';
 import { findMeetingById, loadAgenda } from '$lib/server/meetings/store';
-import { announceMeetingChanged } from '$lib/server/realtime/agenda';
-import { hub } from '$lib/server/realtime/hub';
+import { publish } from '$lib/server/events';
 
 export function load(event) {
 	const meeting = requireAdminMeeting(event);
@@ -62,7 +61,7 @@ export const actions = {
 		const outcome = saveSettings(meeting.id, reading.settings);
 		if (!outcome.ok)
 			return fail(400, { settings: { field: outcome.field, message: outcome.message, fields } });
-		announceMeetingChanged(meeting.id);
+		publish({ name: 'meeting.changed', meetingId: meeting.id });
 		if (outcome.meeting.code !== meeting.code) redirect(303, `/admin/meetings/${outcome.meeting.code}`);
 		return { settings: settingsResult(null, '', null) };
 	},
@@ -78,7 +77,7 @@ export const actions = {
 	archive: (event) => {
 		const meeting = requireAdminMeeting(event);
 		// An archived session takes nothing more from phones, including those still connected.
-		if (setArchived(meeting.id, true)) hub.disconnectPhones(meeting.id);
+		if (setArchived(meeting.id, true)) publish({ name: 'meeting.archived', meetingId: meeting.id });
 		return { archived: true };
 	},
 

@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import { canModerate } from '$lib/server/auth/roles';
 import { joinUrlOf, qrCodeImage, requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
-import { hub } from '$lib/server/realtime/hub';
 
 export async function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
@@ -10,7 +9,7 @@ export async function load({ params, url, locals }) {
 	if (!canModerate(locals.user, meeting.id)) error(403, 'You are not a moderator of this meeting.');
 	const joinUrl = joinUrlOf(meeting, url.origin);
 	return {
-		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
+		snapshot: buildSnapshot(meeting, {
 			role: 'moderator',
 			participantId: null
 		}),

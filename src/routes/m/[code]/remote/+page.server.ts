@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import { rolesIn } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
-import { hub } from '$lib/server/realtime/hub';
 
 export function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
@@ -12,7 +11,7 @@ export function load({ params, url, locals }) {
 		error(403, 'You are not a remote moderator of this meeting.');
 	}
 	return {
-		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
+		snapshot: buildSnapshot(meeting, {
 			role: 'moderator',
 			participantId: null
 		}),

@@ -4,7 +4,7 @@ import { readForm } from '$lib/server/forms';
 import { agendaEditSchema } from '$lib/server/meetings/definition';
 import { agendaDraftOf, saveAgenda } from '$lib/server/meetings/edit';
 import { issueMessage, type FileProblem } from '$lib/server/meetings/files';
-import { announceMeetingChanged } from '$lib/server/realtime/agenda';
+import { publish } from '$lib/server/events';
 
 export function load(event) {
 	const meeting = requireAdminMeeting(event);
@@ -80,7 +80,7 @@ export const actions = {
 		if (outcome.kind === 'refused') {
 			return refused(outcome.problems.map((problem) => ({ field: problem.where, message: problem.message })));
 		}
-		announceMeetingChanged(meeting.id);
+		publish({ name: 'meeting.changed', meetingId: meeting.id });
 		return { revision: outcome.revision };
 	}
 };

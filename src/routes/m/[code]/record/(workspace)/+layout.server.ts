@@ -2,7 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import { canKeepRecord, rolesIn } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
-import { hub } from '$lib/server/realtime/hub';
 
 /**
  * Who keeps the record, and the live session the page follows from then on. Loaded once: the
@@ -15,7 +14,7 @@ export function load({ params, url, locals }) {
 		error(403, 'Only the moderators and rapporteurs of this meeting keep its record.');
 	}
 	return {
-		snapshot: buildSnapshot(meeting, hub.presence.counts(meeting.id), {
+		snapshot: buildSnapshot(meeting, {
 			role: 'moderator',
 			participantId: null
 		}),

@@ -9,6 +9,7 @@ interface Attendance {
 /**
  * Who is connected right now, per meeting: distinct attendees (several tabs count once) and
  * how they take part. Kept in memory: it describes live connections, which end with the process.
+ * Whoever changes it publishes `presence.changed`.
  */
 export class Presence {
 	#meetings = new Map<string, Map<string, Attendance>>();
@@ -62,3 +63,6 @@ export class Presence {
 		return counts ? { ...counts } : { connected: 0, inRoom: 0, remote: 0 };
 	}
 }
+
+/** The connections of this process. */
+export const presence = new Presence();

@@ -1,0 +1,92 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Position } from '$lib/domain/agenda';
+import type { ProjectorTheme } from '$lib/domain/meeting';
+import { sameScreen, screenFrom, type Screen } from '$lib/domain/screen';
+import type { AppEvent } from '../events';
+import type { Tx } from '../db';
+import { agendaMoves, meetings, type Meeting } from '../db/schema';
+
+/**
+ * The live state of a meeting as it is stored: the state version clients follow, the agenda
+ * cursor, what is on the projector and its theme. The rules that change it live in the domain.
+ */
+
+export function screenOf(meeting: Meeting): Screen {
+	return screenFrom({
+		pollId: meeting.onScreenPollId,
+		questionId: meeting.onScreenQuestionId,
+		commentId: meeting.onScreenCommentId
+	});
+}
+
+export function readMeeting(tx: Tx, meetingId: string): Meeting | undefined {
+	return tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+}
+
+export function storeScreen(tx: Tx, meetingId: string, screen: Screen): void {
+	tx.update(meetings)
+		.set({
+			onScreenPollId: screen.pollId,
+			onScreenQuestionId: screen.overlay?.kind === 'question' ? screen.overlay.id : null,
+			onScreenCommentId: screen.overlay?.kind === 'comment' ? screen.overlay.id : null
+		})
+		.where(eq(meetings.id, meetingId))
+		.run();
+}
+
+/**
+ * Changes the screen by a domain transition, and says which live parts must be sent again: the
+ * questions and comments carry which of them is on screen. (The poll on screen changes only with
+ * versioned poll and agenda changes, which carry it themselves.)
+ */
+export function changeScreen(tx: Tx, meetingId: string, transition: (screen: Screen) => Screen): AppEvent[] {
+	const meeting = readMeeting(tx, meetingId);
+	if (!meeting) return [];
+	const before = screenOf(meeting);
+	const after = transition(before);
+	if (sameScreen(before, after)) return [];
+	storeScreen(tx, meetingId, after);
+	const kinds = new Set([before.overlay?.kind, after.overlay?.kind]);
+	return [
+		...(kinds.has('question') ? [{ name: 'questions.changed', meetingId } as const] : []),
+		...(kinds.has('comment') ? [{ name: 'comments.changed', meetingId } as const] : [])
+	];
+}
+
+/** A change clients follow by version (agenda, polls, the projector): the new version. */
+export function nextVersion(tx: Tx, meetingId: string): number {
+	const row = tx
+		.update(meetings)
+		.set({ version: sql`${meetings.version} + 1` })
+		.where(eq(meetings.id, meetingId))
+		.returning({ version: meetings.version })
+		.get();
+	if (!row) throw new Error('the meeting is gone');
+	return row.version;
+}
+
+/** Moves the cursor as a new version, with the move kept for the record's timeline. */
+export function storeMove(
+	tx: Tx,
+	meetingId: string,
+	position: Position,
+	screen: Screen,
+	userId: string,
+	at: Date
+): number {
+	const version = nextVersion(tx, meetingId);
+	tx.update(meetings)
+		.set({ currentItem: position.item, currentStep: position.step })
+		.where(eq(meetings.id, meetingId))
+		.run();
+	storeScreen(tx, meetingId, screen);
+	tx.insert(agendaMoves)
+		.values({ meetingId, version, item: position.item, step: position.step, userId, at })
+		.run();
+	return version;
+}
+
+export function storeProjectorTheme(tx: Tx, meetingId: string, theme: ProjectorTheme): number {
+	tx.update(meetings).set({ projectorTheme: theme }).where(eq(meetings.id, meetingId)).run();
+	return nextVersion(tx, meetingId);
+}

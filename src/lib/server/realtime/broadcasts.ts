@@ -1,0 +1,154 @@
+/**
+ * Who hears what: the realtime side of the application's events. Each listener turns one kind of
+ * change into the messages each audience of the meeting receives, at its pace.
+ */
+import { subscribe } from '../events';
+import { findMeetingById, meetingInfo, positionOf } from '../meetings/store';
+import { agendaForClients } from '../meetings/snapshot';
+import { livePolls } from '../polls/live';
+import { presence } from '../presence';
+import { floorState } from '../floor/store';
+import { questionsState } from '../questions/store';
+import { commentsState } from '../comments/store';
+import { agreedTopicsOf, notePeaks } from '../record/store';
+import { hub, LIVE_AUDIENCES, type LiveAudience } from './hub';
+
+/** How often at most a meeting's connected counts are sent: a full hall joining is one update a second. */
+const PRESENCE_INTERVAL_MS = 1000;
+/** The record page fetches the record again when told; a typing rapporteur tells it twice a second. */
+const RECORD_INTERVAL_MS = 500;
+
+let listening = false;
+
+/** Subscribes the realtime layer to the application's events, once per process. */
+export function broadcastChanges(): void {
+	if (listening) return;
+	listening = true;
+
+	subscribe('agenda.moved', ({ meetingId, version, position, at }) => {
+		hub.toMeeting(meetingId)?.emit('agenda:moved', {
+			version,
+			position,
+			onScreenPollId: null,
+			at: at.toISOString()
+		});
+		// Moving on takes a question or comment off the projector.
+		sendQuestions(meetingId);
+		sendComments(meetingId);
+	});
+
+	subscribe('meeting.changed', ({ meetingId }) => {
+		const meeting = findMeetingById(meetingId);
+		if (!meeting) return;
+		hub.toMeeting(meetingId)?.emit('meeting:changed', {
+			version: meeting.version,
+			meeting: meetingInfo(meeting),
+			agenda: agendaForClients(meeting),
+			position: positionOf(meeting),
+			polls: livePolls.infos(meetingId),
+			onScreenPollId: meeting.onScreenPollId
+		});
+		// Settings the live parts read (speaking time, pre-moderation, the comment deadline).
+		sendFloor(meetingId);
+		sendQuestions(meetingId);
+		sendComments(meetingId);
+		sendRecordChanged(meetingId);
+	});
+
+	subscribe('meeting.archived', ({ meetingId }) => hub.disconnectPhones(meetingId));
+	subscribe('user.accessEnded', ({ userId, meetingId }) => hub.disconnectUser(userId, meetingId));
+
+	subscribe('polls.changed', ({ meetingId, version }) => {
+		const meeting = findMeetingById(meetingId);
+		hub.toMeeting(meetingId)?.emit('polls:changed', {
+			version,
+			polls: livePolls.infos(meetingId),
+			onScreenPollId: meeting?.onScreenPollId ?? null
+		});
+		// A poll put on screen takes a question or comment off it.
+		sendQuestions(meetingId);
+		sendComments(meetingId);
+	});
+
+	subscribe('results.changed', ({ meetingId, pollId }) => sendResults(meetingId, pollId));
+	subscribe('questions.changed', ({ meetingId }) => sendQuestions(meetingId));
+	subscribe('comments.changed', ({ meetingId }) => sendComments(meetingId));
+	subscribe('floor.changed', ({ meetingId }) => sendFloor(meetingId));
+
+	subscribe('clock.changed', ({ meetingId }) => {
+		const meeting = findMeetingById(meetingId);
+		if (!meeting) return;
+		const { startedAt, endedAt } = meetingInfo(meeting);
+		hub.toMeeting(meetingId)?.emit('session:clock', { startedAt, endedAt });
+		sendRecordChanged(meetingId);
+	});
+	subscribe('record.changed', ({ meetingId }) => sendRecordChanged(meetingId));
+	subscribe('topics.changed', ({ meetingId }) => {
+		hub.toMeeting(meetingId)?.emit('topics:changed', agreedTopicsOf(meetingId));
+		sendRecordChanged(meetingId);
+	});
+
+	subscribe('presence.changed', ({ meetingId }) =>
+		hub.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
+			const counts = presence.counts(meetingId);
+			hub.toMeeting(meetingId)?.emit('presence:counts', counts);
+			notePeaks(meetingId, counts);
+		})
+	);
+}
+
+/** Floor changes are rare (people, not machines, make them): each one goes out at once, whole. */
+function sendFloor(meetingId: string): void {
+	const meeting = findMeetingById(meetingId);
+	if (meeting) hub.toMeeting(meetingId)?.emit('floor:changed', floorState(meeting));
+}
+
+/** Coalesced: an upvote burst is a few updates a second on the projector, one a second on phones. */
+function sendQuestions(meetingId: string): void {
+	hub.live(meetingId, 'questions', (audience) => {
+		const meeting = findMeetingById(meetingId);
+		if (meeting)
+			hub.emitTo(meetingId, audience, 'questions:changed', (staff) => [questionsState(meeting, staff)]);
+	});
+}
+
+function sendComments(meetingId: string): void {
+	hub.live(meetingId, 'comments', (audience) => {
+		const meeting = findMeetingById(meetingId);
+		if (meeting)
+			hub.emitTo(meetingId, audience, 'comments:changed', (staff) => [commentsState(meeting, staff)]);
+	});
+}
+
+function sendRecordChanged(meetingId: string): void {
+	hub.coalesce(`record:${meetingId}`, RECORD_INTERVAL_MS, () =>
+		hub.toStaff(meetingId)?.emit('record:changed')
+	);
+}
+
+/** The polls whose results changed since each audience's last update. */
+const changedPolls = new Map<string, Set<string>>();
+
+/** Live results of the polls that changed: the room sees what is shown, moderators everything. */
+function sendResults(meetingId: string, pollId: string): void {
+	for (const audience of LIVE_AUDIENCES) {
+		const key = `${audience}:${meetingId}`;
+		changedPolls.set(key, (changedPolls.get(key) ?? new Set<string>()).add(pollId));
+	}
+	hub.live(meetingId, 'results', (audience) => {
+		const key = `${audience}:${meetingId}`;
+		const changed = changedPolls.get(key);
+		changedPolls.delete(key);
+		if (changed) publishResults(meetingId, changed, audience);
+	});
+}
+
+function publishResults(meetingId: string, pollIds: Set<string>, audience: LiveAudience): void {
+	const others = audience === 'phones' ? 'attendee' : 'public';
+	for (const record of livePolls.list(meetingId)) {
+		if (!pollIds.has(record.poll.id)) continue;
+		hub.emitTo(meetingId, audience, 'poll:results', (staff) => [
+			livePolls.resultsFor(record, { role: staff ? 'moderator' : others, participantId: null })
+		]);
+	}
+}

@@ -1,0 +1,181 @@
+/**
+ * One way to run a socket command. Every event passes the same steps, in this order:
+ * who may send it (the session is checked again on every event, not only at the handshake), the
+ * replay of a retried command's stored acknowledgement, its rate limit, its schema, the decision
+ * in one transaction with the acknowledgement stored beside the change, and then the events it
+ * caused. A handler states its rules and its decision; it never repeats this prelude.
+ */
+import type { MeetingRole } from '$lib/domain/meeting';
+import type { Ack, AckError, CommandAcks } from '$lib/realtime/protocol';
+import { commandSchemas, describeIssues, type CommandName, type ParsedCommand } from '$lib/realtime/schemas';
+import { db, type Tx } from '../db';
+import { writeSoon } from '../db/batch';
+import { rememberAck, replayOf } from '../commands';
+import { publish, type AppEvent } from '../events';
+import { limits, waitHint, type Limit } from '../limits';
+import { rolesIn } from '../auth/roles';
+import { validateSessionToken, type SessionUser } from '../auth/session';
+import type { PlenarySocket, SocketData } from './hub';
+
+export const fail = (code: AckError['code'], message: string): { error: AckError } => ({
+	error: { code, message }
+});
+
+/** Who sent a command, once checked. `actor` scopes its client ids and its rate limits. */
+export type Caller =
+	| { kind: 'attendee'; actor: string; participantId: string }
+	| { kind: 'staff'; actor: string; user: SessionUser; roles: Set<MeetingRole> };
+
+/** Phones that joined this meeting, or staff holding one of the roles. */
+export type Who = 'attendee' | readonly MeetingRole[];
+
+type CallerOf<W extends Who> = W extends 'attendee'
+	? Extract<Caller, { kind: 'attendee' }>
+	: Extract<Caller, { kind: 'staff' }>;
+
+export interface CommandContext<W extends Who> {
+	meetingId: string;
+	caller: CallerOf<W>;
+}
+
+/** A decision: the acknowledgement and what happened, or a refusal that changes nothing. */
+export type Decision<T> = { data: T; events?: AppEvent[] } | { error: AckError };
+
+export interface CommandRules<E extends CommandName, W extends Who> {
+	who: W;
+	/** Counted per caller before the decision; a refusal says what was too much. */
+	limit?: { limit: Limit; what: string };
+	/**
+	 * Runs in the command's transaction; the acknowledgement it returns is stored with the change
+	 * and replayed as it is to a retry of the same client id.
+	 */
+	decide: (tx: Tx, command: ParsedCommand<E>, context: CommandContext<W>) => Decision<CommandAcks[E]>;
+	/**
+	 * Commands that come in bursts from a hall of phones (ballots, upvotes) are committed with the
+	 * others of the burst (see writeSoon) instead of in a transaction of their own.
+	 */
+	burst?: boolean;
+}
+
+/** Staff commands without a limit of their own: far more than a person clicks, far less than a script. */
+
+function defaultLimit(caller: Caller): { limit: Limit; what: string } {
+	return caller.kind === 'attendee'
+		? { limit: limits.phoneCommand, what: 'Too many changes at once' }
+		: { limit: limits.staffCommand, what: 'Too many commands at once' };
+}
+
+/** Socket clients may omit the acknowledgement callback; a command is still checked and applied. */
+function ackOf<T>(candidate: unknown): (result: Ack<T>) => void {
+	return typeof candidate === 'function' ? (candidate as (result: Ack<T>) => void) : () => {};
+}
+
+/**
+ * Runs `run` so that no input can crash the server: a thrown error becomes an `internal`
+ * acknowledgement and is logged once.
+ */
+function guarded<T>(ack: (result: Ack<T>) => void, run: () => Ack<T> | Promise<Ack<T>>): void {
+	Promise.resolve()
+		.then(run)
+		.then(ack, (error: unknown) => {
+			console.error('Plenary: socket handler failed', error);
+			ack(fail('internal', 'The server could not process this request. Nothing was changed.'));
+		})
+		.catch((error: unknown) => console.error('Plenary: an acknowledgement failed', error));
+}
+
+/**
+ * Who sent a command, checked on every event: a staff session is validated again (signing out or
+ * losing a role takes effect on open sockets at once), and an attendee must have joined.
+ */
+function callerOf<W extends Who>(data: SocketData, who: W): CallerOf<W> | { error: AckError } {
+	if (who === 'attendee') {
+		const participantId = data.role === 'attendee' ? data.participantId : null;
+		if (!participantId) return fail('unauthorised', 'Join the meeting from its page first.');
+		return { kind: 'attendee', actor: participantId, participantId } as CallerOf<W>;
+	}
+	const user = data.sessionToken ? validateSessionToken(data.sessionToken).user : null;
+	if (data.role !== 'moderator' || !user) return fail('unauthorised', 'Sign in to do this.');
+	const roles = rolesIn(user, data.meetingId);
+	if (!(who as readonly MeetingRole[]).some((role) => roles.has(role)))
+		return fail('forbidden', 'Your role in this meeting does not allow this.');
+	return { kind: 'staff', actor: user.id, user, roles } as CallerOf<W>;
+}
+
+/** Counts one action against a limit; a refusal says what was too much and how long to wait. */
+async function withinLimit(limit: Limit, key: string, what: string): Promise<{ error: AckError } | null> {
+	const wait = await limit.take(key);
+	return wait === null ? null : fail('rate_limited', `${what}: try again in ${waitHint(wait)}.`);
+}
+
+async function runCommand<E extends CommandName, W extends Who>(
+	data: SocketData,
+	event: E,
+	rules: CommandRules<E, W>,
+	payload: unknown
+): Promise<Ack<CommandAcks[E]>> {
+	const caller = callerOf(data, rules.who);
+	if ('error' in caller) return caller;
+	const parsed = commandSchemas[event].safeParse(payload);
+	if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
+	const command = parsed.data as ParsedCommand<E>;
+	const { meetingId } = data;
+	const replay = () => replayed<CommandAcks[E]>(meetingId, caller.actor, command.clientId);
+	const earlier = replay();
+	if (earlier) return earlier;
+	const { limit, what } = rules.limit ?? defaultLimit(caller);
+	const limited = await withinLimit(limit, caller.actor, what);
+	if (limited) return limited;
+	const context = { meetingId, caller } as CommandContext<W>;
+	const apply = (tx: Tx): Decision<CommandAcks[E]> => {
+		// A retry that arrived while the first was queued finds it applied here.
+		const applied = replay();
+		if (applied) return applied;
+		const decision = rules.decide(tx, command, context);
+		// A decision that changed nothing (no events) leaves no trace: the database stays as it was.
+		if ('data' in decision && decision.events?.length)
+			rememberAck(tx, meetingId, caller.actor, command.clientId, decision.data);
+		return decision;
+	};
+	const decision = rules.burst ? await writeSoon(apply) : db().transaction(apply);
+	if ('error' in decision) return decision;
+	for (const happened of decision.events ?? []) publish(happened);
+	return { data: decision.data };
+}
+
+function replayed<T>(meetingId: string, actor: string, clientId: string): Ack<T> | null {
+	const earlier = replayOf(meetingId, actor, clientId);
+	if (!earlier.found) return null;
+	// Commands applied before acknowledgements were kept can only be recognised, not answered again.
+	if (earlier.data === undefined) return fail('conflict', 'This command was already applied.');
+	return { data: earlier.data as T };
+}
+
+/** Registers one command on a socket: its handler is the rules above, nothing more. */
+export function onCommand<E extends CommandName, W extends Who>(
+	socket: PlenarySocket,
+	event: E,
+	rules: CommandRules<E, W>
+): void {
+	const listener = (payload: unknown, callback: unknown) =>
+		guarded(ackOf<CommandAcks[E]>(callback), () => runCommand(socket.data, event, rules, payload));
+	socket.on(event as CommandName, listener);
+}
+
+/**
+ * Registers a read: who may ask is anyone connected to the meeting, within the socket's limit;
+ * nothing is stored.
+ */
+export function onRead<T>(
+	socket: PlenarySocket,
+	event: 'meeting:sync',
+	limit: { limit: Limit; what: string },
+	read: () => Ack<T>
+): void {
+	socket.on(event, (callback: unknown) =>
+		guarded(ackOf<T>(callback), async () => {
+			const limited = await withinLimit(limit.limit, socket.id, limit.what);
+			return limited ?? read();
+		})
+	);
+}
