@@ -81,16 +81,8 @@ server.listen(port, host, () => {
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	const local = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
 	const origin = (process.env.PUBLIC_ORIGIN || local).replace(/\/$/, '');
-	console.log(
-		[
-			`Plenary listening on ${local}`,
-			'',
-			`  Moderator console   ${origin}/m/BPF2017/moderate   (sign in at ${origin}/login)`,
-			`  Projector           ${origin}/m/BPF2017/projector`,
-			`  Attendees join at   ${origin}/m/BPF2017   or type the code BPF2017 at ${origin}/`,
-			''
-		].join('\n')
-	);
+	const banner = globalThis.plenaryStartBanner?.(origin) ?? [];
+	console.log([`Plenary listening on ${local}`, '', ...banner, ''].join('\n'));
 });
 
 function shutdown() {
