@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, WebSocket, type Socket } from 'socket.io-client';
 import type {
 	Ack,
 	AgendaMoved,
@@ -35,10 +35,10 @@ let longPolling: Promise<void> | null = null;
  * long-polling code is fetched only then: most phones never need it.
  */
 function addLongPolling(socket: Socket): Promise<void> {
-	longPolling ??= import('virtual:plenary/long-polling').then(({ WS, XHR }) => {
+	longPolling ??= import('virtual:plenary/long-polling').then(({ XHR }) => {
 		const options = socket.io.opts;
 		delete options.transports;
-		options.transportImplementations = [XHR, WS];
+		options.transportImplementations = [XHR, WebSocket];
 	});
 	return longPolling.catch(() => {
 		longPolling = null;
