@@ -14,6 +14,7 @@ import type {
 } from './protocol';
 import { Outbox, type OutboxAnswers, type OutboxResult, type Refusal } from './outbox.svelte';
 import type { PendingCommand } from './pending';
+import { followVersion } from './versions';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
@@ -168,41 +169,36 @@ export class LiveMeeting {
 		};
 	}
 
+	/** Applies a versioned update when it is the next version; see `followVersion`. */
+	#followVersion(update: { version: number }, apply: () => void): void {
+		const step = followVersion(this.#snapshot.version, update.version);
+		if (step === 'apply') apply();
+		else if (step === 'resync') void this.resync();
+	}
+
 	#applyMove(update: AgendaMoved): void {
-		const { version } = this.#snapshot;
-		if (update.version <= version) return;
-		if (update.version === version + 1) {
+		this.#followVersion(update, () => {
 			this.#snapshot.version = update.version;
 			this.#snapshot.position = update.position;
 			this.#snapshot.onScreenPollId = update.onScreenPollId;
-		} else {
-			void this.resync();
-		}
+		});
 	}
 
 	#applyMeeting(update: MeetingChanged): void {
-		const { version } = this.#snapshot;
-		if (update.version <= version) return;
-		if (update.version === version + 1) {
+		this.#followVersion(update, () => {
 			const { meeting, ...rest } = update;
 			Object.assign(this.#snapshot, rest);
 			// The record's clock arrives with session:clock; keep the newest of both.
 			Object.assign(this.#snapshot.meeting, meeting);
-		} else {
-			void this.resync();
-		}
+		});
 	}
 
 	#applyPolls(update: PollsChanged): void {
-		const { version } = this.#snapshot;
-		if (update.version <= version) return;
-		if (update.version === version + 1) {
+		this.#followVersion(update, () => {
 			this.#snapshot.version = update.version;
 			this.#snapshot.polls = update.polls;
 			this.#snapshot.onScreenPollId = update.onScreenPollId;
-		} else {
-			void this.resync();
-		}
+		});
 	}
 
 	#clockOffset = $state(0);
