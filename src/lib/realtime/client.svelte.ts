@@ -241,24 +241,17 @@ export class LiveMeeting {
 	}
 
 	/**
-	 * Sends one command and waits for the server's acknowledgement, retrying with the same client
-	 * id: a lost acknowledgement never applies a command twice.
+	 * Sends one command and waits for the server's acknowledgement (see `#untilAnswered`); no
+	 * answer is reported as the server's silence.
 	 */
 	protected async command<T>(
 		send: (socket: Socket<ServerToClientEvents, ClientToServerEvents>, clientId: string) => Promise<Ack<T>>
 	): Promise<Ack<T>> {
-		const socket = this.#socket;
-		if (!socket) return { error: { code: 'internal', message: 'Not connected.' } };
 		const clientId = newClientId();
-		for (let attempt = 1; ; attempt++) {
-			try {
-				return await send(socket.timeout(ACK_TIMEOUT_MS) as typeof socket, clientId);
-			} catch {
-				if (attempt === ATTEMPTS) {
-					return { error: { code: 'internal', message: 'The server did not answer. Check the connection.' } };
-				}
-			}
-		}
+		const result = await this.#untilAnswered((socket) => send(socket, clientId));
+		return (
+			result ?? { error: { code: 'internal', message: 'The server did not answer. Check the connection.' } }
+		);
 	}
 
 	/**
@@ -270,7 +263,7 @@ export class LiveMeeting {
 		switch (command.kind) {
 			case 'ballot': {
 				const { pollId, revision, choice } = command;
-				const result = await this.#resend((socket) =>
+				const result = await this.#untilAnswered((socket) =>
 					socket.emitWithAck('poll:vote', { clientId, pollId, revision, choice })
 				);
 				if (result && 'data' in result) this.#snapshot.myBallots[pollId] = result.data.choice;
@@ -278,7 +271,7 @@ export class LiveMeeting {
 			}
 			case 'question': {
 				const { text, anonymous } = command;
-				const result = await this.#resend((socket) =>
+				const result = await this.#untilAnswered((socket) =>
 					socket.emitWithAck('question:ask', { clientId, text, anonymous })
 				);
 				if (result && 'data' in result) this.#snapshot.myQuestions.push(result.data.question);
@@ -291,19 +284,27 @@ export class LiveMeeting {
 				return result;
 			}
 			case 'floor': {
-				const result = await this.#resend((socket) => socket.emitWithAck('floor:request', { clientId }));
+				const result = await this.#untilAnswered((socket) =>
+					socket.emitWithAck('floor:request', { clientId })
+				);
 				if (result && 'data' in result) this.#snapshot.floor.mine = result.data.requestId;
 				return result;
 			}
 		}
 	}
 
-	async #resend<T>(
+	/**
+	 * The one retry loop: sends, and when no acknowledgement comes in time sends the same command
+	 * again (same client id: the server applies it once and replays its answer), up to ATTEMPTS
+	 * times. The first send may wait for a connection being made (Socket.IO holds it until then);
+	 * a retry is made only while connected. Null when no answer came.
+	 */
+	async #untilAnswered<T>(
 		send: (socket: Socket<ServerToClientEvents, ClientToServerEvents>) => Promise<Ack<T>>
 	): Promise<Ack<T> | null> {
 		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			const socket = this.#socket;
-			if (!socket?.connected) return null;
+			if (!socket || (attempt > 1 && !socket.connected)) return null;
 			try {
 				return await send(socket.timeout(ACK_TIMEOUT_MS) as typeof socket);
 			} catch {
