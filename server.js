@@ -1,4 +1,5 @@
-// Production entry: one HTTP server for the pages, the API and Socket.IO.
+// Production entry: one HTTP server for the pages, the API and Socket.IO. `npm start` builds the app
+// and then runs this file; `npm run serve` runs it on the build already there.
 import http from 'node:http';
 import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
@@ -64,7 +65,9 @@ try {
 	({ handler } = await import('./build/handler.js'));
 } catch (error) {
 	if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('build/handler.js')) {
-		console.error('Plenary has not been built yet: run `npm run build` first (npm start does not build).');
+		console.error(
+			'Plenary has not been built yet: run `npm start` (it builds, then serves), or `npm run build` before `npm run serve`.'
+		);
 		process.exit(1);
 	}
 	throw error;
@@ -78,16 +81,8 @@ server.listen(port, host, () => {
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	const local = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
 	const origin = (process.env.PUBLIC_ORIGIN || local).replace(/\/$/, '');
-	console.log(
-		[
-			`Plenary listening on ${local}`,
-			'',
-			`  Moderator console   ${origin}/m/BPF2017/moderate   (sign in at ${origin}/login)`,
-			`  Projector           ${origin}/m/BPF2017/projector`,
-			`  Attendees join at   ${origin}/m/BPF2017   or type the code BPF2017 at ${origin}/`,
-			''
-		].join('\n')
-	);
+	const banner = globalThis.plenaryStartBanner?.(origin) ?? [];
+	console.log([`Plenary listening on ${local}`, '', ...banner, ''].join('\n'));
 });
 
 function shutdown() {

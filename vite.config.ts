@@ -27,66 +27,56 @@ function plenaryRealtime(): Plugin {
 const LONG_POLLING = 'virtual:plenary/long-polling';
 
 /**
- * Socket.IO's browser client, WebSocket first (see `realtime/client.svelte.ts`). The phone's
- * bundle carries the WebSocket transport alone: long-polling, which gets through proxies that
- * block WebSocket, is a file of its own that the client fetches only when it needs it, and
- * WebTransport (which needs an HTTP/3 server, so the server must not turn it on) is left out.
- * Trimming engine.io-client's transport table happens in the client build only; the dev server
- * pre-bundles Socket.IO as it is.
+ * Socket.IO's browser client, WebSocket first (see `realtime/client.svelte.ts`). The phone's bundle
+ * carries the WebSocket transport alone; long-polling, which gets through proxies that block
+ * WebSocket, is a file of its own fetched only when needed; WebTransport (which needs an HTTP/3
+ * server) is left out.
+ *
+ * socket.io-client's own tree-shakable transports cannot do this: its Manager always builds
+ * engine.io-client's `Socket`, whose constructor falls back on the table of every transport
+ * (`transports/index.js`), so `transports: [WebSocket]` still bundles long-polling and WebTransport
+ * (attendee page 61.1 KB gzipped, over its 60 KB budget, against 59.2 KB + 1.8 KB on demand here).
+ * So the client build swaps that table for WebSocket alone, and empties the other transports that
+ * engine.io-client's index re-exports: the long-polling file has side effects (an unload listener)
+ * that would keep it in the bundle (60.3 KB without this). It follows engine.io-client 6.6's file
+ * layout (`build/esm/`): `npm run weight -- --check` and the long-polling end-to-end tests fail if
+ * that moves.
  */
-function socketIoTransports(): Plugin[] {
-	const trimmed = '\0plenary-engine-io-transports:';
-	const isEngineModule = (id: string, file: string) =>
-		id.replace(/\\/g, '/').endsWith(`/engine.io-client/build/esm/${file}`);
-	const longPolling: Plugin = {
-		name: 'plenary-long-polling',
-		resolveId: (source) => (source === LONG_POLLING ? `\0${LONG_POLLING}` : undefined),
+function socketIoTransports(): Plugin {
+	const stub = '\0plenary-engine-io:';
+	const engineFile = (id: string | undefined, file: string) =>
+		!!id && id.replace(/\\/g, '/').endsWith(`/engine.io-client/build/esm/${file}`);
+	let clientBuild = false;
+	return {
+		name: 'plenary-socket-io-transports',
+		enforce: 'pre',
+		configResolved: (config) => void (clientBuild = config.command === 'build'),
+		resolveId(source, importer) {
+			if (source === LONG_POLLING) return `\0${LONG_POLLING}`;
+			if (!clientBuild || this.environment.name !== 'client' || !importer) return;
+			const folder = path.join(path.dirname(importer), 'transports');
+			if (source === './transports/index.js' && engineFile(importer, 'socket.js'))
+				return `${stub}table:${folder}`;
+			if (/^\.\/transports\/(?!websocket)/.test(source) && engineFile(importer, 'index.js'))
+				return `${stub}none`;
+		},
 		async load(id) {
-			if (id !== `\0${LONG_POLLING}`) return;
-			// Only the browser build has a trimmed engine.io-client to complete file by file.
-			const { name, config } = this.environment;
-			if (name !== 'client' || config.command !== 'build') {
-				return "export { XHR, WebSocket as WS } from 'engine.io-client';";
+			if (id === `${stub}none`)
+				return 'export const transports = {}, Fetch = undefined, XHR = undefined, WT = undefined;';
+			if (id.startsWith(`${stub}table:`)) {
+				const websocket = path.join(id.slice(`${stub}table:`.length), 'websocket.js');
+				return `import { WS } from ${JSON.stringify(websocket)};\nexport const transports = { websocket: WS };`;
 			}
+			if (id !== `\0${LONG_POLLING}`) return;
+			// Only the client build has a trimmed engine.io-client to complete; elsewhere it is whole.
+			if (this.environment.name !== 'client' || !clientBuild)
+				return "export { XHR } from 'engine.io-client';";
 			const engine = await this.resolve('engine.io-client');
 			if (!engine || !path.isAbsolute(engine.id)) throw new Error('engine.io-client is not installed');
-			const folder = path.join(path.dirname(engine.id), 'transports');
-			return [
-				`export { XHR } from ${JSON.stringify(path.join(folder, 'polling-xhr.js'))};`,
-				`export { WS } from ${JSON.stringify(path.join(folder, 'websocket.js'))};`
-			].join('\n');
+			const pollingXhr = path.join(path.dirname(engine.id), 'transports', 'polling-xhr.js');
+			return `export { XHR } from ${JSON.stringify(pollingXhr)};`;
 		}
 	};
-	const trimTransports: Plugin = {
-		name: 'plenary-socket-io-transports',
-		apply: 'build',
-		enforce: 'pre',
-		applyToEnvironment: (environment) => environment.name === 'client',
-		resolveId(source, importer) {
-			if (!importer) return;
-			// The transport table engine.io-client opens by name: WebSocket alone.
-			if (source === './transports/index.js' && isEngineModule(importer, 'socket.js')) {
-				return trimmed + path.join(path.dirname(importer), 'transports');
-			}
-			// Its index re-exports every transport: all but WebSocket are left out (long-polling
-			// comes from LONG_POLLING, in a file of its own).
-			if (/^\.\/transports\/(?!websocket)/.test(source) && isEngineModule(importer, 'index.js')) {
-				return `${trimmed}none`;
-			}
-		},
-		load(id) {
-			if (id === `${trimmed}none`) {
-				return 'export const transports = {}, Fetch = undefined, XHR = undefined, WT = undefined;';
-			}
-			if (!id.startsWith(trimmed)) return;
-			const folder = id.slice(trimmed.length);
-			return [
-				`import { WS } from ${JSON.stringify(path.join(folder, 'websocket.js'))};`,
-				'export const transports = { websocket: WS };'
-			].join('\n');
-		}
-	};
-	return [longPolling, trimTransports];
 }
 
 /**
@@ -153,7 +143,7 @@ function sortSharedCode(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), plenaryRealtime(), ...socketIoTransports(), sortSharedCode()],
+	plugins: [sveltekit(), plenaryRealtime(), socketIoTransports(), sortSharedCode()],
 	environments: {
 		client: {
 			build: {

@@ -1,4 +1,4 @@
 /** Socket.IO's long-polling transport, fetched on demand (see vite.config.ts). */
 declare module 'virtual:plenary/long-polling' {
-	export { XHR, WebSocket as WS } from 'engine.io-client';
+	export { XHR } from 'engine.io-client';
 }

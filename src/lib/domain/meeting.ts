@@ -11,6 +11,10 @@ export const STAKEHOLDER_GROUPS = [
 
 export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
 
+/**
+ * English names, for staff pages and exports. Attendee and projector pages speak through the
+ * message catalogue, whose English for these is checked against them (src/lib/i18n/english.test.ts).
+ */
 export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
 	government: 'Government',
 	private_sector: 'Private sector',
@@ -20,6 +24,9 @@ export const STAKEHOLDER_GROUP_LABELS: Record<StakeholderGroup, string> = {
 	intergovernmental: 'Intergovernmental organisation',
 	other: 'Other / prefer not to say'
 };
+
+/** For someone who gave no stakeholder group. */
+export const NO_GROUP_LABEL = 'Not given';
 
 export const PARTICIPATION_MODES = ['in_room', 'remote'] as const;
 
@@ -37,12 +44,6 @@ export const PARTICIPATION_MODE_LABELS: Record<ParticipationMode, string> = {
 export const GENDERS = ['woman', 'man', 'another'] as const;
 
 export type Gender = (typeof GENDERS)[number];
-
-export const GENDER_LABELS: Record<Gender, string> = {
-	woman: 'Woman',
-	man: 'Man',
-	another: 'In another way'
-};
 
 /** Roles a signed-in user can hold for one meeting; admins hold all of them everywhere. */
 export const MEETING_ROLES = ['moderator', 'remote_moderator', 'rapporteur'] as const;

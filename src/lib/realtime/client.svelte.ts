@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, WebSocket, type Socket } from 'socket.io-client';
 import type {
 	Ack,
 	AgendaMoved,
@@ -14,6 +14,7 @@ import type {
 } from './protocol';
 import { Outbox, type OutboxAnswers, type OutboxResult, type Refusal } from './outbox.svelte';
 import type { PendingCommand } from './pending';
+import { followVersion } from './versions';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
@@ -35,10 +36,10 @@ let longPolling: Promise<void> | null = null;
  * long-polling code is fetched only then: most phones never need it.
  */
 function addLongPolling(socket: Socket): Promise<void> {
-	longPolling ??= import('virtual:plenary/long-polling').then(({ WS, XHR }) => {
+	longPolling ??= import('virtual:plenary/long-polling').then(({ XHR }) => {
 		const options = socket.io.opts;
 		delete options.transports;
-		options.transportImplementations = [XHR, WS];
+		options.transportImplementations = [XHR, WebSocket];
 	});
 	return longPolling.catch(() => {
 		longPolling = null;
@@ -168,41 +169,36 @@ export class LiveMeeting {
 		};
 	}
 
+	/** Applies a versioned update when it is the next version; see `followVersion`. */
+	#followVersion(update: { version: number }, apply: () => void): void {
+		const step = followVersion(this.#snapshot.version, update.version);
+		if (step === 'apply') apply();
+		else if (step === 'resync') void this.resync();
+	}
+
 	#applyMove(update: AgendaMoved): void {
-		const { version } = this.#snapshot;
-		if (update.version <= version) return;
-		if (update.version === version + 1) {
+		this.#followVersion(update, () => {
 			this.#snapshot.version = update.version;
 			this.#snapshot.position = update.position;
 			this.#snapshot.onScreenPollId = update.onScreenPollId;
-		} else {
-			void this.resync();
-		}
+		});
 	}
 
 	#applyMeeting(update: MeetingChanged): void {
-		const { version } = this.#snapshot;
-		if (update.version <= version) return;
-		if (update.version === version + 1) {
+		this.#followVersion(update, () => {
 			const { meeting, ...rest } = update;
 			Object.assign(this.#snapshot, rest);
 			// The record's clock arrives with session:clock; keep the newest of both.
 			Object.assign(this.#snapshot.meeting, meeting);
-		} else {
-			void this.resync();
-		}
+		});
 	}
 
 	#applyPolls(update: PollsChanged): void {
-		const { version } = this.#snapshot;
-		if (update.version <= version) return;
-		if (update.version === version + 1) {
+		this.#followVersion(update, () => {
 			this.#snapshot.version = update.version;
 			this.#snapshot.polls = update.polls;
 			this.#snapshot.onScreenPollId = update.onScreenPollId;
-		} else {
-			void this.resync();
-		}
+		});
 	}
 
 	#clockOffset = $state(0);
@@ -245,24 +241,17 @@ export class LiveMeeting {
 	}
 
 	/**
-	 * Sends one command and waits for the server's acknowledgement, retrying with the same client
-	 * id: a lost acknowledgement never applies a command twice.
+	 * Sends one command and waits for the server's acknowledgement (see `#untilAnswered`); no
+	 * answer is reported as the server's silence.
 	 */
 	protected async command<T>(
 		send: (socket: Socket<ServerToClientEvents, ClientToServerEvents>, clientId: string) => Promise<Ack<T>>
 	): Promise<Ack<T>> {
-		const socket = this.#socket;
-		if (!socket) return { error: { code: 'internal', message: 'Not connected.' } };
 		const clientId = newClientId();
-		for (let attempt = 1; ; attempt++) {
-			try {
-				return await send(socket.timeout(ACK_TIMEOUT_MS) as typeof socket, clientId);
-			} catch {
-				if (attempt === ATTEMPTS) {
-					return { error: { code: 'internal', message: 'The server did not answer. Check the connection.' } };
-				}
-			}
-		}
+		const result = await this.#untilAnswered((socket) => send(socket, clientId));
+		return (
+			result ?? { error: { code: 'internal', message: 'The server did not answer. Check the connection.' } }
+		);
 	}
 
 	/**
@@ -274,7 +263,7 @@ export class LiveMeeting {
 		switch (command.kind) {
 			case 'ballot': {
 				const { pollId, revision, choice } = command;
-				const result = await this.#resend((socket) =>
+				const result = await this.#untilAnswered((socket) =>
 					socket.emitWithAck('poll:vote', { clientId, pollId, revision, choice })
 				);
 				if (result && 'data' in result) this.#snapshot.myBallots[pollId] = result.data.choice;
@@ -282,7 +271,7 @@ export class LiveMeeting {
 			}
 			case 'question': {
 				const { text, anonymous } = command;
-				const result = await this.#resend((socket) =>
+				const result = await this.#untilAnswered((socket) =>
 					socket.emitWithAck('question:ask', { clientId, text, anonymous })
 				);
 				// A resend after a lost answer gets the first answer again; a snapshot may have brought it.
@@ -292,19 +281,27 @@ export class LiveMeeting {
 				return result;
 			}
 			case 'floor': {
-				const result = await this.#resend((socket) => socket.emitWithAck('floor:request', { clientId }));
+				const result = await this.#untilAnswered((socket) =>
+					socket.emitWithAck('floor:request', { clientId })
+				);
 				if (result && 'data' in result) this.#snapshot.floor.mine = result.data.requestId;
 				return result;
 			}
 		}
 	}
 
-	async #resend<T>(
+	/**
+	 * The one retry loop: sends, and when no acknowledgement comes in time sends the same command
+	 * again (same client id: the server applies it once and replays its answer), up to ATTEMPTS
+	 * times. The first send may wait for a connection being made (Socket.IO holds it until then);
+	 * a retry is made only while connected. Null when no answer came.
+	 */
+	async #untilAnswered<T>(
 		send: (socket: Socket<ServerToClientEvents, ClientToServerEvents>) => Promise<Ack<T>>
 	): Promise<Ack<T> | null> {
 		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			const socket = this.#socket;
-			if (!socket?.connected) return null;
+			if (!socket || (attempt > 1 && !socket.connected)) return null;
 			try {
 				return await send(socket.timeout(ACK_TIMEOUT_MS) as typeof socket);
 			} catch {

@@ -30,15 +30,20 @@ export class Limit {
 	}
 }
 
-/** How long to wait, for a message's `{unit, select, …}`: seconds, or minutes from a minute and a half. */
+/**
+ * How long to wait, for a message's `{unit, select, …}`: seconds, or whole minutes (rounded up)
+ * from a minute and a half. The one rule for writing a wait; `waitHint` spells it in English.
+ */
 export function waitValues(seconds: number): { unit: 'seconds' | 'minutes'; count: number } {
 	return seconds >= 90
 		? { unit: 'minutes', count: Math.ceil(seconds / 60) }
 		: { unit: 'seconds', count: seconds };
 }
 
+/** A wait in English, for text the catalogue does not carry (staff sign-in, socket refusals). */
 export function waitHint(seconds: number): string {
-	return seconds >= 90 ? `about ${Math.ceil(seconds / 60)} minutes` : `${seconds} s`;
+	const { unit, count } = waitValues(seconds);
+	return unit === 'minutes' ? `about ${count} minutes` : `${count} s`;
 }
 
 let joinLimit: Limit | null = null;

@@ -4,13 +4,17 @@ import { openDatabase, type Db } from './db';
 import { users } from './db/schema';
 import { hashPassword, verifyPassword } from './auth/password';
 import { generateId, generateToken } from './auth/tokens';
+import { openMeetings, startBanner } from './banner';
 import { readMeetingFile } from './meetings/files';
 import { importMeeting } from './meetings/import';
 import genevaFile from './meetings/igf-2017-bpf-cybersecurity.json?raw';
 
 let started: Promise<void> | null = null;
 
-/** Opens and migrates the database, then creates the admin and the Geneva meeting on first start. */
+/**
+ * Opens and migrates the database, then creates the admin and the Geneva meeting on first start,
+ * and leaves server.js the banner of open meetings.
+ */
 export function startPlenary(): Promise<void> {
 	started ??= prepare();
 	return started;
@@ -26,8 +30,11 @@ async function prepare(): Promise<void> {
 		const geneva = readMeetingFile(genevaFile);
 		if (!geneva.ok) throw new Error(`The Geneva meeting file is invalid: ${JSON.stringify(geneva.problems)}`);
 		importMeeting(db, geneva.definition);
-		console.log('Plenary: seeded the IGF 2017 Best Practice Forum on Cybersecurity (join code BPF2017).');
+		const { code, title } = geneva.definition.meeting;
+		console.log(`Plenary: seeded the meeting "${title}" (join code ${code}).`);
 	}
+	// server.js prints this once it listens, when it knows the address.
+	globalThis.plenaryStartBanner = (origin) => startBanner(openMeetings(db), origin);
 }
 
 /**
