@@ -92,7 +92,7 @@ export function profileOf(participantId: string): Profile {
 	const row = profileById().get({ participantId });
 	const profile = {
 		displayName: row?.displayName ?? null,
-		stakeholderGroup: (row?.stakeholderGroup as StakeholderGroup | null) ?? null,
+		stakeholderGroup: row?.stakeholderGroup ?? null,
 		mode: row?.mode ?? null
 	};
 	if (row) profiles.set(participantId, profile);

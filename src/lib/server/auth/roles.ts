@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { MeetingRole } from '$lib/domain/meeting';
+import { MEETING_ROLES, type MeetingRole } from '$lib/domain/meeting';
 import { db } from '../db';
 import { meetingRoles } from '../db/schema';
 import type { SessionUser } from './session';
@@ -7,7 +7,7 @@ import type { SessionUser } from './session';
 /** The roles a user holds in one meeting; an admin holds every role in every meeting. */
 export function rolesIn(user: SessionUser | null, meetingId: string): Set<MeetingRole> {
 	if (!user) return new Set();
-	if (user.isAdmin) return new Set(['moderator', 'remote_moderator', 'rapporteur']);
+	if (user.isAdmin) return new Set(MEETING_ROLES);
 	const rows = db()
 		.select({ role: meetingRoles.role })
 		.from(meetingRoles)

@@ -1,5 +1,4 @@
 import { and, count, eq } from 'drizzle-orm';
-import type { StakeholderGroup } from '$lib/domain/meeting';
 import type { CommentInfo, CommentsState, TagInfo } from '$lib/realtime/protocol';
 import { db, type Tx } from '../db';
 import { cardMarks, comments, meetings, recordTags, type Meeting } from '../db/schema';
@@ -12,7 +11,7 @@ const asInfo = (row: CommentRow): CommentInfo => ({
 	cardId: row.cardId,
 	text: row.text,
 	author: row.authorName,
-	group: row.stakeholderGroup as StakeholderGroup | null,
+	group: row.stakeholderGroup,
 	mode: row.mode,
 	hidden: row.hidden,
 	createdAt: row.createdAt.toISOString()

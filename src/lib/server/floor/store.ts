@@ -9,7 +9,7 @@ import { generateId } from '../auth/tokens';
 const asRequest = (row: FloorRequestRow): FloorRequest => ({
 	id: row.id,
 	name: row.name,
-	group: row.stakeholderGroup as StakeholderGroup | null,
+	group: row.stakeholderGroup,
 	mode: row.mode,
 	requestedAt: row.requestedAt.getTime()
 });

@@ -1,6 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { AgendaItem, Card, Position } from '$lib/domain/agenda';
-import type { StakeholderGroup } from '$lib/domain/meeting';
+import type { AgendaItem, Card, CardPlacement, Position } from '$lib/domain/agenda';
 import type { MeetingInfo } from '$lib/realtime/protocol';
 import { db, prepared } from '../db';
 import { recordApplied, wasApplied } from '../commands';
@@ -69,7 +68,7 @@ export function loadAgenda(meetingId: string): AgendaItem[] {
 		.where(eq(panelists.meetingId, meetingId))
 		.orderBy(asc(panelists.position))
 		.all();
-	const cardsOf = (itemId: string, placement: 'walkthrough' | 'focus'): Card[] =>
+	const cardsOf = (itemId: string, placement: CardPlacement): Card[] =>
 		cardRows
 			.filter((card) => card.itemId === itemId && card.placement === placement)
 			.map(({ id, title, body }) => ({ id, title, body }));
@@ -85,12 +84,7 @@ export function loadAgenda(meetingId: string): AgendaItem[] {
 				: { title: item.focusTitle, body: item.focusBody ?? '', cards: cardsOf(item.id, 'focus') },
 		panelists: panelistRows
 			.filter((panelist) => panelist.itemId === item.id)
-			.map(({ id, name, affiliation, stakeholderGroup }) => ({
-				id,
-				name,
-				affiliation,
-				stakeholderGroup: stakeholderGroup as StakeholderGroup
-			}))
+			.map(({ id, name, affiliation, stakeholderGroup }) => ({ id, name, affiliation, stakeholderGroup }))
 	}));
 }
 

@@ -1,4 +1,4 @@
-import type { CountedBallot, PollResults } from '$lib/domain/polls/types';
+import type { CountedBallot, PollResults, TextDecision } from '$lib/domain/polls/types';
 import { groupTexts } from '$lib/domain/polls/textEntries';
 import { tallyPoll } from '$lib/domain/polls/tally';
 import type { ModeratedText } from '$lib/realtime/protocol';
@@ -10,7 +10,7 @@ import { loadBallots, loadModeration, type PollRecord } from './store';
  */
 class LiveTallies {
 	#ballots = new Map<string, Map<string, CountedBallot>>();
-	#moderation = new Map<string, Map<string, 'approved' | 'hidden'>>();
+	#moderation = new Map<string, Map<string, TextDecision>>();
 
 	#ballotsOf(pollId: string): Map<string, CountedBallot> {
 		let map = this.#ballots.get(pollId);
@@ -21,7 +21,7 @@ class LiveTallies {
 		return map;
 	}
 
-	#moderationOf(pollId: string): Map<string, 'approved' | 'hidden'> {
+	#moderationOf(pollId: string): Map<string, TextDecision> {
 		let map = this.#moderation.get(pollId);
 		if (!map) {
 			map = loadModeration(pollId);
@@ -34,7 +34,7 @@ class LiveTallies {
 		this.#ballotsOf(pollId).set(participantId, ballot);
 	}
 
-	moderate(pollId: string, key: string, status: 'approved' | 'hidden'): void {
+	moderate(pollId: string, key: string, status: TextDecision): void {
 		this.#moderationOf(pollId).set(key, status);
 	}
 

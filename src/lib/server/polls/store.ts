@@ -1,5 +1,5 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
-import type { Choice, CountedBallot, PollSpec } from '$lib/domain/polls/types';
+import type { Choice, CountedBallot, PollResults, PollSpec, TextDecision } from '$lib/domain/polls/types';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { PollAction, PollInfo } from '$lib/realtime/protocol';
 import { db, prepared, type Tx } from '../db';
@@ -67,20 +67,20 @@ export function loadBallots(pollId: string): StoredBallot[] {
 		.all()
 		.map((row) => ({
 			participantId: row.participantId,
-			choice: JSON.parse(row.choice) as Choice,
-			group: row.stakeholderGroup as StakeholderGroup | null,
+			choice: row.choice,
+			group: row.stakeholderGroup,
 			mode: row.mode
 		}));
 }
 
-export function loadModeration(pollId: string): Map<string, 'approved' | 'hidden'> {
+export function loadModeration(pollId: string): Map<string, TextDecision> {
 	const rows = db().select().from(textModeration).where(eq(textModeration.pollId, pollId)).all();
 	return new Map(rows.map((row) => [row.key, row.status]));
 }
 
 export function ballotsOf(participantId: string): Record<string, Choice> {
 	const rows = db().select().from(ballots).where(eq(ballots.participantId, participantId)).all();
-	return Object.fromEntries(rows.map((row) => [row.pollId, JSON.parse(row.choice) as Choice]));
+	return Object.fromEntries(rows.map((row) => [row.pollId, row.choice]));
 }
 
 export type BallotOutcome =
@@ -154,18 +154,18 @@ function storeBallot(tx: Tx, input: BallotInput): BallotResult {
 	if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' };
 	const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
 	if (existing && wasApplied(tx, input.meetingId, input.participantId, input.clientId)) {
-		return { kind: 'replayed', choice: JSON.parse(existing.choice) as Choice };
+		return { kind: 'replayed', choice: existing.choice };
 	}
 	if (poll.status !== 'open') return { kind: 'closed' };
 	if (existing && existing.revision >= input.revision) {
-		return { kind: 'superseded', choice: JSON.parse(existing.choice) as Choice };
+		return { kind: 'superseded', choice: existing.choice };
 	}
 	const choice = input.check(poll);
 	if (!choice) return { kind: 'invalid' };
 	statements.upsert.run({
 		pollId: input.pollId,
 		participantId: input.participantId,
-		choice: JSON.stringify(choice),
+		choice,
 		stakeholderGroup: input.group,
 		mode: input.mode,
 		revision: input.revision,
@@ -188,7 +188,7 @@ export function controlPoll(
 	meetingId: string,
 	poll: Poll,
 	action: PollAction,
-	finalResults: () => string
+	finalResults: () => PollResults
 ): boolean {
 	const now = new Date();
 	switch (action) {
@@ -269,7 +269,7 @@ export function insertPoll(tx: Tx, meetingId: string, spec: PollSpec, itemId: st
 	return pollId;
 }
 
-export function storeModeration(tx: Tx, pollId: string, key: string, status: 'approved' | 'hidden'): boolean {
+export function storeModeration(tx: Tx, pollId: string, key: string, status: TextDecision): boolean {
 	tx.insert(textModeration)
 		.values({ pollId, key, status })
 		.onConflictDoUpdate({ target: [textModeration.pollId, textModeration.key], set: { status } })

@@ -1,6 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { isPublic, type QuestionStatus } from '$lib/domain/questions';
-import type { StakeholderGroup } from '$lib/domain/meeting';
 import type { QuestionAction, QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
 import { db, prepared, type Tx } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
@@ -21,7 +20,7 @@ const asInfo = (row: QuestionRow, upvotes: number): QuestionInfo => ({
 	id: row.id,
 	text: row.text,
 	author: row.authorName,
-	group: row.stakeholderGroup as StakeholderGroup | null,
+	group: row.stakeholderGroup,
 	mode: row.mode,
 	status: row.status,
 	upvotes,

@@ -186,9 +186,7 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 				moderator.user.id,
 				parsed.data.clientId,
 				(tx) =>
-					controlPoll(tx, meetingId, record.poll, parsed.data.action, () =>
-						JSON.stringify(liveTallies.results(record))
-					),
+					controlPoll(tx, meetingId, record.poll, parsed.data.action, () => liveTallies.results(record)),
 				versioned
 			);
 			if (changed) {

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { MeetingRole, ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { MeetingRole } from '$lib/domain/meeting';
 import type { PollResults } from '$lib/domain/polls/types';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { buildRecord } from '$lib/domain/record/build';
@@ -237,7 +237,7 @@ function pollFactsOf(meetingId: string): RecordFacts['polls'] {
 	return loadPolls(meetingId).map((record) => {
 		const { poll, spec } = record;
 		let results: PollResults | null = null;
-		if (poll.status === 'closed' && poll.finalResults) results = JSON.parse(poll.finalResults) as PollResults;
+		if (poll.status === 'closed' && poll.finalResults) results = poll.finalResults;
 		else if (poll.status !== 'draft' || liveTallies.count(poll.id) > 0) results = liveTallies.results(record);
 		return {
 			id: poll.id,
@@ -291,7 +291,7 @@ function questionFactsOf(meetingId: string): RecordFacts['questions'] {
 		id: row.id,
 		text: row.text,
 		authorName: row.authorName,
-		stakeholderGroup: row.stakeholderGroup as StakeholderGroup | null,
+		stakeholderGroup: row.stakeholderGroup,
 		mode: row.mode,
 		status: row.status,
 		upvotes,
@@ -360,7 +360,7 @@ function recordFactsOf(meeting: Meeting, texts: RecordText[], now = new Date()):
 				cardId: row.cardId,
 				text: row.text,
 				authorName: row.authorName,
-				stakeholderGroup: row.stakeholderGroup as StakeholderGroup | null,
+				stakeholderGroup: row.stakeholderGroup,
 				mode: row.mode,
 				hidden: row.hidden,
 				at: row.createdAt
@@ -373,7 +373,7 @@ function recordFactsOf(meeting: Meeting, texts: RecordText[], now = new Date()):
 			.all()
 			.map((row) => ({
 				name: row.name,
-				stakeholderGroup: row.stakeholderGroup as StakeholderGroup | null,
+				stakeholderGroup: row.stakeholderGroup,
 				mode: row.mode,
 				requestedAt: row.requestedAt,
 				startedAt: row.startedAt ?? row.requestedAt,
@@ -410,8 +410,8 @@ function recordFactsOf(meeting: Meeting, texts: RecordText[], now = new Date()):
 			.where(eq(participants.meetingId, id))
 			.all()
 			.map((p) => ({
-				stakeholderGroup: p.stakeholderGroup as StakeholderGroup | null,
-				mode: p.mode as ParticipationMode | null,
+				stakeholderGroup: p.stakeholderGroup,
+				mode: p.mode,
 				woman: p.gender === 'woman',
 				genderStated: p.gender !== null
 			})),
