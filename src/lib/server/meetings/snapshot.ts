@@ -9,7 +9,7 @@ import type {
 import type { Meeting } from '../db/schema';
 import type { PollResults } from '$lib/domain/polls/types';
 import { liveTallies } from '../polls/live';
-import { agreedTopicsOf } from '../record/store';
+import { agreedTopicsOf } from '../record/topics';
 import { ballotsOf, loadPolls, pollInfo, type PollRecord } from '../polls/store';
 import { loadAgenda, meetingInfo, positionOf } from './store';
 import { floorState } from '../floor/store';

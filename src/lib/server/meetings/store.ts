@@ -1,9 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { AgendaItem, Card, CardPlacement, Position } from '$lib/domain/agenda';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import type { MeetingInfo } from '$lib/realtime/protocol';
 import { db, prepared } from '../db';
 import { recordApplied, wasApplied } from '../commands';
-import { agendaItems, agendaMoves, cards, meetings, panelists, type Meeting } from '../db/schema';
+import { agendaItems, agendaMoves, cards, meetings, panelists, users, type Meeting } from '../db/schema';
 
 const meetingByCode = prepared((database) =>
 	database
@@ -86,6 +87,27 @@ export function loadAgenda(meetingId: string): AgendaItem[] {
 			.filter((panelist) => panelist.itemId === item.id)
 			.map(({ id, name, affiliation, stakeholderGroup }) => ({ id, name, affiliation, stakeholderGroup }))
 	}));
+}
+
+/** Every move of the agenda cursor, oldest first: the record's timeline. */
+export function agendaMovesOf(meetingId: string): RecordFacts['moves'] {
+	return db()
+		.select({ item: agendaMoves.item, step: agendaMoves.step, at: agendaMoves.at })
+		.from(agendaMoves)
+		.where(eq(agendaMoves.meetingId, meetingId))
+		.orderBy(asc(agendaMoves.id))
+		.all();
+}
+
+/** The user names of everyone who moved a meeting's agenda. */
+export function agendaMoversOf(meetingId: string): string[] {
+	return db()
+		.selectDistinct({ name: users.username })
+		.from(agendaMoves)
+		.innerJoin(users, eq(users.id, agendaMoves.userId))
+		.where(eq(agendaMoves.meetingId, meetingId))
+		.all()
+		.map((row) => row.name);
 }
 
 /**

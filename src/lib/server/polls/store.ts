@@ -1,6 +1,7 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Choice, CountedBallot, PollResults, PollSpec, TextDecision } from '$lib/domain/polls/types';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import type { PollAction, PollInfo } from '$lib/realtime/protocol';
 import { db, prepared, type Tx } from '../db';
 import { writeSoon } from '../db/batch';
@@ -53,6 +54,33 @@ export function pollInfo({ poll, spec }: PollRecord, ballotCount: number): PollI
 		resultsView: poll.resultsView,
 		ballots: ballotCount
 	};
+}
+
+/** The tallies a poll still open (or a draft that has ballots) is counted with: see polls/live.ts. */
+interface Tallies {
+	count(pollId: string): number;
+	results(record: PollRecord): PollResults;
+}
+
+/** Each poll for the record: a closed poll with the results stored when it closed, others as tallied now. */
+export function pollFactsOf(meetingId: string, tallies: Tallies): RecordFacts['polls'] {
+	return loadPolls(meetingId).map((record) => {
+		const { poll, spec } = record;
+		let results: PollResults | null = null;
+		if (poll.status === 'closed' && poll.finalResults) results = poll.finalResults;
+		else if (poll.status !== 'draft' || tallies.count(poll.id) > 0) results = tallies.results(record);
+		return {
+			id: poll.id,
+			itemId: poll.itemId,
+			kind: poll.kind,
+			question: poll.question,
+			status: poll.status,
+			options: spec.options,
+			openedAt: poll.openedAt,
+			closedAt: poll.closedAt,
+			results
+		};
+	});
 }
 
 export interface StoredBallot extends CountedBallot {

@@ -1,5 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { isPublic, type QuestionStatus } from '$lib/domain/questions';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import type { QuestionAction, QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
 import { db, prepared, type Tx } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
@@ -36,6 +37,20 @@ export function questionRowsOf(meetingId: string): { row: QuestionRow; upvotes: 
 		.where(eq(questions.meetingId, meetingId))
 		.all()
 		.map((row) => ({ row, upvotes: votes.get(row.id) ?? 0 }));
+}
+
+export function questionFactsOf(meetingId: string): RecordFacts['questions'] {
+	return questionRowsOf(meetingId).map(({ row, upvotes }) => ({
+		id: row.id,
+		text: row.text,
+		authorName: row.authorName,
+		stakeholderGroup: row.stakeholderGroup,
+		mode: row.mode,
+		status: row.status,
+		upvotes,
+		askedAt: row.askedAt,
+		answeredAt: row.answeredAt
+	}));
 }
 
 export function allQuestions(meetingId: string): QuestionInfo[] {

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientRole, ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
 import type { ParticipationMode } from '$lib/domain/meeting';
 import { Presence } from './presence';
-import { notePeaks } from '../record/store';
+import { notePeaks } from '../record/peaks';
 
 export interface SocketData {
 	meetingId: string;

@@ -7,18 +7,9 @@ import { hashToken } from '../auth/tokens';
 import { applyCommand, recordApplied, wasApplied } from '../commands';
 import { agendaOf, pollsOf } from '../meetings/snapshot';
 import { findMeetingById } from '../meetings/store';
-import {
-	agreedTopicsOf,
-	changeTopic,
-	declareTopic,
-	findTopic,
-	noteKey,
-	recordTextsOf,
-	reportKey,
-	saveRecordText,
-	storeSessionClock,
-	type RecordTextKey
-} from '../record/store';
+import { storeSessionClock } from '../record/clock';
+import { noteKey, recordTextsOf, reportKey, saveRecordText, type RecordTextKey } from '../record/texts';
+import { agreedTopicsOf, changeTopic, declareTopic, findTopic } from '../record/topics';
 import { ackOf, describeIssues, fail, guarded } from './ack';
 import { hub, type PlenarySocket } from './hub';
 import { moderatorOf, staffOf } from './access';
