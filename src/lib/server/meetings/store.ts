@@ -1,10 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { AgendaItem, Card, CardPlacement, Position } from '$lib/domain/agenda';
+import type { Position } from '$lib/domain/agenda';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { MeetingInfo } from '$lib/realtime/protocol';
 import { db, prepared } from '../db';
 import { recordApplied, wasApplied } from '../commands';
-import { agendaItems, agendaMoves, cards, meetings, panelists, users, type Meeting } from '../db/schema';
+import { agendaMoves, meetings, users, type Meeting } from '../db/schema';
 
 const meetingByCode = prepared((database) =>
 	database
@@ -48,45 +48,6 @@ export function meetingInfo(meeting: Meeting): MeetingInfo {
 
 export function positionOf(meeting: Meeting): Position {
 	return { item: meeting.currentItem, step: meeting.currentStep };
-}
-
-export function loadAgenda(meetingId: string): AgendaItem[] {
-	const items = db()
-		.select()
-		.from(agendaItems)
-		.where(eq(agendaItems.meetingId, meetingId))
-		.orderBy(asc(agendaItems.position))
-		.all();
-	const cardRows = db()
-		.select()
-		.from(cards)
-		.where(eq(cards.meetingId, meetingId))
-		.orderBy(asc(cards.position))
-		.all();
-	const panelistRows = db()
-		.select()
-		.from(panelists)
-		.where(eq(panelists.meetingId, meetingId))
-		.orderBy(asc(panelists.position))
-		.all();
-	const cardsOf = (itemId: string, placement: CardPlacement): Card[] =>
-		cardRows
-			.filter((card) => card.itemId === itemId && card.placement === placement)
-			.map(({ id, title, body }) => ({ id, title, body }));
-	return items.map((item) => ({
-		id: item.id,
-		kind: item.kind,
-		title: item.title,
-		body: item.body,
-		cards: cardsOf(item.id, 'walkthrough'),
-		focus:
-			item.focusTitle === null
-				? null
-				: { title: item.focusTitle, body: item.focusBody ?? '', cards: cardsOf(item.id, 'focus') },
-		panelists: panelistRows
-			.filter((panelist) => panelist.itemId === item.id)
-			.map(({ id, name, affiliation, stakeholderGroup }) => ({ id, name, affiliation, stakeholderGroup }))
-	}));
 }
 
 /** Every move of the agenda cursor, oldest first: the record's timeline. */
