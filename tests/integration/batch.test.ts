@@ -38,7 +38,7 @@ function committedKeys(): string[] {
 }
 
 const record = (key: string) => (tx: Parameters<Parameters<typeof writeSoon>[0]>[0]) =>
-	tx.insert(appliedCommands).values({ meetingId: 'm1', clientId: key, ack: '{}' }).run().changes;
+	tx.insert(appliedCommands).values({ meetingId: 'm1', clientId: key, ack: {} }).run().changes;
 
 describe('writes committed together', () => {
 	it('settles each write once it is committed, and a failing write undoes only its own rows', async () => {

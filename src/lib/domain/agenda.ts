@@ -4,6 +4,11 @@ export const ITEM_KINDS = ['info', 'panel', 'walkthrough', 'discussion', 'agreem
 
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/** Where a card sits in its item: walked through in order, or in focus at the end. */
+export const CARD_PLACEMENTS = ['walkthrough', 'focus'] as const;
+
+export type CardPlacement = (typeof CARD_PLACEMENTS)[number];
+
 export interface Card {
 	id: string;
 	title: string;

@@ -1,5 +1,10 @@
 import type { ParticipationMode, StakeholderGroup } from './meeting';
 
+/** What became of a request for the floor: it waits, its speaker speaks, is done, or it was withdrawn. */
+export const FLOOR_STATUSES = ['waiting', 'speaking', 'done', 'withdrawn'] as const;
+
+export type FloorStatus = (typeof FLOOR_STATUSES)[number];
+
 /** A request for the floor, from a phone or added by a moderator on someone's behalf. */
 export interface FloorRequest {
 	id: string;

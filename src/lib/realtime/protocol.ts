@@ -8,7 +8,7 @@ import type { Choice, PollKind, PollOption, PollResults, PollStatus } from '$lib
 import type { QueueBalance } from '$lib/domain/floor';
 import type { ParticipationMode, ProjectorTheme, StakeholderGroup } from '$lib/domain/meeting';
 import type { QuestionStatus } from '$lib/domain/questions';
-import type { ResultsView } from '$lib/domain/polls/lifecycle';
+import type { ResultsView } from '$lib/domain/polls/types';
 import type { CommandName, CommandPayload } from './schemas';
 
 /** Who a socket speaks for, given in the handshake's `auth`. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PARTICIPATION_MODES, PROJECTOR_THEMES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
-import { POLL_KINDS } from '$lib/domain/polls/types';
+import { POLL_KINDS, TEXT_DECISIONS } from '$lib/domain/polls/types';
 import { TAG_TARGETS, TAGS } from '$lib/domain/comments';
 import { REPORT_FIELDS } from '$lib/domain/record/schema';
 import { POLL_ACTIONS, QUESTION_ACTIONS, COMMENT_ACTIONS } from '$lib/domain/screen';
@@ -53,7 +53,7 @@ export const commandSchemas = {
 	'poll:moderate': command({
 		pollId: id,
 		key: z.string().min(1).max(2000),
-		status: z.enum(['approved', 'hidden'])
+		status: z.enum(TEXT_DECISIONS)
 	}),
 	'floor:request': command({}),
 	'floor:withdraw': command({}),

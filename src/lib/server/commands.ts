@@ -45,7 +45,7 @@ export type Replay = { found: false } | { found: true; data: unknown };
 export function replayOf(meetingId: string, actor: string, clientId: string): Replay {
 	const row = ackByKey().get({ meetingId, key: commandKey(actor, clientId) });
 	if (!row) return { found: false };
-	return { found: true, data: row.ack === null ? undefined : (JSON.parse(row.ack) as unknown) };
+	return { found: true, data: row.ack ?? undefined };
 }
 
 /** Keeps a command's acknowledgement with the change it made, in the same transaction. */
@@ -56,5 +56,5 @@ export function rememberAck(
 	clientId: string,
 	data: unknown
 ): void {
-	insertAck().run({ meetingId, key: commandKey(actor, clientId), ack: JSON.stringify(data) });
+	insertAck().run({ meetingId, key: commandKey(actor, clientId), ack: data });
 }

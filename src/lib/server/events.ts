@@ -4,7 +4,7 @@
  * and a deployment over several processes publishes the same events between them.
  */
 import type { Position } from '$lib/domain/agenda';
-import type { CountedBallot } from '$lib/domain/polls/types';
+import type { CountedBallot, TextDecision } from '$lib/domain/polls/types';
 
 export interface AppEvents {
 	/** An organiser saved the meeting's settings or agenda, or the projector's theme changed. */
@@ -17,7 +17,7 @@ export interface AppEvents {
 	/** A ballot was committed (cast, or changed). */
 	'ballot.cast': { meetingId: string; pollId: string; participantId: string; ballot: CountedBallot };
 	/** A moderator approved or hid a free-text entry. */
-	'text.moderated': { meetingId: string; pollId: string; key: string; status: 'approved' | 'hidden' };
+	'text.moderated': { meetingId: string; pollId: string; key: string; status: TextDecision };
 	/** A poll's live results changed (ballots, moderation, opening again). */
 	'results.changed': { meetingId: string; pollId: string };
 	/** Phones connected, left, or changed how they take part. */

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Gender, ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import { db, prepared } from './db';
 import { participants, type Meeting, type Participant } from './db/schema';
 import { generateId, generateToken, hashToken } from './auth/tokens';
@@ -92,9 +93,28 @@ export function profileOf(participantId: string): Profile {
 	const row = profileById().get({ participantId });
 	const profile = {
 		displayName: row?.displayName ?? null,
-		stakeholderGroup: (row?.stakeholderGroup as StakeholderGroup | null) ?? null,
+		stakeholderGroup: row?.stakeholderGroup ?? null,
 		mode: row?.mode ?? null
 	};
 	if (row) profiles.set(participantId, profile);
 	return profile;
+}
+
+/** Who took part, for the report's counts: group and mode, and only whether they said they are a woman. */
+export function participantFactsOf(meetingId: string): RecordFacts['participants'] {
+	return db()
+		.select({
+			stakeholderGroup: participants.stakeholderGroup,
+			mode: participants.mode,
+			gender: participants.gender
+		})
+		.from(participants)
+		.where(eq(participants.meetingId, meetingId))
+		.all()
+		.map((p) => ({
+			stakeholderGroup: p.stakeholderGroup,
+			mode: p.mode,
+			woman: p.gender === 'woman',
+			genderStated: p.gender !== null
+		}));
 }

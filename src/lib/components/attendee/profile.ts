@@ -1,7 +1,9 @@
+import type { Gender, ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+
 /** What an attendee said about themselves, as the profile form edits it ('' when not given). */
 export interface Profile {
 	displayName: string;
-	stakeholderGroup: string;
-	mode: string;
-	gender: string;
+	stakeholderGroup: StakeholderGroup | '';
+	mode: ParticipationMode | '';
+	gender: Gender | '';
 }

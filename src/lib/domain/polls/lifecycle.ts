@@ -1,8 +1,5 @@
 import { removePoll, showPoll, type PollAction, type Screen } from '../screen';
-import type { PollKind, PollSpec, PollStatus } from './types';
-
-export const RESULTS_VIEWS = ['overall', 'breakdown'] as const;
-export type ResultsView = (typeof RESULTS_VIEWS)[number];
+import type { PollKind, PollSpec, PollStatus, ResultsView } from './types';
 
 /** The part of a poll the moderator's controls change. */
 export interface PollControls {

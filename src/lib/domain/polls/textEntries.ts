@@ -1,8 +1,8 @@
 import { normaliseText, textKey } from './text';
-import type { TextEntry } from './types';
+import type { TextDecision, TextEntry } from './types';
 
 /** A moderator's decision per text key; a key without one is still pending. */
-export type Moderation = ReadonlyMap<string, 'approved' | 'hidden'>;
+export type Moderation = ReadonlyMap<string, TextDecision>;
 
 /**
  * Every distinct text under its key, shown in its first-submitted form, most frequent first (ties

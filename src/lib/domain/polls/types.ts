@@ -6,6 +6,14 @@ export type PollKind = (typeof POLL_KINDS)[number];
 export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 
+/** What the projector shows of a poll's results: the overall tally, or its breakdowns. */
+export const RESULTS_VIEWS = ['overall', 'breakdown'] as const;
+export type ResultsView = (typeof RESULTS_VIEWS)[number];
+
+/** A moderator's decision on a free text: shown to the room, or kept off the screen. */
+export const TEXT_DECISIONS = ['approved', 'hidden'] as const;
+export type TextDecision = (typeof TEXT_DECISIONS)[number];
+
 export interface PollOption {
 	id: string;
 	label: string;

@@ -1,4 +1,4 @@
-import { stepsOf, type AgendaItem } from '../agenda';
+import { stepsOf, type AgendaItem, type CardPlacement } from '../agenda';
 import { STAKEHOLDER_GROUPS } from '../meeting';
 import type { RecordFacts } from './facts';
 import { fillReport } from './report';
@@ -55,11 +55,7 @@ function cardsOf(
 		moves.find((move) => move.item === index && matches(move.step))?.at ?? null;
 	const tagsOf = (target: 'card' | 'comment', id: string) =>
 		facts.tags.filter((t) => t.target === target && t.targetId === id).map((t) => t.tag);
-	const describe = (
-		card: AgendaItem['cards'][number],
-		placement: 'walkthrough' | 'focus',
-		shownAt: Date | null
-	) => ({
+	const describe = (card: AgendaItem['cards'][number], placement: CardPlacement, shownAt: Date | null) => ({
 		id: card.id,
 		title: card.title,
 		body: card.body,

@@ -4,6 +4,7 @@ import type { MeetingRole, ParticipationMode, StakeholderGroup } from '../meetin
 import type { PollKind, PollOption, PollResults, PollStatus } from '../polls/types';
 import type { QuestionStatus } from '../questions';
 import type { ReportField } from './schema';
+import type { TopicChange } from './topics';
 
 /** What the database holds about a session, read once; the record is built from nothing else. */
 export interface RecordFacts {
@@ -71,7 +72,7 @@ export interface RecordFacts {
 		pollId: string | null;
 		position: number;
 		history: {
-			change: 'declared' | 'reworded' | 'withdrawn';
+			change: TopicChange;
 			wording: string;
 			by: string | null;
 			role: MeetingRole | null;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ITEM_KINDS } from '../agenda';
+import { CARD_PLACEMENTS, ITEM_KINDS } from '../agenda';
 import { MEETING_ROLES, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '../meeting';
 import { CONSENSUS_STANCES, POLL_KINDS, POLL_STATUSES } from '../polls/types';
 import { QUESTION_STATUSES } from '../questions';
 import { TAGS, TAG_TARGETS } from '../comments';
+import { TOPIC_CHANGES, TOPIC_STATUSES } from './topics';
 
 /**
  * The session record as exported to JSON: the contract other tools read. It is versioned by
@@ -81,7 +82,7 @@ const card = z.object({
 	id: z.string(),
 	title: z.string(),
 	body: z.string(),
-	placement: z.enum(['walkthrough', 'focus']),
+	placement: z.enum(CARD_PLACEMENTS),
 	shownAt: instant.nullable().describe('When the card first came on screen; null if it never did.'),
 	priorityMarks: z.int().nonnegative(),
 	comments: z.array(comment),
@@ -143,7 +144,7 @@ const speaker = z.object({
 });
 
 const topicChange = z.object({
-	change: z.enum(['declared', 'reworded', 'withdrawn']),
+	change: z.enum(TOPIC_CHANGES),
 	wording: z.string(),
 	by: z.string().nullable().describe('The user name of who made the change.'),
 	role: z.enum(MEETING_ROLES).nullable(),
@@ -155,7 +156,7 @@ const agreedTopic = z.object({
 	itemId: z.string().nullable(),
 	pollId: z.string().nullable().describe('The consensus check the topic was declared from, if any.'),
 	wording: z.string(),
-	status: z.enum(['agreed', 'withdrawn']),
+	status: z.enum(TOPIC_STATUSES),
 	declaredAt: instant,
 	history: z.array(topicChange)
 });

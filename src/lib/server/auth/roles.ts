@@ -1,13 +1,13 @@
-import { and, eq } from 'drizzle-orm';
-import type { MeetingRole } from '$lib/domain/meeting';
+import { and, asc, eq } from 'drizzle-orm';
+import { MEETING_ROLES, type MeetingRole } from '$lib/domain/meeting';
 import { db } from '../db';
-import { meetingRoles } from '../db/schema';
+import { meetingRoles, users } from '../db/schema';
 import type { SessionUser } from './session';
 
 /** The roles a user holds in one meeting; an admin holds every role in every meeting. */
 export function rolesIn(user: SessionUser | null, meetingId: string): Set<MeetingRole> {
 	if (!user) return new Set();
-	if (user.isAdmin) return new Set(['moderator', 'remote_moderator', 'rapporteur']);
+	if (user.isAdmin) return new Set(MEETING_ROLES);
 	const rows = db()
 		.select({ role: meetingRoles.role })
 		.from(meetingRoles)
@@ -24,4 +24,15 @@ export function canModerate(user: SessionUser | null, meetingId: string): boolea
 export function canKeepRecord(user: SessionUser | null, meetingId: string): boolean {
 	const roles = rolesIn(user, meetingId);
 	return roles.has('moderator') || roles.has('rapporteur');
+}
+
+/** Who holds which role in a meeting, by user name in alphabetical order (admins not included). */
+export function roleHoldersOf(meetingId: string): { role: MeetingRole; name: string }[] {
+	return db()
+		.select({ role: meetingRoles.role, name: users.username })
+		.from(meetingRoles)
+		.innerJoin(users, eq(users.id, meetingRoles.userId))
+		.where(eq(meetingRoles.meetingId, meetingId))
+		.orderBy(asc(users.username))
+		.all();
 }

@@ -1,5 +1,5 @@
-import { and, count, eq } from 'drizzle-orm';
-import type { StakeholderGroup } from '$lib/domain/meeting';
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import type { CommentInfo, CommentsState, TagInfo } from '$lib/realtime/protocol';
 import { db, type Tx } from '../db';
 import { cardMarks, comments, meetings, recordTags, type Meeting } from '../db/schema';
@@ -12,7 +12,7 @@ const asInfo = (row: CommentRow): CommentInfo => ({
 	cardId: row.cardId,
 	text: row.text,
 	author: row.authorName,
-	group: row.stakeholderGroup as StakeholderGroup | null,
+	group: row.stakeholderGroup,
 	mode: row.mode,
 	hidden: row.hidden,
 	createdAt: row.createdAt.toISOString()
@@ -25,6 +25,40 @@ export function markCounts(meetingId: string): { cardId: string; count: number }
 		.from(cardMarks)
 		.where(eq(cardMarks.meetingId, meetingId))
 		.groupBy(cardMarks.cardId)
+		.all();
+}
+
+/** Every comment of a meeting, hidden ones too (the record says they were hidden), oldest first. */
+export function commentFactsOf(meetingId: string): RecordFacts['comments'] {
+	return db()
+		.select()
+		.from(comments)
+		.where(eq(comments.meetingId, meetingId))
+		.orderBy(asc(comments.createdAt))
+		.all()
+		.map((row) => ({
+			id: row.id,
+			cardId: row.cardId,
+			text: row.text,
+			authorName: row.authorName,
+			stakeholderGroup: row.stakeholderGroup,
+			mode: row.mode,
+			hidden: row.hidden,
+			at: row.createdAt
+		}));
+}
+
+/** The key issues and takeaways tagged for the record, on cards, comments and questions. */
+export function tagFactsOf(meetingId: string): RecordFacts['tags'] {
+	return db()
+		.select({
+			target: recordTags.target,
+			targetId: recordTags.targetId,
+			tag: recordTags.tag,
+			at: recordTags.createdAt
+		})
+		.from(recordTags)
+		.where(eq(recordTags.meetingId, meetingId))
 		.all();
 }
 

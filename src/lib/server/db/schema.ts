@@ -1,5 +1,26 @@
 import { sql } from 'drizzle-orm';
 import { integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+// Relative imports: drizzle-kit reads this file without SvelteKit's `$lib` alias.
+import { CARD_PLACEMENTS, ITEM_KINDS } from '../../domain/agenda';
+import { TAGS, TAG_TARGETS } from '../../domain/comments';
+import { FLOOR_STATUSES } from '../../domain/floor';
+import {
+	GENDERS,
+	MEETING_ROLES,
+	PARTICIPATION_MODES,
+	PROJECTOR_THEMES,
+	STAKEHOLDER_GROUPS
+} from '../../domain/meeting';
+import {
+	POLL_KINDS,
+	POLL_STATUSES,
+	RESULTS_VIEWS,
+	TEXT_DECISIONS,
+	type Choice,
+	type PollResults
+} from '../../domain/polls/types';
+import { QUESTION_STATUSES } from '../../domain/questions';
+import { TOPIC_CHANGES, TOPIC_STATUSES } from '../../domain/record/topics';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -69,9 +90,7 @@ export const meetings = sqliteTable('meetings', {
 	/** Counts saves of the agenda, so an editor working on an older agenda is told, not overwritten. */
 	agendaRevision: integer('agenda_revision').notNull().default(1),
 	/** The projector's look: the standard one, or large type in high contrast for a bright or large room. */
-	projectorTheme: text('projector_theme', { enum: ['standard', 'high_contrast'] })
-		.notNull()
-		.default('standard'),
+	projectorTheme: text('projector_theme', { enum: PROJECTOR_THEMES }).notNull().default('standard'),
 	/** An archived meeting takes no new attendees; its record and exports stay available. */
 	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()
@@ -86,7 +105,7 @@ export const meetingRoles = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		role: text('role', { enum: ['moderator', 'remote_moderator', 'rapporteur'] }).notNull()
+		role: text('role', { enum: MEETING_ROLES }).notNull()
 	},
 	(table) => [primaryKey({ columns: [table.meetingId, table.userId, table.role] })]
 );
@@ -99,7 +118,7 @@ export const agendaItems = sqliteTable(
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		id: text('id').notNull(),
 		position: integer('position').notNull(),
-		kind: text('kind', { enum: ['info', 'panel', 'walkthrough', 'discussion', 'agreement'] }).notNull(),
+		kind: text('kind', { enum: ITEM_KINDS }).notNull(),
 		title: text('title').notNull(),
 		body: text('body').notNull().default(''),
 		focusTitle: text('focus_title'),
@@ -117,7 +136,7 @@ export const cards = sqliteTable(
 		id: text('id').notNull(),
 		itemId: text('item_id').notNull(),
 		/** A walkthrough card, or one of the cards in focus at the end of the item. */
-		placement: text('placement', { enum: ['walkthrough', 'focus'] }).notNull(),
+		placement: text('placement', { enum: CARD_PLACEMENTS }).notNull(),
 		position: integer('position').notNull(),
 		title: text('title').notNull(),
 		body: text('body').notNull().default('')
@@ -136,7 +155,7 @@ export const panelists = sqliteTable(
 		position: integer('position').notNull(),
 		name: text('name').notNull(),
 		affiliation: text('affiliation').notNull().default(''),
-		stakeholderGroup: text('stakeholder_group').notNull()
+		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }).notNull()
 	},
 	(table) => [primaryKey({ columns: [table.meetingId, table.id] })]
 );
@@ -151,10 +170,10 @@ export const participants = sqliteTable(
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		tokenHash: text('token_hash').notNull().unique(),
 		displayName: text('display_name'),
-		stakeholderGroup: text('stakeholder_group'),
-		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
+		mode: text('mode', { enum: PARTICIPATION_MODES }),
 		/** Self-declared, optional; read only to count women participants for the report. */
-		gender: text('gender', { enum: ['woman', 'man', 'another'] }),
+		gender: text('gender', { enum: GENDERS }),
 		createdAt: createdAt()
 	},
 	(table) => [index('participants_meeting_idx').on(table.meetingId)]
@@ -169,7 +188,7 @@ export const appliedCommands = sqliteTable(
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		clientId: text('client_id').notNull(),
 		/** The acknowledgement the command got (JSON), sent again as it was to a retry. */
-		ack: text('ack'),
+		ack: text('ack', { mode: 'json' }).$type<unknown>(),
 		createdAt: createdAt()
 	},
 	(table) => [primaryKey({ columns: [table.meetingId, table.clientId] })]
@@ -202,23 +221,17 @@ export const polls = sqliteTable(
 		/** The agenda item the poll belongs to; null for a poll not tied to an item. */
 		itemId: text('item_id'),
 		position: integer('position').notNull(),
-		kind: text('kind', {
-			enum: ['single', 'multiple', 'ranking', 'consensus', 'open_text', 'word_cloud']
-		}).notNull(),
+		kind: text('kind', { enum: POLL_KINDS }).notNull(),
 		question: text('question').notNull(),
 		maxPicks: integer('max_picks'),
 		wordLimit: integer('word_limit'),
-		status: text('status', { enum: ['draft', 'open', 'closed'] })
-			.notNull()
-			.default('draft'),
+		status: text('status', { enum: POLL_STATUSES }).notNull().default('draft'),
 		resultsVisible: integer('results_visible', { mode: 'boolean' }).notNull().default(false),
-		resultsView: text('results_view', { enum: ['overall', 'breakdown'] })
-			.notNull()
-			.default('overall'),
+		resultsView: text('results_view', { enum: RESULTS_VIEWS }).notNull().default('overall'),
 		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
-		/** The results stored when the poll closed (JSON of PollResults): the record reads them. */
-		finalResults: text('final_results'),
+		/** The results stored when the poll closed, as JSON: the record reads them. */
+		finalResults: text('final_results', { mode: 'json' }).$type<PollResults>(),
 		createdAt: createdAt()
 	},
 	(table) => [index('polls_meeting_idx').on(table.meetingId)]
@@ -251,9 +264,9 @@ export const ballots = sqliteTable(
 		participantId: text('participant_id')
 			.notNull()
 			.references(() => participants.id, { onDelete: 'cascade' }),
-		choice: text('choice').notNull(),
-		stakeholderGroup: text('stakeholder_group'),
-		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		choice: text('choice', { mode: 'json' }).$type<Choice>().notNull(),
+		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
+		mode: text('mode', { enum: PARTICIPATION_MODES }),
 		revision: integer('revision').notNull(),
 		castAt: integer('cast_at', { mode: 'timestamp_ms' }).notNull()
 	},
@@ -268,7 +281,7 @@ export const textModeration = sqliteTable(
 			.notNull()
 			.references(() => polls.id, { onDelete: 'cascade' }),
 		key: text('key').notNull(),
-		status: text('status', { enum: ['approved', 'hidden'] }).notNull()
+		status: text('status', { enum: TEXT_DECISIONS }).notNull()
 	},
 	(table) => [primaryKey({ columns: [table.pollId, table.key] })]
 );
@@ -287,11 +300,9 @@ export const floorRequests = sqliteTable(
 		/** The phone that asked; null when a moderator added the speaker by name. */
 		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
 		name: text('name').notNull(),
-		stakeholderGroup: text('stakeholder_group'),
-		mode: text('mode', { enum: ['in_room', 'remote'] }).notNull(),
-		status: text('status', { enum: ['waiting', 'speaking', 'done', 'withdrawn'] })
-			.notNull()
-			.default('waiting'),
+		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
+		mode: text('mode', { enum: PARTICIPATION_MODES }).notNull(),
+		status: text('status', { enum: FLOOR_STATUSES }).notNull().default('waiting'),
 		requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
 		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
@@ -309,10 +320,10 @@ export const questions = sqliteTable(
 		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
 		/** The asker's display name, or null when asked anonymously. */
 		authorName: text('author_name'),
-		stakeholderGroup: text('stakeholder_group'),
-		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
+		mode: text('mode', { enum: PARTICIPATION_MODES }),
 		text: text('text').notNull(),
-		status: text('status', { enum: ['pending', 'approved', 'hidden', 'answered'] }).notNull(),
+		status: text('status', { enum: QUESTION_STATUSES }).notNull(),
 		askedAt: integer('asked_at', { mode: 'timestamp_ms' }).notNull(),
 		answeredAt: integer('answered_at', { mode: 'timestamp_ms' })
 	},
@@ -344,8 +355,8 @@ export const comments = sqliteTable(
 		cardId: text('card_id').notNull(),
 		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
 		authorName: text('author_name'),
-		stakeholderGroup: text('stakeholder_group'),
-		mode: text('mode', { enum: ['in_room', 'remote'] }),
+		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
+		mode: text('mode', { enum: PARTICIPATION_MODES }),
 		text: text('text').notNull(),
 		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
@@ -375,9 +386,9 @@ export const recordTags = sqliteTable(
 		meetingId: text('meeting_id')
 			.notNull()
 			.references(() => meetings.id, { onDelete: 'cascade' }),
-		target: text('target', { enum: ['card', 'comment', 'question'] }).notNull(),
+		target: text('target', { enum: TAG_TARGETS }).notNull(),
 		targetId: text('target_id').notNull(),
-		tag: text('tag', { enum: ['key_issue', 'takeaway'] }).notNull(),
+		tag: text('tag', { enum: TAGS }).notNull(),
 		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
@@ -417,7 +428,7 @@ export const agreedTopics = sqliteTable(
 		pollId: text('poll_id'),
 		position: integer('position').notNull(),
 		wording: text('wording').notNull(),
-		status: text('status', { enum: ['agreed', 'withdrawn'] }).notNull()
+		status: text('status', { enum: TOPIC_STATUSES }).notNull()
 	},
 	(table) => [index('agreed_topics_meeting_idx').on(table.meetingId)]
 );
@@ -430,10 +441,10 @@ export const agreedTopicChanges = sqliteTable(
 		topicId: text('topic_id')
 			.notNull()
 			.references(() => agreedTopics.id, { onDelete: 'cascade' }),
-		change: text('change', { enum: ['declared', 'reworded', 'withdrawn'] }).notNull(),
+		change: text('change', { enum: TOPIC_CHANGES }).notNull(),
 		wording: text('wording').notNull(),
 		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
-		role: text('role', { enum: ['moderator', 'remote_moderator', 'rapporteur'] }),
+		role: text('role', { enum: MEETING_ROLES }),
 		at: integer('at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(table) => [index('agreed_topic_changes_topic_idx').on(table.topicId)]

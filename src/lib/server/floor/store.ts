@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { orderQueue, queueBalance, type FloorRequest } from '$lib/domain/floor';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import type { FloorEntry, FloorState } from '$lib/realtime/protocol';
 import { db, type Tx } from '../db';
 import { floorRequests, meetings, type FloorRequestRow, type Meeting } from '../db/schema';
@@ -9,7 +10,7 @@ import { generateId } from '../auth/tokens';
 const asRequest = (row: FloorRequestRow): FloorRequest => ({
 	id: row.id,
 	name: row.name,
-	group: row.stakeholderGroup as StakeholderGroup | null,
+	group: row.stakeholderGroup,
 	mode: row.mode,
 	requestedAt: row.requestedAt.getTime()
 });
@@ -72,6 +73,23 @@ export function floorState(meeting: Meeting, participantId: string | null = null
 	};
 	if (participantId) state.mine = rows.find((row) => row.participantId === participantId)?.id ?? null;
 	return state;
+}
+
+/** Everyone who was given the floor (speaking now or done), for the record. */
+export function speakerFactsOf(meetingId: string): RecordFacts['speakers'] {
+	return db()
+		.select()
+		.from(floorRequests)
+		.where(and(eq(floorRequests.meetingId, meetingId), isNotNull(floorRequests.startedAt)))
+		.all()
+		.map((row) => ({
+			name: row.name,
+			stakeholderGroup: row.stakeholderGroup,
+			mode: row.mode,
+			requestedAt: row.requestedAt,
+			startedAt: row.startedAt ?? row.requestedAt,
+			endedAt: row.endedAt
+		}));
 }
 
 /** One active request per attendee: asking again returns the request already in the queue. */

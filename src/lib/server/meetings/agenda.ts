@@ -1,8 +1,49 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AgendaItem, Card, CardPlacement } from '$lib/domain/agenda';
 import type { AgendaEdit, DraftItem, DraftPoll } from '$lib/domain/agendaDraft';
-import type { Db, Tx } from '../db';
+import { db, type Db, type Tx } from '../db';
 import { agendaItems, cards, panelists, pollOptions, polls } from '../db/schema';
 import { generateId } from '../auth/tokens';
+
+/** A meeting's agenda as stored: items in order, each with its cards and panelists. */
+export function loadAgenda(meetingId: string): AgendaItem[] {
+	const items = db()
+		.select()
+		.from(agendaItems)
+		.where(eq(agendaItems.meetingId, meetingId))
+		.orderBy(asc(agendaItems.position))
+		.all();
+	const cardRows = db()
+		.select()
+		.from(cards)
+		.where(eq(cards.meetingId, meetingId))
+		.orderBy(asc(cards.position))
+		.all();
+	const panelistRows = db()
+		.select()
+		.from(panelists)
+		.where(eq(panelists.meetingId, meetingId))
+		.orderBy(asc(panelists.position))
+		.all();
+	const cardsOf = (itemId: string, placement: CardPlacement): Card[] =>
+		cardRows
+			.filter((card) => card.itemId === itemId && card.placement === placement)
+			.map(({ id, title, body }) => ({ id, title, body }));
+	return items.map((item) => ({
+		id: item.id,
+		kind: item.kind,
+		title: item.title,
+		body: item.body,
+		cards: cardsOf(item.id, 'walkthrough'),
+		focus:
+			item.focusTitle === null
+				? null
+				: { title: item.focusTitle, body: item.focusBody ?? '', cards: cardsOf(item.id, 'focus') },
+		panelists: panelistRows
+			.filter((panelist) => panelist.itemId === item.id)
+			.map(({ id, name, affiliation, stakeholderGroup }) => ({ id, name, affiliation, stakeholderGroup }))
+	}));
+}
 
 /** Replaces a meeting's agenda (items, cards, panelists) with `items`, in the caller's transaction. */
 export function writeAgenda(tx: Tx, meetingId: string, items: readonly DraftItem[]): void {

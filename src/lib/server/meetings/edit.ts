@@ -25,8 +25,8 @@ import {
 } from '../db/schema';
 import { exportMeeting } from './files';
 import { importMeeting } from './import';
-import { loadAgenda, positionOf } from './store';
-import { readPolls, writeAgenda, writePolls } from './agenda';
+import { positionOf } from './store';
+import { loadAgenda, readPolls, writeAgenda, writePolls } from './agenda';
 import type { MeetingDefinition, MeetingSettings } from './definition';
 
 /** A fresh join code no meeting holds yet. */

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { db } from '../db';
 import { meetingDefinitionSchema, type MeetingDefinition, type MeetingSettings } from './definition';
 import type { Meeting } from '../db/schema';
-import { findMeetingById, loadAgenda } from './store';
-import { readPolls } from './agenda';
+import { findMeetingById } from './store';
+import { loadAgenda, readPolls } from './agenda';
 
 /** Meeting files are a few hundred kilobytes at most; anything far larger is not one. */
 export const MEETING_FILE_MAX_BYTES = 2 * 1024 * 1024;

@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { AgendaItem, Card, Position } from '$lib/domain/agenda';
-import type { StakeholderGroup } from '$lib/domain/meeting';
+import type { Position } from '$lib/domain/agenda';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import type { MeetingInfo } from '$lib/realtime/protocol';
 import { db, prepared } from '../db';
-import { agendaItems, cards, meetings, panelists, type Meeting } from '../db/schema';
+import { agendaMoves, meetings, users, type Meeting } from '../db/schema';
 
 const meetingByCode = prepared((database) =>
 	database
@@ -49,46 +49,23 @@ export function positionOf(meeting: Meeting): Position {
 	return { item: meeting.currentItem, step: meeting.currentStep };
 }
 
-export function loadAgenda(meetingId: string): AgendaItem[] {
-	const items = db()
-		.select()
-		.from(agendaItems)
-		.where(eq(agendaItems.meetingId, meetingId))
-		.orderBy(asc(agendaItems.position))
+/** Every move of the agenda cursor, oldest first: the record's timeline. */
+export function agendaMovesOf(meetingId: string): RecordFacts['moves'] {
+	return db()
+		.select({ item: agendaMoves.item, step: agendaMoves.step, at: agendaMoves.at })
+		.from(agendaMoves)
+		.where(eq(agendaMoves.meetingId, meetingId))
+		.orderBy(asc(agendaMoves.id))
 		.all();
-	const cardRows = db()
-		.select()
-		.from(cards)
-		.where(eq(cards.meetingId, meetingId))
-		.orderBy(asc(cards.position))
-		.all();
-	const panelistRows = db()
-		.select()
-		.from(panelists)
-		.where(eq(panelists.meetingId, meetingId))
-		.orderBy(asc(panelists.position))
-		.all();
-	const cardsOf = (itemId: string, placement: 'walkthrough' | 'focus'): Card[] =>
-		cardRows
-			.filter((card) => card.itemId === itemId && card.placement === placement)
-			.map(({ id, title, body }) => ({ id, title, body }));
-	return items.map((item) => ({
-		id: item.id,
-		kind: item.kind,
-		title: item.title,
-		body: item.body,
-		cards: cardsOf(item.id, 'walkthrough'),
-		focus:
-			item.focusTitle === null
-				? null
-				: { title: item.focusTitle, body: item.focusBody ?? '', cards: cardsOf(item.id, 'focus') },
-		panelists: panelistRows
-			.filter((panelist) => panelist.itemId === item.id)
-			.map(({ id, name, affiliation, stakeholderGroup }) => ({
-				id,
-				name,
-				affiliation,
-				stakeholderGroup: stakeholderGroup as StakeholderGroup
-			}))
-	}));
+}
+
+/** The user names of everyone who moved a meeting's agenda. */
+export function agendaMoversOf(meetingId: string): string[] {
+	return db()
+		.selectDistinct({ name: users.username })
+		.from(agendaMoves)
+		.innerJoin(users, eq(users.id, agendaMoves.userId))
+		.where(eq(agendaMoves.meetingId, meetingId))
+		.all()
+		.map((row) => row.name);
 }

@@ -1,4 +1,4 @@
-import type { CountedBallot, PollResults } from '$lib/domain/polls/types';
+import type { CountedBallot, PollResults, TextDecision } from '$lib/domain/polls/types';
 import { groupTexts } from '$lib/domain/polls/textEntries';
 import { tallyPoll } from '$lib/domain/polls/tally';
 import type { ClientRole, ModeratedText, PollInfo, PollResultsUpdate } from '$lib/realtime/protocol';
@@ -11,7 +11,7 @@ export interface Audience {
 	participantId: string | null;
 }
 
-type Moderation = Map<string, 'approved' | 'hidden'>;
+type Moderation = Map<string, TextDecision>;
 
 /**
  * The polls in use and their ballots, kept in memory beside the database so that a results tick

@@ -1,6 +1,7 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
-import type { Choice, CountedBallot, PollSpec } from '$lib/domain/polls/types';
+import type { Choice, CountedBallot, PollResults, PollSpec, TextDecision } from '$lib/domain/polls/types';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import type { PollInfo } from '$lib/realtime/protocol';
 import type { PollControls } from '$lib/domain/polls/lifecycle';
 import { db, prepared, type Tx } from '../db';
@@ -54,6 +55,33 @@ export function pollInfo({ poll, spec }: PollRecord, ballotCount: number): PollI
 	};
 }
 
+/** The tallies a poll still open (or a draft that has ballots) is counted with: see polls/live.ts. */
+interface Tallies {
+	count(pollId: string): number;
+	results(record: PollRecord): PollResults;
+}
+
+/** Each poll for the record: a closed poll with the results stored when it closed, others as tallied now. */
+export function pollFactsOf(meetingId: string, tallies: Tallies): RecordFacts['polls'] {
+	return loadPolls(meetingId).map((record) => {
+		const { poll, spec } = record;
+		let results: PollResults | null = null;
+		if (poll.status === 'closed' && poll.finalResults) results = poll.finalResults;
+		else if (poll.status !== 'draft' || tallies.count(poll.id) > 0) results = tallies.results(record);
+		return {
+			id: poll.id,
+			itemId: poll.itemId,
+			kind: poll.kind,
+			question: poll.question,
+			status: poll.status,
+			options: spec.options,
+			openedAt: poll.openedAt,
+			closedAt: poll.closedAt,
+			results
+		};
+	});
+}
+
 export interface StoredBallot extends CountedBallot {
 	participantId: string;
 }
@@ -66,20 +94,20 @@ export function loadBallots(pollId: string): StoredBallot[] {
 		.all()
 		.map((row) => ({
 			participantId: row.participantId,
-			choice: JSON.parse(row.choice) as Choice,
-			group: row.stakeholderGroup as StakeholderGroup | null,
+			choice: row.choice,
+			group: row.stakeholderGroup,
 			mode: row.mode
 		}));
 }
 
-export function loadModeration(pollId: string): Map<string, 'approved' | 'hidden'> {
+export function loadModeration(pollId: string): Map<string, TextDecision> {
 	const rows = db().select().from(textModeration).where(eq(textModeration.pollId, pollId)).all();
 	return new Map(rows.map((row) => [row.key, row.status]));
 }
 
 export function ballotsOf(participantId: string): Record<string, Choice> {
 	const rows = db().select().from(ballots).where(eq(ballots.participantId, participantId)).all();
-	return Object.fromEntries(rows.map((row) => [row.pollId, JSON.parse(row.choice) as Choice]));
+	return Object.fromEntries(rows.map((row) => [row.pollId, row.choice]));
 }
 
 export type BallotOutcome =
@@ -149,12 +177,12 @@ export function storeBallot(_tx: Tx, input: BallotInput): BallotOutcome {
 	if (poll.status !== 'open') return { kind: 'closed' };
 	const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
 	if (existing && existing.revision >= input.revision) {
-		return { kind: 'superseded', choice: JSON.parse(existing.choice) as Choice };
+		return { kind: 'superseded', choice: existing.choice };
 	}
 	statements.upsert.run({
 		pollId: input.pollId,
 		participantId: input.participantId,
-		choice: JSON.stringify(input.choice),
+		choice: input.choice,
 		stakeholderGroup: input.group,
 		mode: input.mode,
 		revision: input.revision,
@@ -171,7 +199,7 @@ export function storePollControls(
 	tx: Tx,
 	pollId: string,
 	controls: PollControls,
-	moment: { opened: boolean; closed: boolean; finalResults: () => string }
+	moment: { opened: boolean; closed: boolean; finalResults: () => PollResults }
 ): void {
 	const now = new Date();
 	tx.update(polls)
@@ -217,7 +245,7 @@ export function insertPoll(tx: Tx, meetingId: string, spec: PollSpec, itemId: st
 	return pollId;
 }
 
-export function storeModeration(tx: Tx, pollId: string, key: string, status: 'approved' | 'hidden'): boolean {
+export function storeModeration(tx: Tx, pollId: string, key: string, status: TextDecision): boolean {
 	tx.insert(textModeration)
 		.values({ pollId, key, status })
 		.onConflictDoUpdate({ target: [textModeration.pollId, textModeration.key], set: { status } })

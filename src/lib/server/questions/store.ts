@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { isPublic, type QuestionStatus } from '$lib/domain/questions';
-import type { StakeholderGroup } from '$lib/domain/meeting';
+import type { RecordFacts } from '$lib/domain/record/facts';
 import type { QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
 import { db, prepared, type Tx } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
@@ -21,7 +21,7 @@ const asInfo = (row: QuestionRow, upvotes: number): QuestionInfo => ({
 	id: row.id,
 	text: row.text,
 	author: row.authorName,
-	group: row.stakeholderGroup as StakeholderGroup | null,
+	group: row.stakeholderGroup,
 	mode: row.mode,
 	status: row.status,
 	upvotes,
@@ -37,6 +37,20 @@ export function questionRowsOf(meetingId: string): { row: QuestionRow; upvotes: 
 		.where(eq(questions.meetingId, meetingId))
 		.all()
 		.map((row) => ({ row, upvotes: votes.get(row.id) ?? 0 }));
+}
+
+export function questionFactsOf(meetingId: string): RecordFacts['questions'] {
+	return questionRowsOf(meetingId).map(({ row, upvotes }) => ({
+		id: row.id,
+		text: row.text,
+		authorName: row.authorName,
+		stakeholderGroup: row.stakeholderGroup,
+		mode: row.mode,
+		status: row.status,
+		upvotes,
+		askedAt: row.askedAt,
+		answeredAt: row.answeredAt
+	}));
 }
 
 export function allQuestions(meetingId: string): QuestionInfo[] {

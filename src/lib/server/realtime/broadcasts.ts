@@ -10,7 +10,8 @@ import { presence } from '../presence';
 import { floorState } from '../floor/store';
 import { questionsState } from '../questions/store';
 import { commentsState } from '../comments/store';
-import { agreedTopicsOf, notePeaks } from '../record/store';
+import { agreedTopicsOf } from '../record/topics';
+import { notePeaks } from '../record/peaks';
 import { hub, LIVE_AUDIENCES, type LiveAudience } from './hub';
 
 /** How often at most a meeting's connected counts are sent: a full hall joining is one update a second. */

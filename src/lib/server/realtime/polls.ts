@@ -53,7 +53,7 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 			if (!record || !meeting) return fail('not_found', NO_POLL);
 			const transition = controlPoll(pollId, record.poll, action, screenOf(meeting));
 			if (!transition) return { data: { version: meeting.version } };
-			const finalResults = () => JSON.stringify(livePolls.results(record));
+			const finalResults = () => livePolls.results(record);
 			storePollControls(tx, pollId, transition.poll, { ...transition, finalResults });
 			storeScreen(tx, meetingId, transition.screen);
 			const version = nextVersion(tx, meetingId);

@@ -3,15 +3,9 @@ import { generateId } from '../auth/tokens';
 import { agendaOf } from '../meetings/snapshot';
 import { readMeeting } from '../meetings/state';
 import { livePolls } from '../polls/live';
-import {
-	changeTopic,
-	declareTopic,
-	findTopic,
-	noteKey,
-	reportKey,
-	saveRecordText,
-	storeSessionClock
-} from '../record/store';
+import { storeSessionClock } from '../record/clock';
+import { noteKey, reportKey, saveRecordText } from '../record/texts';
+import { changeTopic, declareTopic, findTopic } from '../record/topics';
 import { fail, onCommand } from './command';
 import type { PlenarySocket } from './hub';
 

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { GENDERS, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
+import type { Profile } from '$lib/components/attendee/profile';
 import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/server/i18n';
 import { requireMeeting } from '$lib/server/meetings/access';
@@ -58,7 +59,7 @@ export async function load({ params, cookies, url, getClientAddress, locals }) {
 			stakeholderGroup: participant.stakeholderGroup ?? '',
 			mode: participant.mode ?? '',
 			gender: participant.gender ?? ''
-		}
+		} satisfies Profile
 	};
 }
 

@@ -12,7 +12,8 @@ import { grantRole, listAccounts, revokeRole, rolesOfMeeting } from '$lib/server
 import { readForm } from '$lib/server/forms';
 import { joinUrlOf } from '$lib/server/meetings/access';
 import { duplicateMeeting, saveSettings, setArchived } from '$lib/server/meetings/edit';
-import { findMeetingById, loadAgenda } from '$lib/server/meetings/store';
+import { loadAgenda } from '$lib/server/meetings/agenda';
+import { findMeetingById } from '$lib/server/meetings/store';
 import { publish } from '$lib/server/events';
 
 export function load(event) {

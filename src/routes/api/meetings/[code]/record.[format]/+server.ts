@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { canKeepRecord } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
-import { recordOf } from '$lib/server/record/store';
+import { recordOf } from '$lib/server/record/facts';
 import { pollResultsCsv } from '$lib/server/export/csv';
 import { reportDocx } from '$lib/server/export/docx';
 import { reportMarkdown } from '$lib/server/export/markdown';

@@ -1,5 +1,6 @@
 import { requireMeeting } from '$lib/server/meetings/access';
-import { recordOf, recordTextsOf } from '$lib/server/record/store';
+import { recordOf } from '$lib/server/record/facts';
+import { recordTextsOf } from '$lib/server/record/texts';
 
 export async function load({ params, parent, depends }) {
 	// The layout has checked who is asking.

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { canKeepRecord } from '$lib/server/auth/roles';
 import { layoutReport } from '$lib/domain/record/layout';
 import { requireMeeting } from '$lib/server/meetings/access';
-import { recordOf } from '$lib/server/record/store';
+import { recordOf } from '$lib/server/record/facts';
 
 export function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);

@@ -1,0 +1,68 @@
+import type { MeetingRole } from '$lib/domain/meeting';
+import type { RecordFacts } from '$lib/domain/record/facts';
+import { buildRecord } from '$lib/domain/record/build';
+import type { SessionRecord } from '$lib/domain/record/schema';
+import type { Meeting } from '../db/schema';
+import { roleHoldersOf } from '../auth/roles';
+import { commentFactsOf, markCounts, tagFactsOf } from '../comments/store';
+import { speakerFactsOf } from '../floor/store';
+import { loadAgenda } from '../meetings/agenda';
+import { agendaMovesOf, agendaMoversOf } from '../meetings/store';
+import { participantFactsOf } from '../participants';
+import { livePolls } from '../polls/live';
+import { pollFactsOf } from '../polls/store';
+import { questionFactsOf } from '../questions/store';
+import { peaksOf } from './peaks';
+import { recordTextsOf, textFactsOf, type RecordText } from './texts';
+import { topicFactsOf } from './topics';
+
+function peopleOf(meetingId: string): RecordFacts['people'] {
+	const holders = roleHoldersOf(meetingId);
+	const named = (role: MeetingRole) =>
+		holders.filter((holder) => holder.role === role).map((holder) => holder.name);
+	// Whoever moved the agenda moderated, whatever their role (an admin often does).
+	return {
+		moderators: [...new Set([...named('moderator'), ...agendaMoversOf(meetingId)])].sort(),
+		rapporteurs: named('rapporteur')
+	};
+}
+
+/** Everything stored about a meeting that the record is built from, each part read from the store that owns it. */
+function recordFactsOf(meeting: Meeting, texts: readonly RecordText[], now = new Date()): RecordFacts {
+	const id = meeting.id;
+	return {
+		now,
+		meeting: {
+			code: meeting.code,
+			title: meeting.title,
+			description: meeting.description,
+			venue: meeting.venue,
+			date: meeting.date,
+			timeZone: meeting.timeZone,
+			organiser: meeting.organiser,
+			startedAt: meeting.startedAt,
+			endedAt: meeting.endedAt
+		},
+		agenda: loadAgenda(id),
+		moves: agendaMovesOf(id),
+		polls: pollFactsOf(id, livePolls),
+		questions: questionFactsOf(id),
+		comments: commentFactsOf(id),
+		priorityMarks: markCounts(id),
+		speakers: speakerFactsOf(id),
+		tags: tagFactsOf(id),
+		topics: topicFactsOf(id),
+		...textFactsOf(texts),
+		people: peopleOf(id),
+		participants: participantFactsOf(id),
+		peaks: peaksOf(meeting)
+	};
+}
+
+/** The record as it stands; `texts` when the caller has read them already. */
+export function recordOf(
+	meeting: Meeting,
+	texts: readonly RecordText[] = recordTextsOf(meeting.id)
+): SessionRecord {
+	return buildRecord(recordFactsOf(meeting, texts));
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { RecordFacts } from '$lib/domain/record/facts';
+import { db } from '../db';
+import { meetings, type Meeting } from '../db/schema';
+
+/** Raises the stored peaks to the counts connected now; peaks never go down. */
+export function notePeaks(
+	meetingId: string,
+	now: { connected: number; inRoom: number; remote: number }
+): void {
+	const meeting = db()
+		.select({ connected: meetings.peakConnected, inRoom: meetings.peakInRoom, remote: meetings.peakRemote })
+		.from(meetings)
+		.where(eq(meetings.id, meetingId))
+		.get();
+	if (!meeting) return;
+	if (now.connected <= meeting.connected && now.inRoom <= meeting.inRoom && now.remote <= meeting.remote)
+		return;
+	db()
+		.update(meetings)
+		.set({
+			peakConnected: Math.max(meeting.connected, now.connected),
+			peakInRoom: Math.max(meeting.inRoom, now.inRoom),
+			peakRemote: Math.max(meeting.remote, now.remote)
+		})
+		.where(eq(meetings.id, meetingId))
+		.run();
+}
+
+export function peaksOf(meeting: Meeting): RecordFacts['peaks'] {
+	return { connected: meeting.peakConnected, inRoom: meeting.peakInRoom, remote: meeting.peakRemote };
+}

@@ -1,0 +1,101 @@
+import { and, eq } from 'drizzle-orm';
+import type { RecordFacts } from '$lib/domain/record/facts';
+import { REPORT_FIELDS, type ReportField } from '$lib/domain/record/schema';
+import { db, type Tx } from '../db';
+import { recordTexts, users } from '../db/schema';
+
+/** Notes are keyed per agenda item, report fields per field: one store and one conflict rule serve both. */
+export type RecordTextKey = `note:${string}` | `report:${ReportField}`;
+
+const NOTE = 'note:';
+
+export function noteKey(itemId: string): RecordTextKey {
+	return `${NOTE}${itemId}`;
+}
+
+export function reportKey(field: ReportField): RecordTextKey {
+	return `report:${field}`;
+}
+
+export interface RecordText {
+	key: string;
+	text: string;
+	revision: number;
+	by: string | null;
+	at: string;
+}
+
+export function recordTextsOf(meetingId: string): RecordText[] {
+	return db()
+		.select({
+			key: recordTexts.key,
+			text: recordTexts.text,
+			revision: recordTexts.revision,
+			by: users.username,
+			at: recordTexts.updatedAt
+		})
+		.from(recordTexts)
+		.leftJoin(users, eq(users.id, recordTexts.userId))
+		.where(eq(recordTexts.meetingId, meetingId))
+		.all()
+		.map((row) => ({ ...row, at: row.at.toISOString() }));
+}
+
+export type TextSave = { saved: true; text: RecordText } | { saved: false; current: RecordText };
+
+/**
+ * Saves a text written on top of `baseRevision` (0 for a text not saved yet). When someone saved
+ * in between, nothing is written: the caller gets the current text to show beside their own.
+ */
+export function saveRecordText(
+	tx: Tx,
+	meetingId: string,
+	key: RecordTextKey,
+	text: string,
+	baseRevision: number,
+	userId: string
+): TextSave {
+	const row = tx
+		.select()
+		.from(recordTexts)
+		.where(and(eq(recordTexts.meetingId, meetingId), eq(recordTexts.key, key)))
+		.get();
+	const usernameOf = (id: string | null) =>
+		id ? (tx.select({ name: users.username }).from(users).where(eq(users.id, id)).get()?.name ?? null) : null;
+	const current = row?.revision ?? 0;
+	if (current !== baseRevision) {
+		return {
+			saved: false,
+			current: {
+				key,
+				text: row?.text ?? '',
+				revision: current,
+				by: usernameOf(row?.userId ?? null),
+				at: (row?.updatedAt ?? new Date()).toISOString()
+			}
+		};
+	}
+	const updatedAt = new Date();
+	const revision = current + 1;
+	tx.insert(recordTexts)
+		.values({ meetingId, key, text, revision, userId, updatedAt })
+		.onConflictDoUpdate({
+			target: [recordTexts.meetingId, recordTexts.key],
+			set: { text, revision, userId, updatedAt }
+		})
+		.run();
+	return { saved: true, text: { key, text, revision, by: usernameOf(userId), at: updatedAt.toISOString() } };
+}
+
+/** The rapporteur's notes and report fields, as the record reads them; a key of no known field is skipped. */
+export function textFactsOf(texts: readonly RecordText[]): Pick<RecordFacts, 'notes' | 'report'> {
+	return {
+		notes: texts.flatMap((t) =>
+			t.key.startsWith(NOTE) ? [{ itemId: t.key.slice(NOTE.length), text: t.text }] : []
+		),
+		report: texts.flatMap((t) => {
+			const field = REPORT_FIELDS.find((candidate) => t.key === reportKey(candidate));
+			return field ? [{ field, text: t.text }] : [];
+		})
+	};
+}

@@ -1,0 +1,109 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { MeetingRole } from '$lib/domain/meeting';
+import type { RecordFacts } from '$lib/domain/record/facts';
+import type { AgreedTopicInfo } from '$lib/realtime/protocol';
+import { db, type Tx } from '../db';
+import { agreedTopicChanges, agreedTopics, users } from '../db/schema';
+
+/** The topics agreed so far, as the room sees them. */
+export function agreedTopicsOf(meetingId: string): AgreedTopicInfo[] {
+	return db()
+		.select({
+			id: agreedTopics.id,
+			wording: agreedTopics.wording,
+			itemId: agreedTopics.itemId,
+			pollId: agreedTopics.pollId
+		})
+		.from(agreedTopics)
+		.where(and(eq(agreedTopics.meetingId, meetingId), eq(agreedTopics.status, 'agreed')))
+		.orderBy(asc(agreedTopics.position))
+		.all();
+}
+
+export function findTopic(meetingId: string, topicId: string) {
+	return db()
+		.select()
+		.from(agreedTopics)
+		.where(and(eq(agreedTopics.meetingId, meetingId), eq(agreedTopics.id, topicId)))
+		.get();
+}
+
+export function declareTopic(
+	tx: Tx,
+	meetingId: string,
+	topic: { id: string; itemId: string | null; pollId: string | null; wording: string },
+	userId: string,
+	role: MeetingRole
+): void {
+	const position =
+		tx.select({ n: count() }).from(agreedTopics).where(eq(agreedTopics.meetingId, meetingId)).get()?.n ?? 0;
+	tx.insert(agreedTopics)
+		.values({ ...topic, meetingId, position, status: 'agreed' })
+		.run();
+	tx.insert(agreedTopicChanges)
+		.values({ topicId: topic.id, change: 'declared', wording: topic.wording, userId, role, at: new Date() })
+		.run();
+}
+
+export function changeTopic(
+	tx: Tx,
+	topicId: string,
+	change: { kind: 'reworded'; wording: string } | { kind: 'withdrawn' },
+	userId: string,
+	role: MeetingRole
+): boolean {
+	const topic = tx.select().from(agreedTopics).where(eq(agreedTopics.id, topicId)).get();
+	if (!topic) return false;
+	if (change.kind === 'withdrawn') {
+		if (topic.status === 'withdrawn') return false;
+		tx.update(agreedTopics).set({ status: 'withdrawn' }).where(eq(agreedTopics.id, topicId)).run();
+	} else {
+		if (topic.wording === change.wording) return false;
+		tx.update(agreedTopics).set({ wording: change.wording }).where(eq(agreedTopics.id, topicId)).run();
+	}
+	tx.insert(agreedTopicChanges)
+		.values({
+			topicId,
+			change: change.kind,
+			wording: change.kind === 'reworded' ? change.wording : topic.wording,
+			userId,
+			role,
+			at: new Date()
+		})
+		.run();
+	return true;
+}
+
+/** Every topic ever declared, withdrawn ones too, each with its history of changes. */
+export function topicFactsOf(meetingId: string): RecordFacts['topics'] {
+	const topics = db().select().from(agreedTopics).where(eq(agreedTopics.meetingId, meetingId)).all();
+	if (topics.length === 0) return [];
+	const changes = db()
+		.select({
+			topicId: agreedTopicChanges.topicId,
+			change: agreedTopicChanges.change,
+			wording: agreedTopicChanges.wording,
+			by: users.username,
+			role: agreedTopicChanges.role,
+			at: agreedTopicChanges.at
+		})
+		.from(agreedTopicChanges)
+		.leftJoin(users, eq(users.id, agreedTopicChanges.userId))
+		.where(
+			inArray(
+				agreedTopicChanges.topicId,
+				topics.map((t) => t.id)
+			)
+		)
+		.orderBy(asc(agreedTopicChanges.id))
+		.all();
+	return topics.map((topic) => ({
+		id: topic.id,
+		itemId: topic.itemId,
+		pollId: topic.pollId,
+		position: topic.position,
+		history: changes
+			.filter((c) => c.topicId === topic.id)
+			.map(({ change, wording, by, role, at }) => ({ change, wording, by, role, at }))
+	}));
+}
