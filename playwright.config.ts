@@ -40,10 +40,12 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
 	webServer: {
-		command: 'node server.js',
+		// The production build, rebuilt first if the source changed since (it prints which on stderr).
+		command: 'node scripts/fresh-build.js && node server.js',
 		url: `http://127.0.0.1:${port}/healthz`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// Room for a build on a busy machine; a fresh build/ starts in a second or two.
+		timeout: 300_000,
 		env: {
 			PORT: String(port),
 			HOST: '127.0.0.1',

@@ -179,6 +179,8 @@ export default defineConfig({
 					name: 'integration',
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
+					// The tests run `node server.js` over build/: rebuilt first if the source changed since.
+					globalSetup: ['tests/integration/support/fresh-build.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					fileParallelism: false

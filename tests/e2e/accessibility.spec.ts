@@ -1,19 +1,11 @@
-import {
-	expect,
-	test,
-	type Browser,
-	type BrowserContextOptions,
-	type Locator,
-	type Page
-} from '@playwright/test';
-import { E2E_ADMIN } from '../../playwright.config';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { expectNoSidewaysScroll } from './support/phone';
+import { PHONE } from './support/devices';
+import { expectNoSidewaysScroll, phoneAt } from './support/phone';
+import { freshCode, signedIn } from './support/staff';
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 /** WCAG 1.4.10: content reflows at 320 CSS px, as a 1280 px screen zoomed to 400 % or a small phone. */
 const NARROW = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true };
-const DESK = { viewport: { width: 1440, height: 900 } };
 
 const TOPICS_POLL = 'Which topics matter most to you?';
 const RISK_POLL = 'Which risk should we discuss first?';
@@ -75,13 +67,8 @@ async function freshMeeting(
 	browser: Browser,
 	passcode: string | null = null
 ): Promise<{ code: string; moderator: Page }> {
-	const code = 'AX' + Math.random().toString(36).slice(2, 8).toUpperCase();
-	const admin = await (await browser.newContext(DESK)).newPage();
-	await admin.goto('/login?redirectTo=/admin');
-	await admin.getByLabel('Username').fill(E2E_ADMIN.username);
-	await admin.getByLabel('Password').fill(E2E_ADMIN.password);
-	await admin.getByRole('button', { name: 'Sign in' }).click();
-	await expect(admin).toHaveURL(/\/admin$/);
+	const code = freshCode('AX');
+	const admin = await signedIn(browser, '/admin');
 	await admin.getByLabel('Meeting file', { exact: true }).setInputFiles({
 		name: `${code}.json`,
 		mimeType: 'application/json',
@@ -98,13 +85,6 @@ async function openPoll(moderator: Page, question: string): Promise<void> {
 	const poll = moderator.getByRole('article', { name: question });
 	await poll.getByRole('button', { name: 'Open' }).click();
 	await expect(poll.getByText('open', { exact: true })).toBeVisible();
-}
-
-async function phoneAt(browser: Browser, code: string, device: BrowserContextOptions = PHONE): Promise<Page> {
-	const phone = await (await browser.newContext(device)).newPage();
-	await phone.goto(`/m/${code}`);
-	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-	return phone;
 }
 
 /** Text at 200 % (WCAG 1.4.4), as a phone's larger-text setting does to pages sized in rem. */

@@ -1,22 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { E2E_ADMIN } from '../../playwright.config';
 import { expectAccessible } from './support/axe';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
-const DESK = { viewport: { width: 1440, height: 1000 } };
-
-/** A join code no earlier run or retry in the same database holds. */
-const freshCode = (prefix: string) => prefix + Math.random().toString(36).slice(2, 6).toUpperCase();
+import { PHONE, PROJECTOR } from './support/devices';
+import { freshCode, openLive, signedIn } from './support/staff';
 
 async function signedInAdmin(browser: Browser): Promise<Page> {
-	const page = await (await browser.newContext(DESK)).newPage();
-	await page.goto('/admin');
-	await expect(page).toHaveURL(/\/login\?redirectTo=/);
-	await page.getByLabel('Username').fill(E2E_ADMIN.username);
-	await page.getByLabel('Password').fill(E2E_ADMIN.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/admin$/);
+	const page = await signedIn(browser, '/admin');
 	await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeVisible();
 	return page;
 }
@@ -67,12 +55,7 @@ async function saveAgenda(admin: Page): Promise<void> {
 }
 
 /** The console of a meeting, opened in the admin's own browser context (already signed in). */
-async function consoleOf(admin: Page, code: string): Promise<Page> {
-	const page = await admin.context().newPage();
-	await page.goto(`/m/${code}/moderate`);
-	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-	return page;
-}
+const consoleOf = (admin: Page, code: string) => openLive(admin.context(), `/m/${code}/moderate`);
 
 test('an admin builds a meeting from scratch and a phone votes in its walkthrough poll', async ({
 	browser

@@ -1,21 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN } from '../../playwright.config';
 import { expectAccessible } from './support/axe';
+import { PROJECTOR } from './support/devices';
+import { phoneAt } from './support/phone';
+import { copyOfGeneva, signedInConsole } from './support/staff';
 
 test('a question and a card comment go from a phone to the projector', async ({ browser }) => {
-	const moderator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-	await moderator.goto('/login?redirectTo=/m/BPF2017/moderate');
-	await moderator.getByLabel('Username').fill(E2E_ADMIN.username);
-	await moderator.getByLabel('Password').fill(E2E_ADMIN.password);
-	await moderator.getByRole('button', { name: 'Sign in' }).click();
-	await expect(moderator.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-	await projector.goto('/m/BPF2017/projector');
-	const phone = await (
-		await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
-	).newPage();
-	await phone.goto('/m/BPF2017');
-	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	const code = await copyOfGeneva(browser);
+	const moderator = await signedInConsole(browser, code);
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
+	await projector.goto(`/m/${code}/projector`);
+	const phone = await phoneAt(browser, code, { viewport: { width: 390, height: 844 }, isMobile: true });
 
 	// A question, upvoted, then on the projector.
 	await phone.getByLabel('Your question').fill('How can IXPs share threat data safely?');

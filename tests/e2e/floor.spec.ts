@@ -1,25 +1,22 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ADMIN } from '../../playwright.config';
 import { expectAccessible } from './support/axe';
+import { PROJECTOR } from './support/devices';
 import { openProfile } from './support/phone';
+import { copyOfGeneva, openLive, signedInConsole } from './support/staff';
 
 test('a remote phone asks for the floor, the moderator calls it, the projector shows the timer', async ({
 	browser
 }) => {
-	const moderator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-	await moderator.goto('/login?redirectTo=/m/BPF2017/moderate');
-	await moderator.getByLabel('Username').fill(E2E_ADMIN.username);
-	await moderator.getByLabel('Password').fill(E2E_ADMIN.password);
-	await moderator.getByRole('button', { name: 'Sign in' }).click();
-	await expect(moderator.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	const code = await copyOfGeneva(browser);
+	const moderator = await signedInConsole(browser, code);
 
-	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-	await projector.goto('/m/BPF2017/projector');
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
+	await projector.goto(`/m/${code}/projector`);
 
 	const phone = await (
 		await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
 	).newPage();
-	await phone.goto('/m/BPF2017');
+	await phone.goto(`/m/${code}`);
 	await openProfile(phone);
 	await phone.getByLabel('Display name').fill('Rosa from Nairobi');
 	await phone.getByLabel('Stakeholder group').selectOption('technical_community');
@@ -38,8 +35,7 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 	await expectAccessible(phone, 'a phone that asked for the floor');
 	await expectAccessible(moderator, 'the console with a speaker waiting');
 	await expectAccessible(projector, 'the projector with a speaker waiting');
-	const remote = await moderator.context().newPage();
-	await remote.goto('/m/BPF2017/remote');
+	const remote = await openLive(moderator.context(), `/m/${code}/remote`);
 	await expect(remote.getByRole('list', { name: 'Speaker queue' })).toContainText('Rosa from Nairobi');
 	await expectAccessible(remote, 'the remote moderation page with a remote speaker waiting');
 	await remote.close();

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { expectNoSidewaysScroll } from './support/phone';
-import { NEXT_SESSION_POLL, meetingWithPoll } from './support/staff';
+import { PROJECTOR } from './support/devices';
+import { NEXT_SESSION_POLL, copyOfGeneva, meetingWithPoll } from './support/staff';
 
 /** The words the phone should show, read from the catalogues it is built from. */
 function message(locale: string, id: string): string {
@@ -17,7 +18,7 @@ function message(locale: string, id: string): string {
 const NARROW = { viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true };
 
 /** A phone whose browser prefers `browserLocale` (e.g. `fr-CH`), live on a session. */
-async function phoneIn(browser: Browser, browserLocale: string, code = 'BPF2017'): Promise<Page> {
+async function phoneIn(browser: Browser, browserLocale: string, code: string): Promise<Page> {
 	const phone = await (await browser.newContext({ ...NARROW, locale: browserLocale })).newPage();
 	await phone.goto(`/m/${code}`);
 	const language = browserLocale.split('-')[0] ?? browserLocale;
@@ -32,7 +33,7 @@ for (const locale of ['ar', 'en']) {
 		browser
 	}) => {
 		const code = `${locale.toUpperCase()}320`;
-		await meetingWithPoll(await browser.newContext(), code, 'Languages');
+		await meetingWithPoll(browser, code, 'Languages');
 		const phone = await phoneIn(browser, locale, code);
 		await expect(phone.locator('html')).toHaveAttribute('lang', locale);
 		await expect(phone.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
@@ -52,9 +53,10 @@ for (const locale of ['ar', 'en']) {
 }
 
 test('an attendee picks a language: the page comes back in it, and keeps it', async ({ browser }) => {
-	const phone = await phoneIn(browser, 'en-GB');
+	const code = await copyOfGeneva(browser);
+	const phone = await phoneIn(browser, 'en-GB', code);
 	await phone.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Français' }).click();
-	await expect(phone).toHaveURL(/\/m\/BPF2017$/);
+	await expect(phone).toHaveURL(new RegExp(`/m/${code}$`));
 	await expect(phone.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(phone.getByText(message('fr', 'attendee.profile.invite'))).toBeVisible();
 	await expect(
@@ -72,8 +74,9 @@ test('an attendee picks a language: the page comes back in it, and keeps it', as
 	await expect(phone.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+// The projector only reads the seeded meeting: it changes nothing there.
 test('the projector speaks the language asked for in its address', async ({ browser }) => {
-	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
 	await projector.goto('/m/BPF2017/projector?lang=zh');
 	await expect(projector).toHaveURL(/\/m\/BPF2017\/projector$/);
 	await expect(projector.locator('html')).toHaveAttribute('lang', 'zh');
@@ -85,7 +88,7 @@ test('the projector speaks the language asked for in its address', async ({ brow
 });
 
 test('where WebSocket is blocked, a phone goes live over long-polling and votes', async ({ browser }) => {
-	await meetingWithPoll(await browser.newContext(), 'NOWS1', 'Behind a proxy');
+	await meetingWithPoll(browser, 'NOWS1', 'Behind a proxy');
 	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
 	const phone = await context.newPage();
 	// A proxy that drops WebSocket: every attempt is closed before Socket.IO's handshake.

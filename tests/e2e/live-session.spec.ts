@@ -1,42 +1,25 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { E2E_ADMIN } from '../../playwright.config';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { openProfile } from './support/phone';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
-
-async function signedInModerator(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-	const page = await context.newPage();
-	await page.goto('/m/BPF2017/moderate');
-	await expect(page).toHaveURL(/\/login\?redirectTo=/);
-	await expectAccessible(page, 'the sign-in page');
-	await page.getByLabel('Username').fill(E2E_ADMIN.username);
-	await page.getByLabel('Password').fill(E2E_ADMIN.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page).toHaveURL(/\/m\/BPF2017\/moderate$/);
-	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-	return page;
-}
+import { PHONE, PROJECTOR } from './support/devices';
+import { openProfile, phoneAt } from './support/phone';
+import { copyOfGeneva, signedInConsole } from './support/staff';
 
 test('the moderator presses PageDown and the projector and a phone follow', async ({ browser }) => {
-	const moderator = await signedInModerator(browser);
-	// Start from the first item whatever earlier tests did.
-	await moderator.getByRole('button', { name: /^1 Introduction to the 2017/ }).click();
+	const code = await copyOfGeneva(browser);
+	const moderator = await signedInConsole(browser, code, {
+		atSignIn: (page) => expectAccessible(page, 'the sign-in page')
+	});
 	await expect(moderator.getByTestId('current-step')).toHaveText(
 		'Introduction to the 2017 Best Practice Forum goals'
 	);
 
 	const projector = await (await browser.newContext(PROJECTOR)).newPage();
-	await projector.goto('/m/BPF2017/projector');
-	const phone = await (await browser.newContext(PHONE)).newPage();
-	await phone.goto('/m/BPF2017');
-	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	await projector.goto(`/m/${code}/projector`);
+	const phone = await phoneAt(browser, code);
 	await expect(projector.locator('.canvas h1')).toHaveText(
 		'Introduction to the 2017 Best Practice Forum goals'
 	);
-	await expect(projector.getByText('BPF2017', { exact: true })).toBeVisible();
+	await expect(projector.getByText(code, { exact: true })).toBeVisible();
 	await expectAccessible(moderator, 'the console at the first item');
 	await expectAccessible(projector, 'the projector at the first item');
 	await expectAccessible(phone, 'a phone at the first item');
@@ -63,12 +46,14 @@ test('the moderator presses PageDown and the projector and a phone follow', asyn
 });
 
 test('an attendee joins by typing the code and gives a profile', async ({ browser }) => {
+	const code = await copyOfGeneva(browser);
 	const phone = await (await browser.newContext(PHONE)).newPage();
 	await phone.goto('/');
 	await expectAccessible(phone, 'the home page');
-	await phone.getByLabel('Session code').fill('bpf 2017');
+	// Typed as people do: in lower case, with a space in the middle.
+	await phone.getByLabel('Session code').fill(`${code.slice(0, 3)} ${code.slice(3)}`.toLowerCase());
 	await phone.getByRole('button', { name: 'Join' }).click();
-	await expect(phone).toHaveURL(/\/m\/BPF2017$/);
+	await expect(phone).toHaveURL(new RegExp(`/m/${code}$`));
 	await expectAccessible(phone, 'a phone just joined');
 	await openProfile(phone);
 	await expectAccessible(phone, 'a phone with its profile form open');
@@ -92,42 +77,51 @@ test('a wrong code gets a clear message', async ({ browser }) => {
 	await expectAccessible(phone, 'the home page with a wrong code');
 });
 
-test('a phone and the projector that lose the network for 30 s catch up with no reload', async ({
+test('a phone and the projector cut off until the server drops them catch up with no reload', async ({
 	browser
 }) => {
-	const moderator = await signedInModerator(browser);
+	const code = await copyOfGeneva(browser);
+	const moderator = await signedInConsole(browser, code);
 	await moderator.getByRole('button', { name: /^3 Introduction of the process/ }).click();
 	const phoneContext = await browser.newContext(PHONE);
 	const projectorContext = await browser.newContext(PROJECTOR);
 	const phone = await phoneContext.newPage();
 	const projector = await projectorContext.newPage();
-	await phone.goto('/m/BPF2017');
-	await projector.goto('/m/BPF2017/projector');
+	await phone.goto(`/m/${code}`);
+	await projector.goto(`/m/${code}/projector`);
 	const onPhone = phone.getByTestId('now-showing').getByRole('heading');
 	const onProjector = projector.locator('.canvas h1');
 	await expect(onPhone).toHaveText('Introduction of the process followed in 2017');
 	await expect(onProjector).toHaveText('Introduction of the process followed in 2017');
+	// The console counts the phones the server holds a connection to: this meeting's one phone.
+	const presence = moderator.getByText(/^\d+ connected ·/);
+	await expect(presence).toHaveText(/^1 connected ·/);
 	for (const page of [phone, projector]) {
 		await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
 	}
 
 	await phoneContext.setOffline(true);
 	await projectorContext.setOffline(true);
-	await expect(phone.getByRole('status').filter({ hasText: 'Reconnecting' })).toBeVisible({
-		timeout: 30_000
-	});
+	// Each side gives the connection up after a missed ping (10 s apart, 10 s to answer): the
+	// phone and the projector say they are reconnecting, and the server drops the phone.
+	const reconnecting = (page: typeof phone) => page.getByRole('status').filter({ hasText: 'Reconnecting' });
+	await expect(reconnecting(phone)).toBeVisible({ timeout: 30_000 });
+	await expect(reconnecting(projector)).toBeVisible({ timeout: 30_000 });
 	await expectAccessible(phone, 'a phone reconnecting');
 	await moderator.keyboard.press('PageDown');
 	await moderator.keyboard.press('PageDown');
 	await expect(moderator.getByTestId('current-step')).toHaveText('Policy options');
-	await phone.waitForTimeout(30_000);
+	await expect(presence).toHaveText(/^0 connected ·/, { timeout: 30_000 });
+	// Cut off, neither heard of the moves.
 	await expect(onPhone).toHaveText('Introduction of the process followed in 2017');
+	await expect(onProjector).toHaveText('Introduction of the process followed in 2017');
 
 	await phoneContext.setOffline(false);
 	await projectorContext.setOffline(false);
 	await expect(onPhone).toHaveText('Policy options', { timeout: 15_000 });
 	await expect(onProjector).toHaveText('Policy options', { timeout: 15_000 });
 	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	await expect(presence).toHaveText(/^1 connected ·/);
 	for (const page of [phone, projector]) {
 		expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
 	}

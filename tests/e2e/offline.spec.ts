@@ -1,14 +1,14 @@
 import { expect, test, type BrowserContext, type WebSocketRoute } from '@playwright/test';
 import { expectAccessible } from './support/axe';
+import { PHONE } from './support/devices';
 import { openProfile } from './support/phone';
-import { meetingWithPoll } from './support/staff';
+import { freshCode, meetingWithPoll } from './support/staff';
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const DESK = { viewport: { width: 1440, height: 1000 } };
 /** Socket.IO backs off up to 5 s (±50 %) between reconnection attempts. */
 const RECONNECT = { timeout: 20_000 };
 
 const QUESTION = 'Can remote participants see the queue from the train?';
+const LATER_QUESTION = 'Will the slides be shared afterwards?';
 const WAITING_VOTE = 'Waiting for the connection: your vote will be sent.';
 const WAITING_FLOOR = 'Waiting for the connection: your request will be sent.';
 
@@ -47,8 +47,8 @@ class PhoneLink {
 test('a phone offline keeps its ballot, question and floor request, and sends each once when back', async ({
 	browser
 }) => {
-	const code = 'OFF' + Math.random().toString(36).slice(2, 6).toUpperCase();
-	const moderator = await meetingWithPoll(await browser.newContext(DESK), code, 'Offline moments');
+	const code = freshCode('OFF');
+	const moderator = await meetingWithPoll(browser, code, 'Offline moments');
 	const ballots = moderator.getByTestId('ballot-count');
 	const questions = moderator.getByRole('region', { name: 'Questions' });
 	const floor = moderator.getByRole('region', { name: 'The floor' });
@@ -120,12 +120,18 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await expect(queue.filter({ hasText: 'Ines on the train' })).toHaveCount(1);
 	expect(await phone.evaluate((key) => localStorage.getItem(key), `plenary:pending:${code}`)).toBeNull();
 
-	// A reload sends nothing again.
+	// A reload sends nothing again. What a phone sends on reconnecting goes before anything it
+	// sends next, on the same connection, and the server takes a connection's commands in order:
+	// once the room sees a new question from the phone, it has seen whatever the reload resent.
 	await phone.reload();
 	await expect(connection).toHaveText('Live');
 	await expect(ballot.getByText('Your vote is recorded: Nairobi')).toBeVisible();
 	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
-	await phone.waitForTimeout(1000);
+	await phone.getByLabel('Your question').fill(LATER_QUESTION);
+	await phone.getByRole('button', { name: 'Send question' }).click();
+	await expect(questions.getByRole('listitem').filter({ hasText: LATER_QUESTION })).toHaveCount(1);
+	// The console reloaded shows what the server holds, not what its updates added up to.
+	await moderator.reload();
 	await expect(ballots).toContainText('1 ballot ·');
 	await expect(questions.getByRole('listitem').filter({ hasText: QUESTION })).toHaveCount(1);
 	await expect(queue).toHaveCount(1);

@@ -1,42 +1,29 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { E2E_ADMIN } from '../../playwright.config';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
+import { PHONE, PROJECTOR } from './support/devices';
 import { openProfile } from './support/phone';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-async function moderatorConsole(browser: Browser): Promise<Page> {
-	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-	await page.goto('/login?redirectTo=/m/BPF2017/moderate');
-	await page.getByLabel('Username').fill(E2E_ADMIN.username);
-	await page.getByLabel('Password').fill(E2E_ADMIN.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-	return page;
-}
+import { HIGHLIGHT_POLL, copyOfGeneva, moderatorOpensHighlightPoll } from './support/staff';
 
 test('phones vote and the projector chart follows', async ({ browser }) => {
-	const moderator = await moderatorConsole(browser);
-	await moderator.getByRole('button', { name: /^5 Policy options/ }).click();
-	const poll = moderator.getByRole('article', { name: /Which two policy areas/ });
-	await poll.getByRole('button', { name: 'Open' }).click();
-	await expect(poll.getByText('open', { exact: true })).toBeVisible();
+	const code = await copyOfGeneva(browser);
+	const { moderator } = await moderatorOpensHighlightPoll(browser, code);
+	const poll = moderator.getByRole('article', { name: HIGHLIGHT_POLL });
 	await poll.getByRole('button', { name: 'Show results' }).click();
 
-	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-	await projector.goto('/m/BPF2017/projector');
-	await expect(projector.locator('.canvas h1')).toHaveText(/Which two policy areas/);
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
+	await projector.goto(`/m/${code}/projector`);
+	await expect(projector.locator('.canvas h1')).toHaveText(HIGHLIGHT_POLL);
 
 	const phones = await Promise.all([0, 1, 2].map(async () => (await browser.newContext(PHONE)).newPage()));
 	for (const [index, phone] of phones.entries()) {
-		await phone.goto('/m/BPF2017');
+		await phone.goto(`/m/${code}`);
 		if (index === 0) {
 			await openProfile(phone);
 			await phone.getByLabel('Stakeholder group').selectOption('academia');
 			await phone.getByRole('button', { name: 'Save' }).click();
 			await expect(phone.getByText('Profile saved.')).toBeVisible();
 		}
-		const ballot = phone.getByRole('form', { name: /Which two policy areas/ });
+		const ballot = phone.getByRole('form', { name: HIGHLIGHT_POLL });
 		if (index === 0) await expectAccessible(phone, 'a phone with a poll open');
 		await ballot.getByLabel('Industrial control systems').check();
 		if (index < 2) await ballot.getByLabel('Security of mobile devices').check();
@@ -54,7 +41,7 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await expectAccessible(moderator, 'the console with a poll open');
 
 	// A phone changes its vote; the chart moves one count.
-	const ballot = phones[2].getByRole('form', { name: /Which two policy areas/ });
+	const ballot = phones[2].getByRole('form', { name: HIGHLIGHT_POLL });
 	await ballot.getByRole('button', { name: 'Change my vote' }).click();
 	await ballot.getByLabel('Security of mobile devices').check();
 	await ballot.getByRole('button', { name: 'Save my new vote' }).click();
@@ -67,7 +54,7 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await expectAccessible(projector, 'the projector with the breakdown');
 
 	await poll.getByRole('button', { name: 'Close' }).click();
-	const closed = phones[0].getByRole('form', { name: /Which two policy areas/ });
+	const closed = phones[0].getByRole('form', { name: HIGHLIGHT_POLL });
 	await expect(closed.getByText('This poll is closed.')).toBeVisible();
 	await expect(closed.getByText('Your vote is recorded')).toBeVisible();
 	await expect(closed.getByRole('button', { name: 'Change my vote' })).toHaveCount(0);

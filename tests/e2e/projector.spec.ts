@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
-import { signedInConsole } from './support/staff';
+import { PROJECTOR } from './support/devices';
+import { copyOfGeneva, signedInConsole } from './support/staff';
 
 test('the projector meets AAA contrast, and the moderator switches it to large type in high contrast', async ({
 	browser
 }) => {
-	const moderator = await signedInConsole(browser);
-	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-	await projector.goto('/m/BPF2017/projector');
+	const code = await copyOfGeneva(browser);
+	const moderator = await signedInConsole(browser, code);
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
+	await projector.goto(`/m/${code}/projector`);
 	const canvas = projector.locator('.canvas');
 	await expect(canvas).toBeVisible();
 	await expect(canvas).not.toHaveClass(/high-contrast/);

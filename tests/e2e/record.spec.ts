@@ -1,31 +1,21 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import { E2E_ADMIN } from '../../playwright.config';
 import { expectAccessible } from './support/axe';
-
-async function signedIn(browser: Browser, path: string): Promise<Page> {
-	const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-	await page.goto(`/login?redirectTo=${path}`);
-	await page.getByLabel('Username').fill(E2E_ADMIN.username);
-	await page.getByLabel('Password').fill(E2E_ADMIN.password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-	return page;
-}
+import { PROJECTOR } from './support/devices';
+import { copyOfGeneva, signedInConsole, signedInLive } from './support/staff';
 
 test('the rapporteur keeps notes that never overwrite each other, and downloads the report', async ({
 	browser
 }) => {
-	const moderator = await signedIn(browser, '/m/BPF2017/moderate');
+	const code = await copyOfGeneva(browser);
+	const moderator = await signedInConsole(browser, code);
 	const clock = moderator.getByTestId('session-clock');
-	if (await clock.getByRole('button', { name: 'Start the session' }).isVisible()) {
-		await clock.getByRole('button', { name: 'Start the session' }).click();
-	}
+	await clock.getByRole('button', { name: 'Start the session' }).click();
 	await expect(clock).toContainText('the record is running');
 
-	const first = await signedIn(browser, '/m/BPF2017/record');
-	const second = await signedIn(browser, '/m/BPF2017/record');
+	const first = await signedInLive(browser, `/m/${code}/record`);
+	const second = await signedInLive(browser, `/m/${code}/record`);
 	const note = (page: Page) => page.getByRole('textbox', { name: 'Notes' }).first();
 	const state = (page: Page) => page.getByTestId('save-state').first();
 
@@ -58,14 +48,14 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	const download = first.waitForEvent('download');
 	await first.getByRole('link', { name: 'Word (DOCX)' }).click();
 	const file = await download;
-	expect(file.suggestedFilename()).toBe('BPF2017-record.docx');
+	expect(file.suggestedFilename()).toBe(`${code}-record.docx`);
 	const zip = await JSZip.loadAsync(await readFile(await file.path()));
 	const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
 	expect(xml).toContain('Chair opened with the SDG question. Opening remarks on the next billion users.');
 
 	// At the agreement item the moderator declares a topic; the projector and the record show it.
-	const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-	await projector.goto('/m/BPF2017/projector');
+	const projector = await (await browser.newContext(PROJECTOR)).newPage();
+	await projector.goto(`/m/${code}/projector`);
 	await moderator.getByRole('button', { name: /^7 Agreement/ }).click();
 	await moderator.getByLabel('Declare a topic in your own words').fill('Capacity building for CERTs');
 	await moderator.getByRole('button', { name: 'Declare agreed' }).last().click();

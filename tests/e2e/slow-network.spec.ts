@@ -1,7 +1,7 @@
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
-import { HIGHLIGHT_POLL, moderatorOpensHighlightPoll } from './support/staff';
+import { PHONE } from './support/devices';
+import { HIGHLIGHT_POLL, copyOfGeneva, moderatorOpensHighlightPoll } from './support/staff';
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 /** DevTools' "slow 3G": 400 kbps each way (in bytes per second) and 400 ms of latency. */
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 /** A mid-range phone runs scripts about four times slower than a CI machine's core. */
@@ -57,7 +57,8 @@ const receiptShown = () =>
 
 test('on slow 3G a phone sees the current item and casts a ballot', async ({ browser }) => {
 	test.setTimeout(120_000);
-	const title = await moderatorOpensHighlightPoll(browser);
+	const code = await copyOfGeneva(browser);
+	const { step: title } = await moderatorOpensHighlightPoll(browser, code);
 
 	// A fresh context has a cold cache, as a phone opening the link for the first time.
 	const context = await browser.newContext(PHONE);
@@ -68,7 +69,7 @@ test('on slow 3G a phone sees the current item and casts a ballot', async ({ bro
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
 	const bytes = countBytes(cdp);
 
-	await phone.goto('/m/BPF2017', { waitUntil: 'commit' });
+	await phone.goto(`/m/${code}`, { waitUntil: 'commit' });
 	const itemVisible = await secondsUntil(phone, itemShown, title);
 	const live = await secondsUntil(phone, liveShown);
 	await expect(phone.getByTestId('now-showing').getByRole('heading', { level: 2 })).toHaveText(title);

@@ -9,7 +9,6 @@ import Database from 'better-sqlite3';
 import { parse, unflatten } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftItem, DraftPoll } from '../../src/lib/domain/agendaDraft';
-import type { ServerToClientEvents } from '../../src/lib/realtime/protocol';
 import type { MeetingDefinition } from '../../src/lib/server/meetings/definition';
 import { ADMIN, startServer, type RunningServer } from './support/server';
 import {
@@ -23,7 +22,8 @@ import {
 } from './support/clients';
 import { addUser } from './support/users';
 import { importSecondMeeting } from './support/meetings';
-import { databaseDigest } from './support/state';
+import { databaseDigest, syncedSnapshot } from './support/state';
+import { eventsUntilSynced } from './support/wait';
 
 /** Six characters of the alphabet that cannot be misread from a screen. */
 const GENERATED_CODE = /^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/;
@@ -34,7 +34,6 @@ let adminCookie: string;
 const open: TestSocket[] = [];
 let n = 0;
 const id = () => `admin-command-${++n}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------------------------------------
 // Forms and pages, as a browser sends and reads them
@@ -270,21 +269,6 @@ async function consoleOf(code: string, cookie: string): Promise<TestSocket> {
 	const { socket } = await connect(server.url, { as: 'moderator', cookie, meeting: code });
 	open.push(socket);
 	return socket;
-}
-
-/** Every `event` a socket gets in the next `ms`: for what must not arrive. */
-function collect<E extends keyof ServerToClientEvents>(
-	socket: TestSocket,
-	event: E,
-	ms: number
-): Promise<unknown[]> {
-	const seen: unknown[] = [];
-	const listener = (payload: unknown) => seen.push(payload);
-	socket.on(event, listener as never);
-	return sleep(ms).then(() => {
-		socket.off(event, listener as never);
-		return seen;
-	});
 }
 
 /** The reason the server gives when it closes the socket within `ms`. */
@@ -535,7 +519,10 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 describe('an admin sets up a meeting, and its phones follow each save at once', () => {
 	let code: string;
 	let phone: TestSocket;
-	/** A phone of another meeting: no save here may reach it. */
+	/**
+	 * A phone of another meeting: no save here may reach it. Once it has the answer to a sync sent
+	 * after a save, any update of that save sent to it would have come before (see eventsUntilSynced).
+	 */
 	let elsewhere: TestSocket;
 	const elsewhereChanges: unknown[] = [];
 
@@ -590,13 +577,13 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 			premoderation: true,
 			passcode: null
 		});
-		await sleep(300);
+		await syncedSnapshot(elsewhere);
 		expect(elsewhereChanges).toEqual([]);
 	});
 
 	it('refuses settings it cannot take, naming the field, and saves nothing', async () => {
 		const before = databaseDigest(server.databasePath);
-		const events = collect(phone, 'meeting:changed', 500);
+		const events = eventsUntilSynced(phone, 'meeting:changed');
 		expect(await saveSettings(code, { timeZone: 'Mars/Olympus_Mons' })).toMatchObject({
 			type: 'failure',
 			status: 400,
@@ -608,7 +595,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 			status: 400,
 			data: { settings: { field: 'code' } }
 		});
-		expect(await events).toEqual([]);
+		expect(await events()).toEqual([]);
 		expect(databaseDigest(server.databasePath)).toEqual(before);
 	});
 
@@ -644,14 +631,14 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 		const reopened = await editorDraft(code);
 		expect(reopened.revision).toBe(revision + 1);
 		expect(reopened.items).toEqual([WELCOME, WALKTHROUGH]);
-		await sleep(300);
+		await syncedSnapshot(elsewhere);
 		expect(elsewhereChanges).toEqual([]);
 	});
 
 	it('refuses a save made on an older revision (409), and changes nothing', async () => {
 		const { revision } = await editorDraft(code);
 		const before = databaseDigest(server.databasePath);
-		const events = collect(phone, 'meeting:changed', 500);
+		const events = eventsUntilSynced(phone, 'meeting:changed');
 		const result = await saveAgenda(code, revision - 1, [DISCUSSION]);
 		expect(result).toMatchObject({
 			type: 'failure',
@@ -661,7 +648,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 				problems: [{ field: '', message: expect.stringMatching(/changed since you opened it/) }]
 			}
 		});
-		expect(await events).toEqual([]);
+		expect(await events()).toEqual([]);
 		expect(databaseDigest(server.databasePath)).toEqual(before);
 	});
 
@@ -746,7 +733,7 @@ describe('a live agenda edit keeps the projector on the same card', () => {
 		expect(started).toMatchObject({ data: { startedAt: expect.any(String) } });
 		const draft = await editorDraft(code);
 		const before = databaseDigest(server.databasePath);
-		const events = collect(phone, 'meeting:changed', 500);
+		const events = eventsUntilSynced(phone, 'meeting:changed');
 		const result = await saveAgenda(
 			code,
 			draft.revision,
@@ -769,7 +756,7 @@ describe('a live agenda edit keeps the projector on the same card', () => {
 		expect(cardResult.data!.problems).toEqual([
 			{ field: '“Secure by design” in “Policy options”', message: expect.stringMatching(/was shown/) }
 		]);
-		expect(await events).toEqual([]);
+		expect(await events()).toEqual([]);
 		expect(databaseDigest(server.databasePath)).toEqual(before);
 	});
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommentsState } from '../../src/lib/realtime/protocol';
-import { ADMIN, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
 import {
 	connect,
 	connectedAttendee,
@@ -9,39 +9,24 @@ import {
 	signIn,
 	type TestSocket
 } from './support/clients';
+import { commandIds, endSession, startSession, staffSocket } from './support/session';
 import { addUser } from './support/users';
 
 let server: RunningServer;
 let moderator: TestSocket;
 const open: TestSocket[] = [];
-let n = 0;
-const id = () => `comment-command-${++n}`;
+const id = commandIds('comment-command');
 
 const phone = (name: string, mode: 'in_room' | 'remote' = 'in_room') =>
 	connectedAttendee(server.url, open, { displayName: name, stakeholderGroup: 'government', mode });
 
-async function staff(username: string, roles: string[]) {
-	await addUser(server.databasePath, username, 'staff-password-1', roles);
-	const cookie = await signIn(server.url, username, 'staff-password-1');
-	const { socket } = await connect(server.url, { as: 'moderator', cookie });
-	open.push(socket);
-	return socket;
-}
+const staff = (username: string, roles: string[]) => staffSocket(server, open, username, roles);
 
 const commentsWhere = (socket: TestSocket, check: (state: CommentsState) => boolean) =>
 	eventWhere(socket, 'comments:changed', check);
 
-beforeAll(async () => {
-	server = await startServer();
-	const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
-	moderator = (await connect(server.url, { as: 'moderator', cookie })).socket;
-	open.push(moderator);
-});
-
-afterAll(async () => {
-	for (const socket of open) socket.disconnect();
-	await server?.stop();
-});
+beforeAll(async () => ({ server, moderator } = await startSession(open)));
+afterAll(() => endSession(server, open));
 
 describe('comments on walkthrough cards', () => {
 	it('are closed after the seeded deadline of 21 December 2017, noon UTC, and open once a moderator lifts it', async () => {

@@ -7,6 +7,7 @@ import type { MeetingSnapshot } from '../../src/lib/realtime/protocol';
 import { ADMIN, freePort, startServer, temporaryDatabase, type RunningServer } from './support/server';
 import { connect, joinMeeting, publicSnapshot, signIn, type TestSocket } from './support/clients';
 import { ballotCount } from './support/state';
+import { waitUntil } from './support/wait';
 
 const run = promisify(execFile);
 const servers: RunningServer[] = [];
@@ -38,14 +39,6 @@ async function phones(url: string, count: number): Promise<Phone[]> {
 	}
 	return joined;
 }
-
-const until = async (check: () => boolean, what: string, timeoutMs = 30_000) => {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-};
 
 /** The moderator signs in and opens the seeded multiple-choice poll. */
 async function openPoll(url: string) {
@@ -92,7 +85,7 @@ describe('a server killed in the middle of a ballot burst', () => {
 				}
 			);
 		}
-		await until(() => acknowledged.size >= 40, '40 acknowledgements');
+		await waitUntil(() => acknowledged.size >= 40, '40 acknowledgements');
 		const before = new Map(hall.map((phone) => [phone, phone.latest]));
 		await server.kill();
 		const ackedBeforeKill = new Set(acknowledged);
@@ -105,7 +98,7 @@ describe('a server killed in the middle of a ballot burst', () => {
 
 		// The phones reconnect on their own and get the current state, their own ballot included.
 		const version = (await publicSnapshot(server.url)).version;
-		await until(() => hall.every((phone) => phone.latest !== before.get(phone)), 'every phone to resync');
+		await waitUntil(() => hall.every((phone) => phone.latest !== before.get(phone)), 'every phone to resync');
 		expect(hall.every((phone) => phone.latest.version === version)).toBe(true);
 		for (const phone of ackedBeforeKill) expect(phone.latest.myBallots[poll.id]).toBeDefined();
 
@@ -142,7 +135,7 @@ describe('500 connections dropped at once', () => {
 		await moderator.socket.emitWithAck('agenda:move', { clientId: id(), to: 'next' });
 		const version = (await publicSnapshot(server.url)).version;
 
-		await until(
+		await waitUntil(
 			() => hall.every((phone) => phone.latest !== before.get(phone) && phone.latest.version === version),
 			'every phone on the current version'
 		);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FloorState } from '../../src/lib/realtime/protocol';
-import { ADMIN, startServer, type RunningServer } from './support/server';
-import { connect, connectedAttendee, publicSnapshot, signIn, type TestSocket } from './support/clients';
+import type { RunningServer } from './support/server';
+import { connect, connectedAttendee, publicSnapshot, type TestSocket } from './support/clients';
+import { commandIds, endSession, startSession } from './support/session';
 
 let server: RunningServer;
 let moderator: TestSocket;
 const open: TestSocket[] = [];
-let n = 0;
-const id = () => `floor-command-${++n}`;
+const id = commandIds('floor-command');
 
 const phone = (name: string, mode: 'in_room' | 'remote') =>
 	connectedAttendee(server.url, open, { displayName: name, stakeholderGroup: 'civil_society', mode });
@@ -15,17 +15,8 @@ const phone = (name: string, mode: 'in_room' | 'remote') =>
 const floor = async (): Promise<FloorState> => (await publicSnapshot(server.url)).floor;
 const names = (state: FloorState) => state.queue.map((entry) => entry.name);
 
-beforeAll(async () => {
-	server = await startServer();
-	const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
-	moderator = (await connect(server.url, { as: 'moderator', cookie })).socket;
-	open.push(moderator);
-});
-
-afterAll(async () => {
-	for (const socket of open) socket.disconnect();
-	await server?.stop();
-});
+beforeAll(async () => ({ server, moderator } = await startSession(open)));
+afterAll(() => endSession(server, open));
 
 describe('the floor', () => {
 	it('queues phones and named speakers, alternating in the room and remote', async () => {

@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionsState } from '../../src/lib/realtime/protocol';
-import { ADMIN, startServer, type RunningServer } from './support/server';
+import type { RunningServer } from './support/server';
 import {
 	connect,
 	connectedAttendee,
 	joinMeeting,
 	eventWhere,
 	publicSnapshot,
-	signIn,
 	type TestSocket
 } from './support/clients';
+import { commandIds, endSession, startSession } from './support/session';
 
 let server: RunningServer;
 let moderator: TestSocket;
 const open: TestSocket[] = [];
-let n = 0;
-const id = () => `question-command-${++n}`;
+const id = commandIds('question-command');
 
 const phone = (name: string, mode: 'in_room' | 'remote' = 'in_room') =>
 	connectedAttendee(server.url, open, { displayName: name, stakeholderGroup: 'academia', mode });
@@ -31,17 +30,8 @@ const publicQuestions = async () => (await publicSnapshot(server.url)).qa.questi
 const qaWhere = (socket: TestSocket, check: (qa: QuestionsState) => boolean) =>
 	eventWhere(socket, 'questions:changed', check);
 
-beforeAll(async () => {
-	server = await startServer();
-	const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
-	moderator = (await connect(server.url, { as: 'moderator', cookie })).socket;
-	open.push(moderator);
-});
-
-afterAll(async () => {
-	for (const socket of open) socket.disconnect();
-	await server?.stop();
-});
+beforeAll(async () => ({ server, moderator } = await startSession(open)));
+afterAll(() => endSession(server, open));
 
 describe('questions', () => {
 	it('are asked named or anonymous, marked remote, and upvoted once each', async () => {

@@ -8,6 +8,8 @@ import type { SessionRecord } from '../../src/lib/domain/record/schema';
 import { ADMIN, startServer, type RunningServer } from './support/server';
 import { connect, eventWhere, joinMeeting, saveProfile, signIn, type TestSocket } from './support/clients';
 import { addUser } from './support/users';
+import { syncedSnapshot } from './support/state';
+import { serverNow, waitUntil } from './support/wait';
 
 let server: RunningServer;
 let moderator: TestSocket;
@@ -66,8 +68,6 @@ async function vote(phone: TestSocket, poll: string, choice: unknown) {
 	).toHaveProperty('data');
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function exported(format: string, cookie?: string): Promise<Response> {
 	return fetch(`${server.url}/api/meetings/BPF2017/record.${format}`, {
 		headers: cookie ? { cookie } : {},
@@ -105,7 +105,13 @@ describe('a scripted Geneva session leaves a complete record', () => {
 		// A rehearsal move before the start is not part of the record.
 		await move(1);
 		await moderator.emitWithAck('agenda:move', { clientId: id(), to: { item: 0 } });
-		await sleep(20);
+		// The record keeps moves from the start's millisecond on: the start comes on a later one.
+		const rehearsedAt = await serverNow(moderator);
+		await waitUntil(
+			async () => (await serverNow(moderator)) > rehearsedAt,
+			"the server's clock to pass the rehearsal move",
+			{ timeoutMs: 5_000, everyMs: 1 }
+		);
 		const started = await moderator.emitWithAck('session:clock', { clientId: id(), action: 'start' });
 		expect(started).toHaveProperty('data.startedAt');
 
@@ -155,7 +161,13 @@ describe('a scripted Geneva session leaves a complete record', () => {
 		});
 		await phones[3].emitWithAck('floor:request', { clientId: id() });
 		expect(await moderator.emitWithAck('floor:next', { clientId: id() })).toHaveProperty('data.speaking');
-		await sleep(1100);
+		// The record counts whole seconds of speaking: this turn lasts one by the server's clock.
+		const turnStarted = Date.parse((await syncedSnapshot(moderator)).floor.speaking!.startedAt);
+		await waitUntil(
+			async () => (await serverNow(moderator)) >= turnStarted + 1000,
+			"a second of speaking by the server's clock",
+			{ timeoutMs: 5_000, everyMs: 100 }
+		);
 		await moderator.emitWithAck('floor:end', { clientId: id() });
 		await move(3);
 

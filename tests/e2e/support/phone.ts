@@ -1,4 +1,17 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { PHONE } from './devices';
+
+/** A new phone (its own browser, no cookie yet) on a meeting's attendee page, once it is live. */
+export async function phoneAt(
+	browser: Browser,
+	code: string,
+	device: BrowserContextOptions = PHONE
+): Promise<Page> {
+	const phone = await (await browser.newContext(device)).newPage();
+	await phone.goto(`/m/${code}`);
+	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	return phone;
+}
 
 /** Opens a phone's profile (its form loads on opening) and waits for its fields. */
 export async function openProfile(phone: Page): Promise<void> {
