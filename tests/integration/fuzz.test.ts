@@ -15,6 +15,7 @@ import { CONSENSUS_STANCES, POLL_KINDS, type PollSpec } from '../../src/lib/doma
 import { PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '../../src/lib/domain/meeting';
 import { TAGS, TAG_TARGETS } from '../../src/lib/domain/comments';
 import { REPORT_FIELDS } from '../../src/lib/domain/record/schema';
+import { POLL_ACTIONS } from '../../src/lib/domain/screen';
 import {
 	ACK_ERROR_CODES,
 	type AckError,
@@ -411,16 +412,7 @@ const FUZZ: Record<Exclude<EventName, 'meeting:sync'>, () => EventFuzz> = {
 		invalid: invalidPayload({
 			clientId,
 			pollId: idField([bpf.choicePoll.id]),
-			action: choiceOf([
-				'open',
-				'close',
-				'show-results',
-				'hide-results',
-				'view-overall',
-				'view-breakdown',
-				'project',
-				'unproject'
-			])
+			action: choiceOf(POLL_ACTIONS)
 		}),
 		missing: wellFormed({
 			clientId: fc.uuid(),
