@@ -1,6 +1,4 @@
-import { asc, isNull } from 'drizzle-orm';
-import type { Db } from './db';
-import { meetings } from './db/schema';
+import { meetingsInOrder } from './meetings/store';
 
 /** How many meetings the start banner spells out before it counts the rest. */
 const SHOWN = 3;
@@ -11,13 +9,8 @@ export interface ListedMeeting {
 }
 
 /** The meetings that still take attendees (not archived), in the admin page's order. */
-export function openMeetings(db: Db): ListedMeeting[] {
-	return db
-		.select({ code: meetings.code, title: meetings.title })
-		.from(meetings)
-		.where(isNull(meetings.archivedAt))
-		.orderBy(asc(meetings.date), asc(meetings.title))
-		.all();
+export function openMeetings(): ListedMeeting[] {
+	return meetingsInOrder().filter((meeting) => meeting.archivedAt === null);
 }
 
 /** What the server prints under "Plenary listening on …": where to go for each open meeting. */

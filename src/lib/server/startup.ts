@@ -34,7 +34,7 @@ async function prepare(): Promise<void> {
 		console.log(`Plenary: seeded the meeting "${title}" (join code ${code}).`);
 	}
 	// server.js prints this once it listens, when it knows the address.
-	globalThis.plenaryStartBanner = (origin) => startBanner(openMeetings(db), origin);
+	globalThis.plenaryStartBanner = (origin) => startBanner(openMeetings(), origin);
 }
 
 /**

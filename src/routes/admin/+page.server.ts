@@ -1,13 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { asc, count } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { db } from '$lib/server/db';
-import { meetings, participants } from '$lib/server/db/schema';
+import { participants } from '$lib/server/db/schema';
 import { requireAdmin } from '$lib/server/admin/guard';
 import { readForm } from '$lib/server/forms';
 import { fieldsFromForm, readSettings } from '$lib/server/admin/settingsForm';
 import { codeTaken, createMeeting, freeJoinCode } from '$lib/server/meetings/edit';
 import { MEETING_FILE_MAX_BYTES, readMeetingFile } from '$lib/server/meetings/files';
 import { importMeeting } from '$lib/server/meetings/import';
+import { meetingsInOrder } from '$lib/server/meetings/store';
 
 export function load({ locals, url }) {
 	requireAdmin(locals, url);
@@ -17,7 +18,7 @@ export function load({ locals, url }) {
 		.groupBy(participants.meetingId)
 		.all();
 	const attendees = new Map(joined.map((row) => [row.meetingId, row.n]));
-	const rows = db().select().from(meetings).orderBy(asc(meetings.date), asc(meetings.title)).all();
+	const rows = meetingsInOrder();
 	return {
 		meetings: rows.map((meeting) => ({
 			code: meeting.code,

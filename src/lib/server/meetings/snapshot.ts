@@ -12,8 +12,6 @@ import { floorState } from '../floor/store';
 import { questionsOf, questionsState } from '../questions/store';
 import { commentsState, marksOf } from '../comments/store';
 
-export type { Audience };
-
 const agendas = new Map<string, AgendaItem[]>();
 // The agenda changes only when an organiser saves it.
 subscribe('meeting.changed', ({ meetingId }) => agendas.delete(meetingId));

@@ -19,11 +19,7 @@ export function screenOf(meeting: Meeting): Screen {
 	});
 }
 
-export function readMeeting(tx: Tx, meetingId: string): Meeting | undefined {
-	return tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
-}
-
-export function storeScreen(tx: Tx, meetingId: string, screen: Screen): void {
+function storeScreen(tx: Tx, meetingId: string, screen: Screen): void {
 	tx.update(meetings)
 		.set({
 			onScreenPollId: screen.pollId,
@@ -39,12 +35,11 @@ export function storeScreen(tx: Tx, meetingId: string, screen: Screen): void {
  * questions and comments carry which of them is on screen. (The poll on screen changes only with
  * versioned poll and agenda changes, which carry it themselves.)
  */
-export function changeScreen(tx: Tx, meetingId: string, transition: (screen: Screen) => Screen): AppEvent[] {
-	const meeting = readMeeting(tx, meetingId);
-	if (!meeting) return [];
+export function changeScreen(tx: Tx, meeting: Meeting, transition: (screen: Screen) => Screen): AppEvent[] {
 	const before = screenOf(meeting);
 	const after = transition(before);
 	if (sameScreen(before, after)) return [];
+	const meetingId = meeting.id;
 	storeScreen(tx, meetingId, after);
 	const kinds = new Set([before.overlay?.kind, after.overlay?.kind]);
 	return [
@@ -66,20 +61,12 @@ export function nextVersion(tx: Tx, meetingId: string): number {
 }
 
 /** Moves the cursor as a new version, with the move kept for the record's timeline. */
-export function storeMove(
-	tx: Tx,
-	meetingId: string,
-	position: Position,
-	screen: Screen,
-	userId: string,
-	at: Date
-): number {
+export function storeMove(tx: Tx, meetingId: string, position: Position, userId: string, at: Date): number {
 	const version = nextVersion(tx, meetingId);
 	tx.update(meetings)
 		.set({ currentItem: position.item, currentStep: position.step })
 		.where(eq(meetings.id, meetingId))
 		.run();
-	storeScreen(tx, meetingId, screen);
 	tx.insert(agendaMoves)
 		.values({ meetingId, version, item: position.item, step: position.step, userId, at })
 		.run();

@@ -28,6 +28,11 @@ export function findMeetingById(id: string): Meeting | undefined {
 	return meetingById().get({ id });
 }
 
+/** Every meeting, by date then title: the admin page's list and the start banner's. */
+export function meetingsInOrder(): Meeting[] {
+	return db().select().from(meetings).orderBy(asc(meetings.date), asc(meetings.title)).all();
+}
+
 export function meetingInfo(meeting: Meeting): MeetingInfo {
 	return {
 		code: meeting.code,

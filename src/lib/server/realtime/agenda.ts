@@ -3,7 +3,7 @@ import { clearScreen } from '$lib/domain/screen';
 import type { AgendaTarget } from '$lib/realtime/protocol';
 import { agendaOf } from '../meetings/snapshot';
 import { positionOf } from '../meetings/store';
-import { readMeeting, storeMove, storeProjectorTheme } from '../meetings/state';
+import { changeScreen, storeMove, storeProjectorTheme } from '../meetings/state';
 import { fail, onCommand } from './command';
 import type { PlenarySocket } from './hub';
 
@@ -17,9 +17,8 @@ function targetOf(agenda: AgendaItem[], to: AgendaTarget, current: Position): Po
 export function registerAgendaHandlers(socket: PlenarySocket): void {
 	onCommand(socket, 'agenda:move', {
 		who: ['moderator'],
-		decide(tx, { to }, { meetingId, caller }) {
-			const meeting = readMeeting(tx, meetingId);
-			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
+		decide(tx, { to }, { meetingId, caller, meeting: read }) {
+			const meeting = read();
 			const current = positionOf(meeting);
 			const next = targetOf(agendaOf(meetingId), to, current);
 			if (!next) return fail('invalid', 'There is no such agenda item or step.');
@@ -27,20 +26,20 @@ export function registerAgendaHandlers(socket: PlenarySocket): void {
 				return { data: { version: meeting.version, position: current } };
 			}
 			const at = new Date();
-			const version = storeMove(tx, meetingId, next, clearScreen(), caller.user.id, at);
+			const version = storeMove(tx, meetingId, next, caller.user.id, at);
+			// Moving on takes whatever was put over the step off the projector.
+			const screen = changeScreen(tx, meeting, clearScreen);
 			return {
 				data: { version, position: next },
-				events: [{ name: 'agenda.moved', meetingId, version, position: next, at }]
+				events: [{ name: 'agenda.moved', meetingId, version, position: next, at }, ...screen]
 			};
 		}
 	});
 
 	onCommand(socket, 'projector:theme', {
 		who: ['moderator'],
-		decide(tx, { theme }, { meetingId }) {
-			const meeting = readMeeting(tx, meetingId);
-			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
-			if (meeting.projectorTheme === theme) return { data: { theme } };
+		decide(tx, { theme }, { meetingId, meeting }) {
+			if (meeting().projectorTheme === theme) return { data: { theme } };
 			storeProjectorTheme(tx, meetingId, theme);
 			return { data: { theme }, events: [{ name: 'meeting.changed', meetingId }] };
 		}

@@ -19,13 +19,8 @@ const PRESENCE_INTERVAL_MS = 1000;
 /** The record page fetches the record again when told; a typing rapporteur tells it twice a second. */
 const RECORD_INTERVAL_MS = 500;
 
-let listening = false;
-
-/** Subscribes the realtime layer to the application's events, once per process. */
+/** Subscribes the realtime layer to the application's events (once: see attachRealtime). */
 export function broadcastChanges(): void {
-	if (listening) return;
-	listening = true;
-
 	subscribe('agenda.moved', ({ meetingId, version, position, at }) => {
 		hub.toMeeting(meetingId)?.emit('agenda:moved', {
 			version,
@@ -33,9 +28,6 @@ export function broadcastChanges(): void {
 			onScreenPollId: null,
 			at: at.toISOString()
 		});
-		// Moving on takes a question or comment off the projector.
-		sendQuestions(meetingId);
-		sendComments(meetingId);
 	});
 
 	subscribe('meeting.changed', ({ meetingId }) => {
@@ -66,9 +58,6 @@ export function broadcastChanges(): void {
 			polls: livePolls.infos(meetingId),
 			onScreenPollId: meeting?.onScreenPollId ?? null
 		});
-		// A poll put on screen takes a question or comment off it.
-		sendQuestions(meetingId);
-		sendComments(meetingId);
 	});
 
 	subscribe('results.changed', ({ meetingId, pollId }) => sendResults(meetingId, pollId));

@@ -14,6 +14,8 @@ import { rememberAck, replayOf } from '../commands';
 import { publish, type AppEvent } from '../events';
 import { limits, waitHint, type Limit } from '../limits';
 import { rolesIn } from '../auth/roles';
+import { findMeetingById } from '../meetings/store';
+import type { Meeting } from '../db/schema';
 import { validateSessionToken, type SessionUser } from '../auth/session';
 import type { PlenarySocket, SocketData } from './hub';
 
@@ -36,7 +38,12 @@ type CallerOf<W extends Who> = W extends 'attendee'
 export interface CommandContext<W extends Who> {
 	meetingId: string;
 	caller: CallerOf<W>;
+	/** The meeting's row as it is inside the command's transaction (read when asked for). */
+	meeting: () => Meeting;
 }
+
+/** Thrown by `meeting()` when the meeting is gone: the command is refused, nothing is changed. */
+class MeetingGone extends Error {}
 
 /** A decision: the acknowledgement and what happened, or a refusal that changes nothing. */
 export type Decision<T> = { data: T; events?: AppEvent[] } | { error: AckError };
@@ -57,8 +64,7 @@ export interface CommandRules<E extends CommandName, W extends Who> {
 	burst?: boolean;
 }
 
-/** Staff commands without a limit of their own: far more than a person clicks, far less than a script. */
-
+/** Commands without a limit of their own: far more than a person does, far less than a script. */
 function defaultLimit(caller: Caller): { limit: Limit; what: string } {
 	return caller.kind === 'attendee'
 		? { limit: limits.phoneCommand, what: 'Too many changes at once' }
@@ -126,7 +132,12 @@ async function runCommand<E extends CommandName, W extends Who>(
 	const { limit, what } = rules.limit ?? defaultLimit(caller);
 	const limited = await withinLimit(limit, caller.actor, what);
 	if (limited) return limited;
-	const context = { meetingId, caller } as CommandContext<W>;
+	const meeting = () => {
+		const row = findMeetingById(meetingId);
+		if (!row) throw new MeetingGone();
+		return row;
+	};
+	const context = { meetingId, caller, meeting } as CommandContext<W>;
 	const apply = (tx: Tx): Decision<CommandAcks[E]> => {
 		// A retry that arrived while the first was queued finds it applied here.
 		const applied = replay();
@@ -137,7 +148,13 @@ async function runCommand<E extends CommandName, W extends Who>(
 			rememberAck(tx, meetingId, caller.actor, command.clientId, decision.data);
 		return decision;
 	};
-	const decision = rules.burst ? await writeSoon(apply) : db().transaction(apply);
+	let decision: Decision<CommandAcks[E]>;
+	try {
+		decision = rules.burst ? await writeSoon(apply) : db().transaction(apply);
+	} catch (error) {
+		if (error instanceof MeetingGone) return fail('not_found', 'This meeting no longer exists.');
+		throw error;
+	}
 	if ('error' in decision) return decision;
 	for (const happened of decision.events ?? []) publish(happened);
 	return { data: decision.data };

@@ -9,7 +9,7 @@ import {
 	storeTag
 } from '../comments/store';
 import { agendaOf } from '../meetings/snapshot';
-import { changeScreen, readMeeting } from '../meetings/state';
+import { changeScreen } from '../meetings/state';
 import { findQuestion } from '../questions/store';
 import { profileOf } from '../participants';
 import { limits } from '../limits';
@@ -30,11 +30,9 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 	onCommand(socket, 'card:comment', {
 		who: 'attendee',
 		limit: { limit: limits.comment, what: 'You have sent several comments in a row' },
-		decide(tx, { cardId, text }, { meetingId, caller: { participantId } }) {
-			const meeting = readMeeting(tx, meetingId);
-			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
+		decide(tx, { cardId, text }, { meetingId, caller: { participantId }, meeting }) {
 			if (!cardExists(meetingId, cardId)) return fail('not_found', NO_CARD);
-			const deadline = meeting.commentDeadline?.toISOString() ?? null;
+			const deadline = meeting().commentDeadline?.toISOString() ?? null;
 			if (!commentsOpen(deadline, new Date()))
 				return fail('conflict', `Comments closed on ${deadline} (UTC).`);
 			const profile = profileOf(participantId);
@@ -62,14 +60,14 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 
 	onCommand(socket, 'comment:moderate', {
 		who: ['moderator', 'rapporteur'],
-		decide(tx, { commentId, action }, { meetingId, caller }) {
+		decide(tx, { commentId, action }, { meetingId, caller, meeting }) {
 			if (!findComment(meetingId, commentId))
 				return fail('not_found', 'This comment does not exist in this meeting.');
 			if (!caller.roles.has('moderator') && action !== 'project' && action !== 'unproject') {
 				return fail('forbidden', 'Only a moderator hides comments.');
 			}
 			if (action === 'hide' || action === 'show') storeCommentHidden(tx, commentId, action === 'hide');
-			const screen = changeScreen(tx, meetingId, (on) => moderateOverlay(on, 'comment', commentId, action));
+			const screen = changeScreen(tx, meeting(), (on) => moderateOverlay(on, 'comment', commentId, action));
 			return { data: { done: true }, events: [...commentsChanged(meetingId), ...screen] };
 		}
 	});

@@ -1,5 +1,4 @@
 import { callNextSpeaker, endTurn, requestFloor, storeFloorSettings, withdrawRequest } from '../floor/store';
-import { readMeeting } from '../meetings/state';
 import { profileOf } from '../participants';
 import { fail, onCommand } from './command';
 import type { PlenarySocket } from './hub';
@@ -52,10 +51,8 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 
 	onCommand(socket, 'floor:next', {
 		who: ['moderator'],
-		decide(tx, _command, { meetingId }) {
-			const meeting = readMeeting(tx, meetingId);
-			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
-			const speaking = callNextSpeaker(tx, meeting);
+		decide(tx, _command, { meetingId, meeting }) {
+			const speaking = callNextSpeaker(tx, meeting());
 			return { data: { speaking }, events: floorChanged(meetingId) };
 		}
 	});

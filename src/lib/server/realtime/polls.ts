@@ -3,7 +3,7 @@ import { controlPoll, specOf } from '$lib/domain/polls/lifecycle';
 import { insertPoll, storeBallot, storeModeration, storePollControls } from '../polls/store';
 import { livePolls } from '../polls/live';
 import { profileOf } from '../participants';
-import { nextVersion, readMeeting, screenOf, storeScreen } from '../meetings/state';
+import { changeScreen, nextVersion, screenOf } from '../meetings/state';
 import { limits } from '../limits';
 import { fail, onCommand } from './command';
 import type { PlenarySocket } from './hub';
@@ -47,21 +47,23 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 
 	onCommand(socket, 'poll:control', {
 		who: ['moderator'],
-		decide(tx, { pollId, action }, { meetingId }) {
+		decide(tx, { pollId, action }, { meetingId, meeting: read }) {
 			const record = livePolls.find(meetingId, pollId);
-			const meeting = readMeeting(tx, meetingId);
-			if (!record || !meeting) return fail('not_found', NO_POLL);
+			if (!record) return fail('not_found', NO_POLL);
+			const meeting = read();
 			const transition = controlPoll(pollId, record.poll, action, screenOf(meeting));
 			if (!transition) return { data: { version: meeting.version } };
 			const finalResults = () => livePolls.results(record);
 			storePollControls(tx, pollId, transition.poll, { ...transition, finalResults });
-			storeScreen(tx, meetingId, transition.screen);
+			// A poll put on screen takes off a question or comment that was there.
+			const screen = changeScreen(tx, meeting, () => transition.screen);
 			const version = nextVersion(tx, meetingId);
 			return {
 				data: { version },
 				events: [
 					{ name: 'polls.changed', meetingId, version },
-					{ name: 'results.changed', meetingId, pollId }
+					{ name: 'results.changed', meetingId, pollId },
+					...screen
 				]
 			};
 		}

@@ -7,7 +7,7 @@ import {
 	storeQuestionStatus,
 	storeUpvote
 } from '../questions/store';
-import { changeScreen, readMeeting } from '../meetings/state';
+import { changeScreen } from '../meetings/state';
 import { profileOf } from '../participants';
 import { limits } from '../limits';
 import { fail, onCommand } from './command';
@@ -19,9 +19,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 	onCommand(socket, 'question:ask', {
 		who: 'attendee',
 		limit: { limit: limits.question, what: 'You have asked several questions in a row' },
-		decide(tx, { text, anonymous }, { meetingId, caller: { participantId } }) {
-			const meeting = readMeeting(tx, meetingId);
-			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
+		decide(tx, { text, anonymous }, { meetingId, caller: { participantId }, meeting }) {
 			const profile = profileOf(participantId);
 			const question = insertQuestion(tx, meetingId, {
 				participantId,
@@ -29,7 +27,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 				stakeholderGroup: profile.stakeholderGroup,
 				mode: profile.mode,
 				text,
-				status: initialStatus(meeting.premoderation)
+				status: initialStatus(meeting().premoderation)
 			});
 			return { data: { question }, events: questionsChanged(meetingId) };
 		}
@@ -50,7 +48,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 
 	onCommand(socket, 'question:moderate', {
 		who: ['moderator', 'remote_moderator'],
-		decide(tx, { questionId, action }, { meetingId, caller }) {
+		decide(tx, { questionId, action }, { meetingId, caller, meeting }) {
 			const question = findQuestion(meetingId, questionId);
 			if (!question) return fail('not_found', 'This question does not exist in this meeting.');
 			// The remote moderator brings remote questions forward (or holds them back), nothing more.
@@ -62,7 +60,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 				return fail('invalid', 'A hidden question cannot go on the projector.');
 			const status = statusAfter(action);
 			if (status) storeQuestionStatus(tx, question, status);
-			const screen = changeScreen(tx, meetingId, (on) => moderateOverlay(on, 'question', questionId, action));
+			const screen = changeScreen(tx, meeting(), (on) => moderateOverlay(on, 'question', questionId, action));
 			return {
 				data: { status: status ?? question.status },
 				events: [...questionsChanged(meetingId), ...screen]

@@ -1,7 +1,7 @@
 import type { MeetingRole } from '$lib/domain/meeting';
 import { generateId } from '../auth/tokens';
 import { agendaOf } from '../meetings/snapshot';
-import { readMeeting } from '../meetings/state';
+import { clockAfter } from '$lib/domain/record/clock';
 import { livePolls } from '../polls/live';
 import { storeSessionClock } from '../record/clock';
 import { noteKey, reportKey, saveRecordText } from '../record/texts';
@@ -21,16 +21,14 @@ const topicsChanged = (meetingId: string) => [{ name: 'topics.changed', meetingI
 export function registerRecordHandlers(socket: PlenarySocket): void {
 	onCommand(socket, 'session:clock', {
 		who: ['moderator'],
-		decide(tx, { action }, { meetingId, caller }) {
-			const meeting = readMeeting(tx, meetingId);
-			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
-			const changed = storeSessionClock(tx, meeting, action, caller.user.id);
-			const now = readMeeting(tx, meetingId) ?? meeting;
-			const clock = {
-				startedAt: now.startedAt?.toISOString() ?? null,
-				endedAt: now.endedAt?.toISOString() ?? null
-			};
-			return { data: clock, events: changed ? [{ name: 'clock.changed', meetingId }] : [] };
+		decide(tx, { action }, { meetingId, caller, meeting: read }) {
+			const meeting = read();
+			const at = new Date();
+			const change = clockAfter(meeting, action, at);
+			if (change) storeSessionClock(tx, meeting, change, caller.user.id, at);
+			const { startedAt, endedAt } = change?.clock ?? meeting;
+			const clock = { startedAt: startedAt?.toISOString() ?? null, endedAt: endedAt?.toISOString() ?? null };
+			return { data: clock, events: change ? [{ name: 'clock.changed', meetingId }] : [] };
 		}
 	});
 

@@ -1,36 +1,21 @@
 import { eq } from 'drizzle-orm';
+import type { SessionClock } from '$lib/domain/record/clock';
 import type { Tx } from '../db';
 import { agendaMoves, meetings, type Meeting } from '../db/schema';
 
-/** Starts or ends the record's clock; a start also marks where the agenda stands at that moment. */
+/**
+ * Stores the clock the domain decided; a first start also marks where the agenda stands at that
+ * moment, so the record's timeline begins there.
+ */
 export function storeSessionClock(
 	tx: Tx,
 	meeting: Meeting,
-	action: 'start' | 'end',
-	userId: string
-): boolean {
-	const at = new Date();
-	if (action === 'start') {
-		if (meeting.startedAt && !meeting.endedAt) return false;
-		// Starting again after the end resumes the same session: the clock keeps its first start.
-		tx.update(meetings)
-			.set({ startedAt: meeting.startedAt ?? at, endedAt: null })
-			.where(eq(meetings.id, meeting.id))
-			.run();
-		if (meeting.startedAt) return true;
-		tx.insert(agendaMoves)
-			.values({
-				meetingId: meeting.id,
-				version: meeting.version,
-				item: meeting.currentItem,
-				step: meeting.currentStep,
-				userId,
-				at
-			})
-			.run();
-		return true;
-	}
-	if (!meeting.startedAt || meeting.endedAt) return false;
-	tx.update(meetings).set({ endedAt: at }).where(eq(meetings.id, meeting.id)).run();
-	return true;
+	change: { clock: SessionClock; firstStart: boolean },
+	userId: string,
+	at: Date
+): void {
+	tx.update(meetings).set(change.clock).where(eq(meetings.id, meeting.id)).run();
+	if (!change.firstStart) return;
+	const { version, currentItem: item, currentStep: step } = meeting;
+	tx.insert(agendaMoves).values({ meetingId: meeting.id, version, item, step, userId, at }).run();
 }
