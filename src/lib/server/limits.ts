@@ -3,8 +3,9 @@ import { readConfig } from './config';
 
 /**
  * A limit of so many actions per key in a window. Keys are participants, users or sessions, and
- * only sign-in and joining also count per network address, loosely: hundreds of phones in a hall
- * reach the server from one venue address behind the Wi-Fi's NAT.
+ * only joining also counts per network address, loosely: hundreds of phones in a hall reach the
+ * server from one venue address behind the Wi-Fi's NAT. Sign-in is slowed, not limited, by
+ * account and address together (auth/guessing.ts).
  */
 export class Limit {
 	readonly #limiter: RateLimiterMemory;
@@ -22,11 +23,6 @@ export class Limit {
 			if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
 			throw refusal;
 		}
-	}
-
-	/** Forgets a key's count, e.g. after a successful sign-in. */
-	async forget(key: string): Promise<void> {
-		await this.#limiter.delete(key);
 	}
 }
 
@@ -61,9 +57,6 @@ function commandLimitsOf(): { phone: Limit; staff: Limit; sync: Limit } {
 }
 
 export const limits = {
-	/** Wrong or right, attempts on one account: ten per quarter of an hour. */
-	signInPerUser: new Limit(10, 15 * 60),
-	signInPerAddress: new Limit(300, 15 * 60),
 	/** New phones from one address per minute (JOIN_RATE_LIMIT). */
 	get joinPerAddress(): Limit {
 		joinLimit ??= new Limit(readConfig().joinRateLimit, 60);

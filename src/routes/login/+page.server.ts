@@ -2,18 +2,16 @@ import { fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
-import { verifyPassword } from '$lib/server/auth/password';
+import { passwordMatches } from '$lib/server/auth/password';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import { limits, waitHint } from '$lib/server/limits';
+import { knownDevice, rememberDevice } from '$lib/server/auth/devices';
+import { signInGuard, type SignInSource } from '$lib/server/auth/guessing';
+import { waitHint } from '$lib/server/limits';
 import { readForm } from '$lib/server/forms';
-
-/** Only paths inside the app are followed after sign-in, never another site. */
-function safeRedirect(target: string | null): string {
-	return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
-}
+import { safeRedirectPath } from '$lib/server/http/redirects';
 
 export function load({ locals, url }) {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	return {};
 }
 
@@ -26,22 +24,29 @@ export const actions = {
 		if (!username || !password || username.length > 64 || password.length > 256) {
 			return fail(400, { username: username.slice(0, 64), message: 'Enter your username and password.' });
 		}
-		const wait =
-			(await limits.signInPerAddress.take(getClientAddress())) ??
-			(await limits.signInPerUser.take(username.toLowerCase()));
+		const found = db().select().from(users).where(eq(users.username, username)).get();
+		const account = found && !found.removedAt ? found : null;
+		const device = knownDevice(cookies, account);
+		const source: SignInSource = device
+			? { kind: 'device', device }
+			: { kind: 'address', address: getClientAddress() };
+		const key = username.toLowerCase();
+		const wait = signInGuard.waitFor(key, source);
 		if (wait !== null) {
 			return fail(429, {
 				username,
-				message: `Too many sign-in attempts: try again in ${waitHint(wait)}.`
+				message: `Several wrong passwords in a row: try again in ${waitHint(wait)}.`
 			});
 		}
-		const user = db().select().from(users).where(eq(users.username, username)).get();
-		if (!user || user.removedAt || !(await verifyPassword(user.passwordHash, password))) {
+		if (!(await passwordMatches(account, password)) || !account) {
+			signInGuard.failed(key, source);
 			return fail(400, { username, message: 'Wrong username or password.' });
 		}
-		await limits.signInPerUser.forget(username.toLowerCase());
-		const { token, session } = createSession(user.id);
-		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
-		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+		signInGuard.succeeded(key, source);
+		const secure = url.protocol === 'https:';
+		rememberDevice(cookies, account, secure);
+		const { token, session } = createSession(account.id);
+		setSessionCookie(cookies, token, session.expiresAt, secure);
+		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	}
 };
