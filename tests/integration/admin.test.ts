@@ -954,6 +954,29 @@ describe('people and roles take effect on open consoles at once', () => {
 		expect(await signIn(server.url, 'carla', PASSWORD)).toMatch(/plenary-session=/);
 	});
 
+	it('refuses guessable passwords wherever one is set, saying why', async () => {
+		const userId = await newAccount('gus');
+		await grant(userId, 'rapporteur');
+		const gus = await signIn(server.url, 'gus', PASSWORD);
+		const before = databaseDigest(server.databasePath);
+		for (const weak of ['aaaaaaaaaa', '1234567890', 'password12', 'gus-gus-gus-gus', `${code}${code}`]) {
+			expect(await act('/admin/people?/create', form({ username: 'gustave', password: weak }))).toMatchObject({
+				type: 'failure',
+				status: 400,
+				data: { create: { message: expect.stringMatching(/^This password is easy to guess\. .+/) } }
+			});
+			expect(
+				await act('/account?/password', form({ current: PASSWORD, next: weak, repeat: weak }), gus)
+			).toMatchObject({
+				type: 'failure',
+				status: 400,
+				data: { message: expect.stringMatching(/^This password is easy to guess\. .+/) }
+			});
+		}
+		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(userIdOf('gustave')).toBeUndefined();
+	});
+
 	it('removing an account closes its console within a second; it can neither sign in nor reconnect', async () => {
 		const userId = await newAccount('dana');
 		expect(await grant(userId, 'moderator')).toMatchObject({ type: 'success' });

@@ -3,6 +3,7 @@ import { readConfig } from './config';
 import { openDatabase, type Db } from './db';
 import { users } from './db/schema';
 import { hashPassword, verifyPassword } from './auth/password';
+import { passwordWeakness } from './auth/strength';
 import { generateId, generateToken } from './auth/tokens';
 import { openMeetings, startBanner } from './banner';
 import { readMeetingFile } from './meetings/files';
@@ -43,6 +44,8 @@ async function prepare(): Promise<void> {
  */
 async function ensureAdmin(db: Db, username: string | null, password: string | null, firstStart: boolean) {
 	if (username && password) {
+		const weakness = passwordWeakness(password, [username, 'plenary']);
+		if (weakness) throw new Error(`ADMIN_PASSWORD is not accepted. ${weakness}`);
 		const existing = db.select().from(users).where(eq(users.username, username)).get();
 		if (!existing) {
 			db.insert(users)

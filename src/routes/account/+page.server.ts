@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/admin/guard';
-import { changePassword, passwordSchema } from '$lib/server/auth/accounts';
+import { changePassword, newPasswordProblem } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { readForm } from '$lib/server/forms';
 
@@ -19,9 +19,9 @@ export const actions = {
 		const next = String(form.get('next') ?? '');
 		if (next !== String(form.get('repeat') ?? ''))
 			return fail(400, { message: 'The new password and its repetition differ.' });
-		const parsed = passwordSchema.safeParse(next);
-		if (!parsed.success) return fail(400, { message: parsed.error.issues[0].message });
-		const outcome = await changePassword(user, current.slice(0, 256), parsed.data);
+		const problem = newPasswordProblem(next, user.username);
+		if (problem) return fail(400, { message: problem });
+		const outcome = await changePassword(user, current.slice(0, 256), next);
 		if (!outcome.ok) return fail(400, { message: outcome.message });
 		setSessionCookie(cookies, outcome.token, outcome.expiresAt, url.protocol === 'https:');
 		return { changed: true };

@@ -6,6 +6,7 @@ import { meetingRoles, meetings, sessions, users } from '../db/schema';
 import { publish } from '../events';
 import { hashPassword, verifyPassword } from './password';
 import { generateId } from './tokens';
+import { passwordWeakness } from './strength';
 import { createSession, type SessionUser } from './session';
 
 export const usernameSchema = z
@@ -17,6 +18,24 @@ export const passwordSchema = z
 	.string()
 	.min(10, 'Passwords are at least 10 characters long.')
 	.max(256, 'Passwords are at most 256 characters long.');
+
+/** Words of this installation an attacker would try first: the meetings' codes and titles. */
+function meetingWords(): string[] {
+	const rows = db().select({ code: meetings.code, title: meetings.title }).from(meetings).all();
+	return rows
+		.flatMap(({ code, title }) => [code, ...title.split(/[^\p{L}\p{N}]+/u)])
+		.filter((w) => w.length >= 3);
+}
+
+/**
+ * What is wrong with a new password for `username`, or null: too short or long, or easy to guess
+ * (common passwords, patterns, the username or the meetings' words).
+ */
+export function newPasswordProblem(password: string, username: string): string | null {
+	const parsed = passwordSchema.safeParse(password);
+	if (!parsed.success) return parsed.error.issues[0].message;
+	return passwordWeakness(password, [username, 'plenary', ...meetingWords()]);
+}
 
 export interface Account {
 	id: string;

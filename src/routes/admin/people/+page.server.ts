@@ -4,6 +4,7 @@ import { requireAdmin } from '$lib/server/admin/guard';
 import {
 	createAccount,
 	listAccounts,
+	newPasswordProblem,
 	passwordSchema,
 	removeAccount,
 	usernameSchema
@@ -33,6 +34,8 @@ export const actions = {
 			isAdmin: form.get('isAdmin') === 'on'
 		});
 		if (!parsed.success) return fail(400, { create: { message: parsed.error.issues[0].message, username } });
+		const weakness = newPasswordProblem(parsed.data.password, parsed.data.username);
+		if (weakness) return fail(400, { create: { message: weakness, username } });
 		const outcome = await createAccount(parsed.data.username, parsed.data.password, parsed.data.isAdmin);
 		if (!outcome.ok) return fail(400, { create: { message: outcome.message, username } });
 		return { created: parsed.data.username };
