@@ -16,6 +16,10 @@ process.env.PLENARY_ROOT ??= root;
 const protocolFromSocket = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (protocolFromSocket) process.env.PROTOCOL_HEADER = 'x-plenary-protocol';
 
+// Request bodies up to 3 MB: a meeting file may be 2 MB (the import form says so past that), and
+// the adapter's default of 512 KB refused real ones.
+process.env.BODY_SIZE_LIMIT ??= '3M';
+
 // For `npm run bench` only: with PLENARY_METRICS=1, GET /__metrics answers the memory and the
 // event-loop delay since the previous read (in ms beyond the 10 ms sampling interval).
 const SAMPLING_MS = 10;

@@ -69,7 +69,7 @@ export const actions = {
 			});
 		}
 		if (file.size > MEETING_FILE_MAX_BYTES) {
-			return fail(400, {
+			return fail(413, {
 				import: { problems: [{ line: null, field: '', message: 'the file is larger than 2 MB' }] }
 			});
 		}

@@ -21,7 +21,7 @@ export const REPORT_FIELD_LABELS: Record<ReportField, string> = {
 type RecordSoFar = Omit<SessionRecord, 'timeline' | 'report'>;
 
 const groupLabel = (group: string | null) =>
-	group && group in STAKEHOLDER_GROUP_LABELS
+	group && Object.hasOwn(STAKEHOLDER_GROUP_LABELS, group)
 		? STAKEHOLDER_GROUP_LABELS[group as keyof typeof STAKEHOLDER_GROUP_LABELS]
 		: null;
 

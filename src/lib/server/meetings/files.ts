@@ -5,6 +5,7 @@ import { meetingDefinitionSchema, type MeetingDefinition, type MeetingSettings }
 import type { Meeting } from '../db/schema';
 import { findMeetingById } from './store';
 import { loadAgenda, readPolls } from './agenda';
+import { MOST_JSON_NESTING, tooDeeplyNested } from '../http/json';
 
 /** Meeting files are a few hundred kilobytes at most; anything far larger is not one. */
 export const MEETING_FILE_MAX_BYTES = 2 * 1024 * 1024;
@@ -24,6 +25,11 @@ export type FileReading =
 export function readMeetingFile(text: string): FileReading {
 	if (text.length > MEETING_FILE_MAX_BYTES) {
 		return { ok: false, problems: [{ line: null, field: '', message: 'the file is larger than 2 MB' }] };
+	}
+	const deep = tooDeeplyNested(text);
+	if (deep) {
+		const message = `lists and objects are nested more than ${MOST_JSON_NESTING} deep: this is not a meeting file`;
+		return { ok: false, problems: [{ line: lineAt(text, deep.offset), field: '', message }] };
 	}
 	const errors: ParseError[] = [];
 	const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });

@@ -4,6 +4,7 @@ import { insertPoll, storeBallot, storeModeration, storePollControls } from '../
 import { livePolls } from '../polls/live';
 import { profileOf } from '../participants';
 import { changeScreen, nextVersion, screenOf } from '../meetings/state';
+import { agendaOf } from '../meetings/snapshot';
 import { limits } from '../limits';
 import { fail, onCommand } from './command';
 import type { PlenarySocket } from './hub';
@@ -39,6 +40,9 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 		decide(tx, { itemId, ...draft }, { meetingId }) {
 			const checked = specOf(draft);
 			if (!checked.ok) return fail('invalid', checked.error);
+			// A poll tied to another meeting's item, or to none, would break this meeting's agenda and file.
+			if (itemId !== null && !agendaOf(meetingId).some((item) => item.id === itemId))
+				return fail('not_found', 'There is no such agenda item in this meeting.');
 			const pollId = insertPoll(tx, meetingId, checked.spec, itemId);
 			const version = nextVersion(tx, meetingId);
 			return { data: { pollId }, events: [{ name: 'polls.changed', meetingId, version }] };

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireAdminMeeting } from '$lib/server/admin/guard';
+import { tooDeeplyNested } from '$lib/server/http/json';
 import { readForm } from '$lib/server/forms';
 import { agendaEditSchema } from '$lib/server/meetings/definition';
 import { agendaDraftOf, saveAgenda } from '$lib/server/meetings/edit';
@@ -32,7 +33,7 @@ function placeOf(path: (string | number)[]): string {
 	path.forEach((part, index) => {
 		if (typeof part === 'number') return;
 		const next = path[index + 1];
-		parts.push(typeof next === 'number' && PLACES[part] ? `${PLACES[part]} ${next + 1}` : part);
+		parts.push(typeof next === 'number' && Object.hasOwn(PLACES, part) ? `${PLACES[part]} ${next + 1}` : part);
 	});
 	return parts.join(' › ');
 }
@@ -46,9 +47,11 @@ export const actions = {
 	save: async (event) => {
 		const meeting = requireAdminMeeting(event);
 		const form = await readForm(event.request);
+		const draft = String(form?.get('draft') ?? '');
+		if (tooDeeplyNested(draft)) return refused([{ field: '', message: 'The agenda is nested too deeply.' }]);
 		let body: unknown;
 		try {
-			body = JSON.parse(String(form?.get('draft') ?? ''));
+			body = JSON.parse(draft);
 		} catch {
 			return refused([{ field: '', message: 'The agenda did not arrive whole: save again.' }]);
 		}

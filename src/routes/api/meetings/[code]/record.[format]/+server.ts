@@ -16,7 +16,8 @@ const FORMATS = {
 
 type Format = keyof typeof FORMATS;
 
-const isFormat = (format: string): format is Format => format in FORMATS;
+// Own keys only: `toString` or `constructor` are in every object's prototype chain, not formats.
+const isFormat = (format: string): format is Format => Object.hasOwn(FORMATS, format);
 
 /** The session record as DOCX (the IGF report), Markdown, JSON or CSV of poll results. */
 export async function GET({ params, locals }) {
