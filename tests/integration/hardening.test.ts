@@ -57,12 +57,12 @@ async function definitionOf(code: string): Promise<MeetingDefinition> {
 
 describe('poll:create', () => {
 	const draft = {
-		kind: 'single',
+		kind: 'single' as const,
 		question: 'Which first?',
 		options: ['This', 'That'],
 		maxPicks: null,
 		wordLimit: null
-	} as const;
+	};
 
 	it.each([
 		['an item of another meeting', 'x-policy-options'],

@@ -34,6 +34,8 @@ export interface AppEvents {
 	 * were removed or signed out everywhere (null).
 	 */
 	'user.accessEnded': { userId: string; meetingId: string | null };
+	/** A user signed out: the consoles opened with that session close. */
+	'session.ended': { sessionId: string };
 }
 
 export type AppEvent = { [Name in keyof AppEvents]: { name: Name } & AppEvents[Name] }[keyof AppEvents];

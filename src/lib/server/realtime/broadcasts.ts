@@ -50,6 +50,7 @@ export function broadcastChanges(): void {
 
 	subscribe('meeting.archived', ({ meetingId }) => hub.disconnectPhones(meetingId));
 	subscribe('user.accessEnded', ({ userId, meetingId }) => hub.disconnectUser(userId, meetingId));
+	subscribe('session.ended', ({ sessionId }) => hub.disconnectSession(sessionId));
 
 	subscribe('polls.changed', ({ meetingId, version }) => {
 		const meeting = findMeetingById(meetingId);
@@ -111,9 +112,7 @@ function sendComments(meetingId: string): void {
 }
 
 function sendRecordChanged(meetingId: string): void {
-	hub.coalesce(`record:${meetingId}`, RECORD_INTERVAL_MS, () =>
-		hub.toStaff(meetingId)?.emit('record:changed')
-	);
+	hub.coalesce(`record:${meetingId}`, RECORD_INTERVAL_MS, () => hub.toStaff(meetingId, 'record:changed'));
 }
 
 /** The polls whose results changed since each audience's last update. */

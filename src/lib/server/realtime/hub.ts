@@ -2,6 +2,8 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientRole, ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
 import type { ParticipationMode } from '$lib/domain/meeting';
 import { Pacer } from '../pace';
+import { hashToken } from '../auth/tokens';
+import { stillStaff } from './staff';
 
 export interface SocketData {
 	meetingId: string;
@@ -88,13 +90,42 @@ class Hub {
 		return closed;
 	}
 
+	/** Closes the staff connections opened with a session that ended (its user signed out). */
+	disconnectSession(sessionId: string): void {
+		for (const socket of this.#io?.sockets.sockets.values() ?? []) {
+			if (socket.data.sessionToken && hashToken(socket.data.sessionToken) === sessionId)
+				socket.disconnect(true);
+		}
+	}
+
 	/** Closes every phone of a meeting (when it is archived); their reconnects are refused. */
 	disconnectPhones(meetingId: string): void {
 		this.#io?.in(phoneRoom(meetingId)).disconnectSockets(true);
 	}
 
-	toStaff(meetingId: string) {
-		return this.#io?.to(moderatorRoom(meetingId)) ?? null;
+	/**
+	 * The meeting's staff connections, each checked again (stillStaff) before it hears anything
+	 * staff-only; one whose session or role has gone is closed instead.
+	 */
+	#staff(meetingId: string): PlenarySocket[] {
+		const io = this.#io;
+		const staff: PlenarySocket[] = [];
+		for (const id of [...(io?.sockets.adapter.rooms.get(moderatorRoom(meetingId)) ?? [])]) {
+			const socket = io?.sockets.sockets.get(id);
+			if (!socket) continue;
+			if (stillStaff(socket.data)) staff.push(socket);
+			else socket.disconnect(true);
+		}
+		return staff;
+	}
+
+	/** An event for the meeting's staff only. */
+	toStaff<E extends keyof ServerToClientEvents>(
+		meetingId: string,
+		event: E,
+		...args: Parameters<ServerToClientEvents[E]>
+	): void {
+		for (const socket of this.#staff(meetingId)) socket.emit(event, ...args);
 	}
 
 	/** Runs `publish` once per `intervalMs` at most for `key` (see Pacer). */
@@ -128,7 +159,10 @@ class Hub {
 			return;
 		}
 		io.to(screenRoom(meetingId)).emit(event, ...payload(false));
-		io.to(moderatorRoom(meetingId)).emit(event, ...payload(true));
+		const staff = this.#staff(meetingId);
+		if (staff.length === 0) return;
+		const seen = payload(true);
+		for (const socket of staff) socket.emit(event, ...seen);
 	}
 }
 

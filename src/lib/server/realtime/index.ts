@@ -29,6 +29,7 @@ import { registerFloorHandlers } from './floor';
 import { registerQuestionHandlers } from './questions';
 import { registerCommentHandlers } from './comments';
 import { registerRecordHandlers } from './record';
+import { stillStaff } from './staff';
 import type { MeetingSnapshot } from '$lib/realtime/protocol';
 
 /**
@@ -148,6 +149,11 @@ function onConnection(socket: PlenarySocket): void {
 		'meeting:sync',
 		{ limit: limits.sync, what: 'Too many requests for the whole session' },
 		() => {
+			// A console whose session or role has gone gets no snapshot, and is closed once told why.
+			if (socket.data.role === 'moderator' && !stillStaff(socket.data)) {
+				setImmediate(() => socket.disconnect(true));
+				return fail('unauthorised', 'Your session or your role in this meeting has ended: sign in again.');
+			}
 			const current = snapshotFor(socket.data);
 			return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
 		}

@@ -1,0 +1,14 @@
+import { rolesIn } from '../auth/roles';
+import { validateSessionToken } from '../auth/session';
+import type { SocketData } from './hub';
+
+/**
+ * Whether a staff connection still speaks for a signed-in user with a role in its meeting: checked
+ * again before anything staff-only is sent, since a session can end (signing out, expiry, a new
+ * password, removal) and a role can go while the console stays open.
+ */
+export function stillStaff(data: SocketData): boolean {
+	if (data.role !== 'moderator' || !data.sessionToken) return false;
+	const { user } = validateSessionToken(data.sessionToken);
+	return user !== null && user.id === data.userId && rolesIn(user, data.meetingId).size > 0;
+}
