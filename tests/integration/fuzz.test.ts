@@ -550,7 +550,7 @@ const FUZZ: Record<Exclude<EventName, 'meeting:sync'>, () => EventFuzz> = {
 	}),
 	'session:clock': () => ({
 		audience: 'staff',
-		invalid: invalidPayload({ clientId, action: choiceOf(['start', 'end']) })
+		invalid: invalidPayload({ clientId, action: choiceOf(['start', 'end', 'reopen']) })
 	}),
 	'record:write': () => {
 		const isTarget = (value: unknown) => {

@@ -97,7 +97,7 @@ export const commandSchemas = {
 		tag: z.enum(TAGS),
 		on: z.boolean()
 	}),
-	'session:clock': command({ action: z.enum(['start', 'end']) }),
+	'session:clock': command({ action: z.enum(['start', 'end', 'reopen']) }),
 	'record:write': command({
 		target: z.discriminatedUnion('kind', [
 			z.object({ kind: z.literal('note'), itemId: id }),

@@ -91,7 +91,7 @@ export class StaffMeeting extends LiveMeeting {
 		);
 	}
 
-	sessionClock(action: 'start' | 'end') {
+	sessionClock(action: 'start' | 'end' | 'reopen') {
 		return this.command((socket, clientId) => socket.emitWithAck('session:clock', { clientId, action }));
 	}
 

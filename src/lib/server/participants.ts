@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Gender, ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
@@ -100,8 +100,11 @@ export function profileOf(participantId: string): Profile {
 	return profile;
 }
 
-/** Who took part, for the report's counts: group and mode, and only whether they said they are a woman. */
-export function participantFactsOf(meetingId: string): RecordFacts['participants'] {
+/**
+ * Who took part, for the report's counts: group and mode, and only whether they said they are a
+ * woman. Only those who joined before the session's end (`endedAt`) count.
+ */
+export function participantFactsOf(meetingId: string, endedAt: Date | null): RecordFacts['participants'] {
 	return db()
 		.select({
 			stakeholderGroup: participants.stakeholderGroup,
@@ -109,7 +112,9 @@ export function participantFactsOf(meetingId: string): RecordFacts['participants
 			gender: participants.gender
 		})
 		.from(participants)
-		.where(eq(participants.meetingId, meetingId))
+		.where(
+			and(eq(participants.meetingId, meetingId), endedAt ? lte(participants.createdAt, endedAt) : undefined)
+		)
 		.all()
 		.map((p) => ({
 			stakeholderGroup: p.stakeholderGroup,

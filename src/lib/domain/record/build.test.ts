@@ -42,6 +42,7 @@ function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
 			startedAt: at(0),
 			endedAt: at(50)
 		},
+		reopenings: [],
 		agenda,
 		moves: [
 			{ item: 0, step: 0, at: at(0) },
@@ -269,6 +270,23 @@ describe('what the room did', () => {
 			{ group: 'unspecified', count: 1 }
 		]);
 		expect(JSON.stringify(record.participation.byStakeholderGroup)).not.toMatch(/woman|women|gender/);
+	});
+});
+
+describe('an ended session reopened', () => {
+	it('shows each end and reopening, with who reopened it, in the meeting and the timeline', () => {
+		const record = buildRecord(facts({ reopenings: [{ endedAt: at(40), reopenedAt: at(42), by: 'chair' }] }));
+		expect(record.meeting.reopenings).toEqual([
+			{ endedAt: at(40).toISOString(), reopenedAt: at(42).toISOString(), by: 'chair' }
+		]);
+		const clock = record.timeline.filter((event) => event.kind.startsWith('session_'));
+		expect(clock.map(({ kind, text }) => [kind, text])).toEqual([
+			['session_started', 'Session started: Best Practice Forum on Cybersecurity'],
+			['session_ended', 'Session ended'],
+			['session_reopened', 'Session reopened by chair'],
+			['session_ended', 'Session ended']
+		]);
+		expect(sessionRecordSchema.safeParse(record).success).toBe(true);
 	});
 });
 

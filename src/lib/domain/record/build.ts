@@ -249,6 +249,14 @@ function timelineOf(record: Omit<SessionRecord, 'timeline' | 'report'>): RecordE
 	for (const topic of record.agreedTopics) {
 		for (const change of topic.history) add(change.at, `topic_${change.change}`, change.wording);
 	}
+	for (const reopening of record.meeting.reopenings) {
+		add(reopening.endedAt, 'session_ended', 'Session ended');
+		add(
+			reopening.reopenedAt,
+			'session_reopened',
+			`Session reopened by ${reopening.by ?? 'a removed account'}`
+		);
+	}
 	add(record.meeting.endedAt, 'session_ended', 'Session ended');
 	return events.sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -268,7 +276,12 @@ export function buildRecord(facts: RecordFacts): SessionRecord {
 		meeting: {
 			...facts.meeting,
 			startedAt: isoOrNull(facts.meeting.startedAt),
-			endedAt: isoOrNull(facts.meeting.endedAt)
+			endedAt: isoOrNull(facts.meeting.endedAt),
+			reopenings: facts.reopenings.map(({ endedAt, reopenedAt, by }) => ({
+				endedAt: iso(endedAt),
+				reopenedAt: iso(reopenedAt),
+				by
+			}))
 		},
 		agenda,
 		polls: facts.polls.map((poll) => ({

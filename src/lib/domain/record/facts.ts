@@ -20,6 +20,8 @@ export interface RecordFacts {
 		startedAt: Date | null;
 		endedAt: Date | null;
 	};
+	/** Each time the session was reopened after an end, oldest first. */
+	reopenings: { endedAt: Date; reopenedAt: Date; by: string | null }[];
 	agenda: AgendaItem[];
 	/** Every move of the agenda cursor, oldest first. */
 	moves: { item: number; step: number; at: Date }[];

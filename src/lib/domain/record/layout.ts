@@ -308,6 +308,7 @@ function timelineBlocks(record: SessionRecord): Block[] {
 	const kinds: Record<SessionRecord['timeline'][number]['kind'], string> = {
 		session_started: 'Session started',
 		session_ended: 'Session ended',
+		session_reopened: 'Session reopened',
 		item_started: 'Agenda item',
 		card_shown: 'Card on screen',
 		poll_opened: 'Poll opened',

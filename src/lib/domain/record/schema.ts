@@ -218,6 +218,7 @@ const event = z.object({
 	kind: z.enum([
 		'session_started',
 		'session_ended',
+		'session_reopened',
 		'item_started',
 		'card_shown',
 		'poll_opened',
@@ -245,7 +246,16 @@ export const sessionRecordSchema = z
 			timeZone: z.string(),
 			organiser: z.string(),
 			startedAt: instant.nullable(),
-			endedAt: instant.nullable()
+			endedAt: instant.nullable(),
+			reopenings: z
+				.array(
+					z.object({
+						endedAt: instant.describe('The end that was undone.'),
+						reopenedAt: instant,
+						by: z.string().nullable().describe('Who reopened it (null for a removed account).')
+					})
+				)
+				.describe('Each time a moderator reopened the session after ending it, oldest first.')
 		}),
 		agenda: z.array(agendaItem),
 		polls: z.array(poll),

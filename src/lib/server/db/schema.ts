@@ -211,6 +211,21 @@ export const agendaMoves = sqliteTable(
 	(table) => [index('agenda_moves_meeting_idx').on(table.meetingId, table.version)]
 );
 
+/** Each reopening of an ended session: the end it undid, when and by whom. The record lists them. */
+export const sessionReopenings = sqliteTable(
+	'session_reopenings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' }).notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		at: createdAt()
+	},
+	(table) => [index('session_reopenings_meeting_idx').on(table.meetingId)]
+);
+
 export const polls = sqliteTable(
 	'polls',
 	{

@@ -36,8 +36,10 @@ export function registerAgendaHandlers(socket: PlenarySocket): void {
 		}
 	});
 
+	// The projector's look is no part of the record.
 	onCommand(socket, 'projector:theme', {
 		who: ['moderator'],
+		afterEnd: true,
 		decide(tx, { theme }, { meetingId, meeting }) {
 			if (meeting().projectorTheme === theme) return { data: { theme } };
 			storeProjectorTheme(tx, meetingId, theme);

@@ -6,6 +6,7 @@
  * caused. A handler states its rules and its decision; it never repeats this prelude.
  */
 import type { MeetingRole } from '$lib/domain/meeting';
+import { sessionSealed } from '$lib/domain/record/clock';
 import type { Ack, AckError, CommandAcks } from '$lib/realtime/protocol';
 import { commandSchemas, describeIssues, type CommandName, type ParsedCommand } from '$lib/realtime/schemas';
 import { db, type Tx } from '../db';
@@ -22,6 +23,8 @@ import type { PlenarySocket, SocketData } from './hub';
 export const fail = (code: AckError['code'], message: string): { error: AckError } => ({
 	error: { code, message }
 });
+
+const SEALED = 'The session has ended: its record is sealed and no longer changes.';
 
 /** Who sent a command, once checked. `actor` scopes its client ids and its rate limits. */
 export type Caller =
@@ -62,6 +65,11 @@ export interface CommandRules<E extends CommandName, W extends Who> {
 	 * others of the burst (see writeSoon) instead of in a transaction of their own.
 	 */
 	burst?: boolean;
+	/**
+	 * Whether the command may still run once the session has ended. An ended session is sealed:
+	 * whatever would change its record is refused until a moderator reopens it.
+	 */
+	afterEnd?: boolean;
 }
 
 /** Commands without a limit of their own: far more than a person does, far less than a script. */
@@ -142,6 +150,7 @@ async function runCommand<E extends CommandName, W extends Who>(
 		// A retry that arrived while the first was queued finds it applied here.
 		const applied = replay();
 		if (applied) return applied;
+		if (!rules.afterEnd && sessionSealed(meeting())) return fail('conflict', SEALED);
 		const decision = rules.decide(tx, command, context);
 		// A decision that changed nothing (no events) leaves no trace: the database stays as it was.
 		if ('data' in decision && decision.events?.length)

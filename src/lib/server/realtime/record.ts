@@ -21,6 +21,7 @@ const topicsChanged = (meetingId: string) => [{ name: 'topics.changed', meetingI
 export function registerRecordHandlers(socket: PlenarySocket): void {
 	onCommand(socket, 'session:clock', {
 		who: ['moderator'],
+		afterEnd: true,
 		decide(tx, { action }, { meetingId, caller, meeting: read }) {
 			const meeting = read();
 			const at = new Date();
@@ -32,8 +33,10 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 		}
 	});
 
+	// The rapporteur writes the notes and the report up after the end: the one change a sealed session takes.
 	onCommand(socket, 'record:write', {
 		who: ['moderator', 'rapporteur'],
+		afterEnd: true,
 		decide(tx, { target, text, baseRevision }, { meetingId, caller }) {
 			if (target.kind === 'note' && !agendaOf(meetingId).some((item) => item.id === target.itemId)) {
 				return fail('not_found', NO_ITEM);

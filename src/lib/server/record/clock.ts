@@ -1,21 +1,38 @@
-import { eq } from 'drizzle-orm';
-import type { SessionClock } from '$lib/domain/record/clock';
-import type { Tx } from '../db';
-import { agendaMoves, meetings, type Meeting } from '../db/schema';
+import { asc, eq } from 'drizzle-orm';
+import type { ClockChange } from '$lib/domain/record/clock';
+import type { RecordFacts } from '$lib/domain/record/facts';
+import { db, type Tx } from '../db';
+import { agendaMoves, meetings, sessionReopenings, users, type Meeting } from '../db/schema';
 
 /**
  * Stores the clock the domain decided; a first start also marks where the agenda stands at that
- * moment, so the record's timeline begins there.
+ * moment, so the record's timeline begins there, and a reopening is kept with who made it.
  */
 export function storeSessionClock(
 	tx: Tx,
 	meeting: Meeting,
-	change: { clock: SessionClock; firstStart: boolean },
+	change: ClockChange,
 	userId: string,
 	at: Date
 ): void {
 	tx.update(meetings).set(change.clock).where(eq(meetings.id, meeting.id)).run();
+	if (change.reopened) {
+		tx.insert(sessionReopenings)
+			.values({ meetingId: meeting.id, endedAt: change.reopened.endedAt, userId, at })
+			.run();
+	}
 	if (!change.firstStart) return;
 	const { version, currentItem: item, currentStep: step } = meeting;
 	tx.insert(agendaMoves).values({ meetingId: meeting.id, version, item, step, userId, at }).run();
+}
+
+/** The session's reopenings, oldest first, each with the end it undid and who reopened it. */
+export function reopeningsOf(meetingId: string): RecordFacts['reopenings'] {
+	return db()
+		.select({ endedAt: sessionReopenings.endedAt, reopenedAt: sessionReopenings.at, by: users.username })
+		.from(sessionReopenings)
+		.leftJoin(users, eq(users.id, sessionReopenings.userId))
+		.where(eq(sessionReopenings.meetingId, meetingId))
+		.orderBy(asc(sessionReopenings.at), asc(sessionReopenings.id))
+		.all();
 }

@@ -14,6 +14,7 @@ import { pollFactsOf } from '../polls/store';
 import { questionFactsOf } from '../questions/store';
 import { peaksOf } from './peaks';
 import { recordTextsOf, textFactsOf, type RecordText } from './texts';
+import { reopeningsOf } from './clock';
 import { topicFactsOf } from './topics';
 
 function peopleOf(meetingId: string): RecordFacts['people'] {
@@ -43,6 +44,7 @@ function recordFactsOf(meeting: Meeting, texts: readonly RecordText[], now = new
 			startedAt: meeting.startedAt,
 			endedAt: meeting.endedAt
 		},
+		reopenings: reopeningsOf(id),
 		agenda: loadAgenda(id),
 		moves: agendaMovesOf(id),
 		polls: pollFactsOf(id, livePolls),
@@ -54,7 +56,7 @@ function recordFactsOf(meeting: Meeting, texts: readonly RecordText[], now = new
 		topics: topicFactsOf(id),
 		...textFactsOf(texts),
 		people: peopleOf(id),
-		participants: participantFactsOf(id),
+		participants: participantFactsOf(id, meeting.endedAt),
 		peaks: peaksOf(meeting)
 	};
 }

@@ -1,19 +1,27 @@
 import { eq } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
+import { sessionSealed } from '$lib/domain/record/clock';
 import { db } from '../db';
 import { meetings, type Meeting } from '../db/schema';
 
-/** Raises the stored peaks to the counts connected now; peaks never go down. */
+/** Raises the stored peaks to the counts connected now; peaks never go down, nor move once the session ended. */
 export function notePeaks(
 	meetingId: string,
 	now: { connected: number; inRoom: number; remote: number }
 ): void {
 	const meeting = db()
-		.select({ connected: meetings.peakConnected, inRoom: meetings.peakInRoom, remote: meetings.peakRemote })
+		.select({
+			connected: meetings.peakConnected,
+			inRoom: meetings.peakInRoom,
+			remote: meetings.peakRemote,
+			startedAt: meetings.startedAt,
+			endedAt: meetings.endedAt
+		})
 		.from(meetings)
 		.where(eq(meetings.id, meetingId))
 		.get();
-	if (!meeting) return;
+	// The record's attendance stops at the end: phones that stay connected afterwards do not count.
+	if (!meeting || sessionSealed(meeting)) return;
 	if (now.connected <= meeting.connected && now.inRoom <= meeting.inRoom && now.remote <= meeting.remote)
 		return;
 	db()

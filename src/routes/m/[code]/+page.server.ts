@@ -18,6 +18,7 @@ import { readForm } from '$lib/server/forms';
 import { limits, waitValues } from '$lib/server/limits';
 import type { Cookies } from '@sveltejs/kit';
 import type { Meeting } from '$lib/server/db/schema';
+import { sessionSealed } from '$lib/domain/record/clock';
 
 /**
  * Opening the page is joining: the first visit gets an anonymous token, later visits reuse it. A
@@ -32,7 +33,8 @@ async function joinedParticipant(
 ) {
 	const existing = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 	if (existing) return existing;
-	if (meeting.passcode || meeting.archivedAt) redirect(303, `/m/${meeting.code}/join`);
+	if (meeting.passcode || meeting.archivedAt || sessionSealed(meeting))
+		redirect(303, `/m/${meeting.code}/join`);
 	const wait = await limits.joinPerAddress.take(address);
 	if (wait !== null) {
 		error(429, translate(locale, 'join.refused.join-limit', waitValues(wait)));
@@ -86,6 +88,7 @@ export const actions = {
 		const meeting = requireMeeting(params.code, locale);
 		const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 		if (!participant) return fail(401, { message: translate(locale, 'join.profile.expired') });
+		if (sessionSealed(meeting)) return fail(409, { message: translate(locale, 'join.profile.ended') });
 		const wait = await limits.profile.take(participant.id);
 		if (wait !== null) {
 			return fail(429, { message: translate(locale, 'join.profile.limit', waitValues(wait)) });

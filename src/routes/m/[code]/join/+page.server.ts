@@ -4,14 +4,16 @@ import { translate } from '$lib/server/i18n';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { admitParticipant, findParticipant, participantCookieName } from '$lib/server/participants';
 import { readForm } from '$lib/server/forms';
+import { sessionSealed } from '$lib/domain/record/clock';
 import { limits, waitValues } from '$lib/server/limits';
 
 /** The way in for a meeting with a passcode, and the word that an archived meeting takes no one new. */
 export function load({ params, cookies, locals }) {
 	const meeting = requireMeeting(params.code, locals.locale);
 	const joined = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
-	if (joined || (!meeting.passcode && !meeting.archivedAt)) redirect(303, `/m/${meeting.code}`);
-	return { code: meeting.code, title: meeting.title, archived: meeting.archivedAt !== null };
+	const ended = meeting.archivedAt !== null || sessionSealed(meeting);
+	if (joined || (!meeting.passcode && !ended)) redirect(303, `/m/${meeting.code}`);
+	return { code: meeting.code, title: meeting.title, archived: ended };
 }
 
 function samePasscode(typed: string, passcode: string): boolean {
@@ -24,7 +26,8 @@ export const actions = {
 	default: async ({ params, cookies, request, url, getClientAddress, locals }) => {
 		const { locale } = locals;
 		const meeting = requireMeeting(params.code, locale);
-		if (meeting.archivedAt) return fail(410, { message: translate(locale, 'join.refused.ended') });
+		if (meeting.archivedAt || sessionSealed(meeting))
+			return fail(410, { message: translate(locale, 'join.refused.ended') });
 		if (!meeting.passcode) redirect(303, `/m/${meeting.code}`);
 		const wait = await limits.passcodePerAddress.take(getClientAddress());
 		if (wait !== null)
