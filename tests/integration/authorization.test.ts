@@ -476,6 +476,7 @@ describe('socket handshakes', () => {
 		sqlite.close();
 		expect(await move()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
 
+		const closed = new Promise((resolve) => socket.once('disconnect', resolve));
 		const signOut = await fetch(`${server.url}/logout`, {
 			method: 'POST',
 			redirect: 'manual',
@@ -488,7 +489,9 @@ describe('socket handshakes', () => {
 			body: ''
 		});
 		expect(signOut.status).toBe(303);
-		expect(await move()).toEqual({ error: { code: 'unauthorised', message: expect.any(String) } });
+		// Signing out closes the consoles of that session; a reconnect is refused.
+		expect(await closed).toBe('io server disconnect');
+		await expect(connect(server.url, { as: 'moderator', cookie })).rejects.toThrow(/unauthorised/);
 	});
 });
 
