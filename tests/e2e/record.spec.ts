@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { expectAccessible } from './support/axe';
-import { PROJECTOR } from './support/devices';
+import { PHONE, PROJECTOR } from './support/devices';
+import { phoneAt } from './support/phone';
 import { copyOfGeneva, signedInConsole, signedInLive } from './support/staff';
 
 test('the rapporteur keeps notes that never overwrite each other, and downloads the report', async ({
@@ -72,4 +73,36 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	await expect(first.getByRole('heading', { level: 1 })).toHaveText('Best Practice Forum on Cybersecurity');
 	await expect(first.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
 	await expectAccessible(first, 'the print page');
+});
+
+test('ending the session seals it: a new phone is turned away until the moderator reopens it, on purpose', async ({
+	browser
+}) => {
+	const code = await copyOfGeneva(browser, 'SEAL');
+	const moderator = await signedInConsole(browser, code);
+	const clock = moderator.getByTestId('session-clock');
+	await clock.getByRole('button', { name: 'Start the session' }).click();
+	await expect(clock).toContainText('the record is running');
+	await clock.getByRole('button', { name: 'End the session' }).click();
+	await expect(clock).toContainText('the record is sealed');
+
+	const late = await (await browser.newContext(PHONE)).newPage();
+	await late.goto(`/m/${code}`);
+	await expect(late).toHaveURL(new RegExp(`/m/${code}/join$`));
+	await expect(late.getByRole('status')).toHaveText(
+		'This session has ended. Its organisers keep its record; no one can join it any more.'
+	);
+
+	// Reopening asks first: dismissed, nothing changes; accepted, the session runs again.
+	moderator.once('dialog', (dialog) => void dialog.dismiss());
+	await clock.getByRole('button', { name: 'Reopen the session' }).click();
+	await expect(clock).toContainText('the record is sealed');
+	moderator.once('dialog', (dialog) => {
+		expect(dialog.message()).toMatch(/^Reopen the session\?/);
+		void dialog.accept();
+	});
+	await clock.getByRole('button', { name: 'Reopen the session' }).click();
+	await expect(clock).toContainText('the record is running');
+	await expectAccessible(moderator, 'the console after reopening the session');
+	expect((await phoneAt(browser, code)).url()).toMatch(new RegExp(`/m/${code}$`));
 });
