@@ -960,11 +960,13 @@ describe('people and roles take effect on open consoles at once', () => {
 		const gus = await signIn(server.url, 'gus', PASSWORD);
 		const before = databaseDigest(server.databasePath);
 		for (const weak of ['aaaaaaaaaa', '1234567890', 'password12', 'gus-gus-gus-gus', `${code}${code}`]) {
-			expect(await act('/admin/people?/create', form({ username: 'gustave', password: weak }))).toMatchObject({
-				type: 'failure',
-				status: 400,
-				data: { create: { message: expect.stringMatching(/^This password is easy to guess\. .+/) } }
-			});
+			expect(await act('/admin/people?/create', form({ username: 'gustave', password: weak }))).toMatchObject(
+				{
+					type: 'failure',
+					status: 400,
+					data: { create: { message: expect.stringMatching(/^This password is easy to guess\. .+/) } }
+				}
+			);
 			expect(
 				await act('/account?/password', form({ current: PASSWORD, next: weak, repeat: weak }), gus)
 			).toMatchObject({

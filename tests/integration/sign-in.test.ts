@@ -67,7 +67,12 @@ const OTHER_SITES = [
 
 describe('after sign-in', () => {
 	it.each(OTHER_SITES)('a user who signs in is never sent to another site: %j', async (redirectTo) => {
-		const signedIn = await attempt({ username: ADMIN.username, password: ADMIN.password, from: VENUE, redirectTo });
+		const signedIn = await attempt({
+			username: ADMIN.username,
+			password: ADMIN.password,
+			from: VENUE,
+			redirectTo
+		});
 		expect(signedIn.status).toBe(303);
 		expect(destination(signedIn.location).origin).toBe(server.url);
 		// A signed-in user opening the same link is not sent away either.
@@ -106,7 +111,12 @@ describe('guessing passwords', () => {
 		expect(blocked.status).toBe(429);
 		expect(blocked.body).toMatch(/Several wrong passwords in a row: try again in/);
 		// The owner, on the laptop they signed in from before, is not.
-		const owner = await attempt({ username: 'owner', password: 'owner-password-42', from: ELSEWHERE, cookie: device });
+		const owner = await attempt({
+			username: 'owner',
+			password: 'owner-password-42',
+			from: ELSEWHERE,
+			cookie: device
+		});
 		expect(owner.status).toBe(303);
 	});
 
@@ -120,7 +130,11 @@ describe('guessing passwords', () => {
 	});
 
 	it('a wrong password for an unknown name and for a known one get the same answer', async () => {
-		const unknown = await attempt({ username: 'nobody-here', password: 'owner-password-42', from: '192.0.2.1' });
+		const unknown = await attempt({
+			username: 'nobody-here',
+			password: 'owner-password-42',
+			from: '192.0.2.1'
+		});
 		const known = await attempt({ username: 'rapporteur', password: 'owner-password-42', from: '192.0.2.1' });
 		expect([unknown.status, known.status]).toEqual([400, 400]);
 		for (const answer of [unknown, known]) expect(answer.body).toMatch(/Wrong username or password\./);

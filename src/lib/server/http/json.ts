@@ -11,7 +11,8 @@ export function tooDeeplyNested(text: string, most = MOST_JSON_NESTING): { offse
 	for (let offset = 0; offset < text.length; offset++) {
 		const char = text.charCodeAt(offset);
 		if (inString) {
-			if (char === 0x5c) offset++; // a backslash escapes the next character
+			if (char === 0x5c)
+				offset++; // a backslash escapes the next character
 			else if (char === 0x22) inString = false;
 		} else if (char === 0x22) inString = true;
 		else if (char === 0x5b || char === 0x7b) {

@@ -33,7 +33,9 @@ function placeOf(path: (string | number)[]): string {
 	path.forEach((part, index) => {
 		if (typeof part === 'number') return;
 		const next = path[index + 1];
-		parts.push(typeof next === 'number' && Object.hasOwn(PLACES, part) ? `${PLACES[part]} ${next + 1}` : part);
+		parts.push(
+			typeof next === 'number' && Object.hasOwn(PLACES, part) ? `${PLACES[part]} ${next + 1}` : part
+		);
 	});
 	return parts.join(' › ');
 }
