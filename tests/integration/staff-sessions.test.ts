@@ -34,8 +34,15 @@ async function consoles(username: string, roles: string[], times = 1) {
 	return opened;
 }
 
+/** The reason the server gave for closing the socket; fails if it stays open for 10 s. */
 function closed(socket: TestSocket): Promise<string> {
-	return new Promise((resolve) => socket.once('disconnect', resolve));
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('the console stayed open')), 10_000);
+		socket.once('disconnect', (reason) => {
+			clearTimeout(timer);
+			resolve(reason);
+		});
+	});
 }
 
 /** Changes the database beside the server, as time does to a session or another process to a role. */
