@@ -230,6 +230,8 @@ export const polls = sqliteTable(
 		resultsView: text('results_view', { enum: RESULTS_VIEWS }).notNull().default('overall'),
 		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		/** Opened again after it was closed: the room sees its overall tally only from then on. */
+		reopened: integer('reopened', { mode: 'boolean' }).notNull().default(false),
 		/** The results stored when the poll closed, as JSON: the record reads them. */
 		finalResults: text('final_results', { mode: 'json' }).$type<PollResults>(),
 		createdAt: createdAt()
