@@ -52,6 +52,8 @@ export interface PollInfo {
 	/** Results are on the projector (and on phones) only when the moderator shows them. */
 	resultsVisible: boolean;
 	resultsView: ResultsView;
+	/** Opened again after it closed: the room sees its overall tally only from then on. */
+	reopened: boolean;
 	ballots: number;
 }
 

@@ -52,6 +52,7 @@ export function pollInfo({ poll, spec }: PollRecord, ballotCount: number): PollI
 		status: poll.status,
 		resultsVisible: poll.resultsVisible,
 		resultsView: poll.resultsView,
+		reopened: poll.reopened,
 		ballots: ballotCount
 	};
 }
