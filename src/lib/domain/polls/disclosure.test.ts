@@ -151,7 +151,10 @@ const person = fc.record({
 
 /** A room of 2 to 12 people, a poll of 2 or 3 options, and votes cast and changed one at a time. */
 const scenario = fc
-	.record({ room: fc.array(person, { minLength: 2, maxLength: 12 }), options: fc.integer({ min: 2, max: 3 }) })
+	.record({
+		room: fc.array(person, { minLength: 2, maxLength: 12 }),
+		options: fc.integer({ min: 2, max: 3 })
+	})
 	.chain(({ room, options }) =>
 		fc.record({
 			room: fc.constant(room),

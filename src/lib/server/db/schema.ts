@@ -322,6 +322,7 @@ export const questions = sqliteTable(
 		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
 		/** The asker's display name, or null when asked anonymously. */
 		authorName: text('author_name'),
+		/** The asker's group and mode when named; null (not kept) for an anonymous question. */
 		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
 		mode: text('mode', { enum: PARTICIPATION_MODES }),
 		text: text('text').notNull(),

@@ -86,7 +86,11 @@ class LivePolls {
 		if (!poll.resultsVisible) return { pollId: poll.id, ballots, results: null };
 		const results = resultsForRoom(this.results(record), poll.status, poll.reopened);
 		// Leaving the breakdowns out makes the update a hall of phones receives a fraction of the size.
-		return { pollId: poll.id, ballots, results: audience.role === 'attendee' ? overallOnly(results) : results };
+		return {
+			pollId: poll.id,
+			ballots,
+			results: audience.role === 'attendee' ? overallOnly(results) : results
+		};
 	}
 
 	/** The results a snapshot carries: polls that started, and for the room only those shown. */

@@ -209,7 +209,9 @@ export function storePollControls(
 	tx.update(polls)
 		.set({
 			...controls,
-			...(moment.opened ? { openedAt: now, closedAt: null, finalResults: null, reopened: moment.reopened } : {}),
+			...(moment.opened
+				? { openedAt: now, closedAt: null, finalResults: null, reopened: moment.reopened }
+				: {}),
 			...(moment.closed ? { closedAt: now, finalResults: moment.finalResults() } : {})
 		})
 		.where(eq(polls.id, pollId))
