@@ -51,7 +51,11 @@ describe('questions', () => {
 		await raj.emitWithAck('question:upvote', { clientId: id(), questionId: named.id, up: false });
 		listed = await publicQuestions();
 		expect(listed.find((q) => q.id === named.id)?.upvotes).toBe(1);
-		expect(listed.find((q) => q.id === anonymous.id)).toMatchObject({ author: null, mode: null, group: null });
+		expect(listed.find((q) => q.id === anonymous.id)).toMatchObject({
+			author: null,
+			mode: null,
+			group: null
+		});
 	});
 
 	it('wait for a moderator when pre-moderation is on', async () => {
