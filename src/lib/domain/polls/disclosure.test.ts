@@ -4,7 +4,7 @@ import type { ParticipationMode, StakeholderGroup } from '../meeting';
 import { resultsForRoom } from './disclosure';
 import { ballotOf, pollSpec } from './fixtures';
 import { tallyPoll } from './tally';
-import type { CountedBallot, PollResults, PollSpec } from './types';
+import { CONSENSUS_STANCES, type Choice, type CountedBallot, type PollResults, type PollSpec } from './types';
 
 /**
  * The observer of the policy: someone who knows every participant's stakeholder group and mode and
@@ -23,21 +23,31 @@ type State = readonly number[];
 
 const NONE = -1;
 
-function ballotsOf(room: readonly Person[], state: State, options: number): CountedBallot[] {
+/** A consensus check's options are its three stances. */
+const optionCount = (spec: PollSpec) =>
+	spec.kind === 'consensus' ? CONSENSUS_STANCES.length : spec.options.length;
+
+function choiceOf(spec: PollSpec, option: number): Choice {
+	return spec.kind === 'consensus'
+		? { kind: 'consensus', stance: CONSENSUS_STANCES[option], reason: null }
+		: { kind: 'single', optionId: `o${option}` };
+}
+
+function ballotsOf(room: readonly Person[], state: State, spec: PollSpec): CountedBallot[] {
 	return room.flatMap((person, i) =>
-		state[i] === NONE || state[i] >= options
+		state[i] === NONE || state[i] >= optionCount(spec)
 			? []
-			: [ballotOf({ kind: 'single', optionId: `o${state[i]}` }, person.group, person.mode)]
+			: [ballotOf(choiceOf(spec, state[i]), person.group, person.mode)]
 	);
 }
 
 function finalTally(spec: PollSpec, room: readonly Person[], truth: readonly State[]): PollResults {
-	return tallyPoll(spec, ballotsOf(room, truth[truth.length - 1], spec.options.length));
+	return tallyPoll(spec, ballotsOf(room, truth[truth.length - 1], spec));
 }
 
 /** What the room is shown of a state: everything, as text, so that two views compare exactly. */
 function viewOf(spec: PollSpec, room: readonly Person[], state: State, closed: boolean): string {
-	const results = tallyPoll(spec, ballotsOf(room, state, spec.options.length));
+	const results = tallyPoll(spec, ballotsOf(room, state, spec));
 	return JSON.stringify(resultsForRoom(results, closed ? 'closed' : 'open', false));
 }
 
@@ -58,7 +68,7 @@ function possibleStates(
 	truth: readonly State[],
 	closedAtEnd: boolean
 ): Set<number>[] {
-	const options = spec.options.length;
+	const options = optionCount(spec);
 	const countsOf = (state: State) => {
 		const counts = new Array<number>(options + 1).fill(0);
 		for (const value of state) counts[value + 1]++;
@@ -149,7 +159,10 @@ const person = fc.record({
 	mode: fc.constantFrom(...MODES)
 });
 
-/** A room of 2 to 12 people, a poll of 2 or 3 options, and votes cast and changed one at a time. */
+/**
+ * A room of 2 to 12 people, a single-choice poll of 2 or 3 options or a consensus check (three
+ * stances, and whether support holds per group), and votes cast and changed one at a time.
+ */
 const scenario = fc
 	.record({
 		room: fc.array(person, { minLength: 2, maxLength: 12 }),
@@ -186,10 +199,13 @@ function historyOf(room: readonly Person[], steps: { person: number; option: num
 describe('an observer who knows everyone and sees everything published', () => {
 	it('never pins down one person’s ballot, live or final, beyond what the overall tally says', () => {
 		fc.assert(
-			fc.property(scenario, ({ room, options, steps }) => {
-				const spec = pollSpec('single', {
-					options: Array.from({ length: options }, (_, i) => ({ id: `o${i}`, label: `Option ${i}` }))
-				});
+			fc.property(scenario, ({ room, kind, options, steps }) => {
+				const spec =
+					kind === 'consensus'
+						? pollSpec('consensus')
+						: pollSpec('single', {
+								options: Array.from({ length: options }, (_, i) => ({ id: `o${i}`, label: `Option ${i}` }))
+							});
 				const truth = historyOf(room, steps);
 				const sets = possibleStates(spec, room, truth, true);
 				sets.forEach((possible, t) => expect(possible.has(encode(truth[t]))).toBe(true));
@@ -227,7 +243,7 @@ describe('what the room sees of a poll, and when', () => {
 		...Array.from({ length: 3 }, () => ({ group: 'academia' as const, mode: 'remote' as const }))
 	];
 	const spec = pollSpec('single', { options: [0, 1].map((i) => ({ id: `o${i}`, label: `${i}` })) });
-	const results = tallyPoll(spec, ballotsOf(room, [0, 1, 0, 1, 1, 0], 2));
+	const results = tallyPoll(spec, ballotsOf(room, [0, 1, 0, 1, 1, 0], spec));
 
 	it('shows the overall tally only while the poll is open', () => {
 		const live = resultsForRoom(results, 'open', false);
