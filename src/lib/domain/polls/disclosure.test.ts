@@ -166,11 +166,14 @@ const person = fc.record({
 const scenario = fc
 	.record({
 		room: fc.array(person, { minLength: 2, maxLength: 12 }),
+		kind: fc.constantFrom('single' as const, 'consensus' as const),
 		options: fc.integer({ min: 2, max: 3 })
 	})
-	.chain(({ room, options }) =>
+	.map((drawn) => (drawn.kind === 'consensus' ? { ...drawn, options: CONSENSUS_STANCES.length } : drawn))
+	.chain(({ room, kind, options }) =>
 		fc.record({
 			room: fc.constant(room),
+			kind: fc.constant(kind),
 			options: fc.constant(options),
 			steps: fc.array(
 				fc.record({
