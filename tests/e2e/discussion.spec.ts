@@ -11,6 +11,13 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	await projector.goto(`/m/${code}/projector`);
 	const phone = await phoneAt(browser, code, { viewport: { width: 390, height: 844 }, isMobile: true });
 
+	// Before asking, the phone says what others will see, named or anonymous.
+	const anonymously = phone.getByRole('checkbox', { name: 'Ask anonymously' });
+	await expect(anonymously).toHaveAccessibleDescription(/Others will see your name, your stakeholder group/);
+	await anonymously.check();
+	await expect(anonymously).toHaveAccessibleDescription(/Others will see no name, no stakeholder group/);
+	await anonymously.uncheck();
+
 	// A question, upvoted, then on the projector.
 	await phone.getByLabel('Your question').fill('How can IXPs share threat data safely?');
 	await phone.getByRole('button', { name: 'Send question' }).click();

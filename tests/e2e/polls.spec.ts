@@ -48,12 +48,19 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await expect(ballot.getByText('Your vote is recorded')).toContainText('Security of mobile devices');
 	await expect(bars.nth(1)).toContainText('3 votes');
 
+	// While the poll is open the room sees the overall bars only: no live figure ties a ballot to a group.
 	await poll.getByRole('button', { name: 'Breakdown view' }).click();
-	await expect(projector.locator('.canvas')).toContainText('By stakeholder group');
-	await expect(projector.locator('.canvas tr', { hasText: 'Academia' })).toContainText('too few to show');
-	await expectAccessible(projector, 'the projector with the breakdown');
+	await expect(projector.locator('.canvas')).toContainText(
+		'The breakdown by stakeholder group is shown once the poll closes.'
+	);
+	await expect(projector.locator('.canvas')).not.toContainText('By stakeholder group');
+	await expect(bars.first()).toContainText('3 votes');
 
 	await poll.getByRole('button', { name: 'Close' }).click();
+	await expect(projector.locator('.canvas')).toContainText('By stakeholder group');
+	await expect(projector.locator('.canvas tr', { hasText: 'Academia' })).toContainText('too few to show');
+	await expect(projector.locator('.canvas')).not.toContainText('In the room and remote');
+	await expectAccessible(projector, 'the projector with the breakdown');
 	const closed = phones[0].getByRole('form', { name: HIGHLIGHT_POLL });
 	await expect(closed.getByText('This poll is closed.')).toBeVisible();
 	await expect(closed.getByText('Your vote is recorded')).toBeVisible();

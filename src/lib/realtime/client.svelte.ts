@@ -138,6 +138,7 @@ export class LiveMeeting {
 		socket.on('agenda:moved', (update) => this.#applyMove(update));
 		socket.on('meeting:changed', (update) => this.#applyMeeting(update));
 		socket.on('presence:counts', (presence) => (this.#snapshot.presence = presence));
+		socket.on('turnout:changed', (turnout) => (this.#snapshot.turnout = turnout));
 		socket.on('polls:changed', (update) => this.#applyPolls(update));
 		socket.on('poll:results', (update) => this.#applyResults(update));
 		socket.on('floor:changed', (floor) => this.#applyFloor(floor));

@@ -38,6 +38,33 @@ export interface PresenceCounts {
 	remote: number;
 }
 
+/** One poll's ballots against the phones that could have cast them (staff only). */
+export interface PollTurnout {
+	pollId: string;
+	question: string;
+	status: PollStatus;
+	ballots: number;
+	/**
+	 * Distinct attendees connected at any time while the poll was open; null when the server did
+	 * not see it open from the start (it restarted since).
+	 */
+	connectedWhileOpen: number | null;
+	/** More ballots than phones connected now: phones that voted and left, or throwaway phones. */
+	moreThanConnectedNow: boolean;
+	/** More ballots than phones connected while it was open: ballots from phones never connected. */
+	moreThanConnectedWhileOpen: boolean;
+}
+
+/** What would reveal ballot stuffing, for the console: staff only, never sent to the room. */
+export interface TurnoutWatch {
+	/** Attendees connected now. */
+	connected: number;
+	/** Participants who joined the meeting in the last minute. */
+	newLastMinute: number;
+	/** Open polls, and any closed poll that got more ballots than phones. */
+	polls: PollTurnout[];
+}
+
 export type { ResultsView };
 
 export interface PollInfo {
@@ -52,6 +79,8 @@ export interface PollInfo {
 	/** Results are on the projector (and on phones) only when the moderator shows them. */
 	resultsVisible: boolean;
 	resultsView: ResultsView;
+	/** Opened again after it closed: the room sees its overall tally only from then on. */
+	reopened: boolean;
 	ballots: number;
 }
 
@@ -165,6 +194,8 @@ export interface MeetingSnapshot {
 	myMarks: string[];
 	/** Topics the moderator declared agreed, in the order declared. */
 	topics: AgreedTopicInfo[];
+	/** Staff only: ballots against phones, to notice stuffing. */
+	turnout?: TurnoutWatch;
 }
 
 export interface AgreedTopicInfo {
@@ -292,6 +323,8 @@ export interface ServerToClientEvents {
 	'agenda:moved': (update: AgendaMoved) => void;
 	'meeting:changed': (update: MeetingChanged) => void;
 	'presence:counts': (counts: PresenceCounts) => void;
+	/** Staff only. */
+	'turnout:changed': (watch: TurnoutWatch) => void;
 	'polls:changed': (update: PollsChanged) => void;
 	'poll:results': (update: PollResultsUpdate) => void;
 	'floor:changed': (floor: FloorState) => void;

@@ -14,6 +14,9 @@ interface Attendance {
 export class Presence {
 	#meetings = new Map<string, Map<string, Attendance>>();
 	#counts = new Map<string, PresenceCounts>();
+	/** The polls open now, per meeting, and every attendee connected at any time while each was open. */
+	#openPolls = new Map<string, ReadonlySet<string>>();
+	#connectedWhileOpen = new Map<string, Set<string>>();
 
 	#tally(meetingId: string, mode: ParticipationMode | null, delta: number): void {
 		const counts = this.#counts.get(meetingId) ?? { connected: 0, inRoom: 0, remote: 0 };
@@ -36,6 +39,32 @@ export class Presence {
 			attendees.set(participantId, { sockets: 1, mode });
 			this.#tally(meetingId, mode, 1);
 		}
+		for (const pollId of this.#openPolls.get(meetingId) ?? [])
+			this.#connectedWhileOpen.get(pollId)?.add(participantId);
+	}
+
+	/**
+	 * The polls open in a meeting now: the attendees connected now, and each one who connects until
+	 * a poll closes, count as phones that could have voted in it (a poll opened again keeps counting).
+	 */
+	pollsOpen(meetingId: string, pollIds: readonly string[]): void {
+		this.#openPolls.set(meetingId, new Set(pollIds));
+		const connected = [...(this.#meetings.get(meetingId)?.keys() ?? [])];
+		for (const pollId of pollIds) {
+			const seen = this.#connectedWhileOpen.get(pollId) ?? new Set<string>();
+			this.#connectedWhileOpen.set(pollId, seen);
+			for (const participantId of connected) seen.add(participantId);
+		}
+	}
+
+	/** Whether this process counts the phones connected while the poll is open. */
+	follows(pollId: string): boolean {
+		return this.#connectedWhileOpen.has(pollId);
+	}
+
+	/** Distinct attendees connected at any time while the poll was open (since this process started). */
+	connectedWhileOpen(pollId: string): number {
+		return this.#connectedWhileOpen.get(pollId)?.size ?? 0;
 	}
 
 	leave(meetingId: string, participantId: string): void {

@@ -49,7 +49,8 @@ export function ballotCount(databasePath: string, pollId: string): number {
 
 /** A snapshot without what moves on its own: connected counts and the server's clock. */
 export function stable(snapshot: MeetingSnapshot): unknown {
-	return { ...snapshot, presence: null, floor: { ...snapshot.floor, serverNow: null } };
+	// Connections and the clock move these, not commands: presence, and the console's phones.
+	return { ...snapshot, presence: null, turnout: null, floor: { ...snapshot.floor, serverNow: null } };
 }
 
 /** What a staff (or any) socket sees right now, through `meeting:sync`. */

@@ -26,6 +26,7 @@ const poll = (id: string, status: PollInfo['status']): PollInfo => ({
 	status,
 	resultsVisible: false,
 	resultsView: 'overall',
+	reopened: false,
 	ballots: 0
 });
 

@@ -101,10 +101,10 @@ function consensusAcross(
 }
 
 /**
- * Everything the room may learn from a poll: the overall tally, the tallies per stakeholder
- * group and per in room / remote (small groups, and any that would give them away, withheld),
- * and for a consensus check whether support holds in each group shown. Ballots of another kind
- * than the poll's are skipped.
+ * Everything staff may learn from a poll: the overall tally, the tallies per stakeholder group and
+ * per in room / remote (small groups, and any that would give them away, withheld), and for a
+ * consensus check whether support holds in each group shown. Free text is not broken down. What
+ * the room may see of it, and when, is `resultsForRoom`'s to say. Ballots of another kind are skipped.
  */
 export function tallyPoll(
 	spec: PollSpec,
@@ -113,16 +113,19 @@ export function tallyPoll(
 ): PollResults {
 	const counted = ballots.filter((ballot) => ballot.choice.kind === spec.kind);
 	const tallyOf = (choices: Choice[]) => tallyChoices(spec, choices, moderation);
+	// Free text is never broken down: a rare phrase beside a small group could name its writer.
+	const textual = spec.kind === 'open_text' || spec.kind === 'word_cloud';
+	const broken = textual ? [] : counted;
 	const byGroup = breakdown(
 		[...STAKEHOLDER_GROUPS, 'unspecified'] as const,
 		(ballot) => ballot.group ?? 'unspecified',
-		counted,
+		broken,
 		tallyOf
 	);
 	const byMode = breakdown(
 		[...PARTICIPATION_MODES, 'unspecified'] as const,
 		(ballot) => ballot.mode ?? 'unspecified',
-		counted,
+		broken,
 		tallyOf
 	);
 	return {

@@ -57,8 +57,12 @@ const groupResult = <G extends z.ZodType>(groupSchema: G) =>
 const pollResults = z.object({
 	ballots: z.int().nonnegative(),
 	overall: tally,
-	byGroup: z.array(groupResult(z.union([group, z.literal('unspecified')]))),
-	byMode: z.array(groupResult(z.union([mode, z.literal('unspecified')]))),
+	byGroup: z
+		.array(groupResult(z.union([group, z.literal('unspecified')])))
+		.describe('Filled once the poll is closed (never for free text or a poll opened again).'),
+	byMode: z
+		.array(groupResult(z.union([mode, z.literal('unspecified')])))
+		.describe('Always empty in the record: beside byGroup it could give a ballot away.'),
 	consensus: z
 		.object({
 			rule: z.string(),

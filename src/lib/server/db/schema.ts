@@ -245,6 +245,8 @@ export const polls = sqliteTable(
 		resultsView: text('results_view', { enum: RESULTS_VIEWS }).notNull().default('overall'),
 		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		/** Opened again after it was closed: the room sees its overall tally only from then on. */
+		reopened: integer('reopened', { mode: 'boolean' }).notNull().default(false),
 		/** The results stored when the poll closed, as JSON: the record reads them. */
 		finalResults: text('final_results', { mode: 'json' }).$type<PollResults>(),
 		createdAt: createdAt()
@@ -335,6 +337,7 @@ export const questions = sqliteTable(
 		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
 		/** The asker's display name, or null when asked anonymously. */
 		authorName: text('author_name'),
+		/** The asker's group and mode when named; null (not kept) for an anonymous question. */
 		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
 		mode: text('mode', { enum: PARTICIPATION_MODES }),
 		text: text('text').notNull(),

@@ -4,6 +4,7 @@ import type { Meeting } from '../db/schema';
 import { subscribe } from '../events';
 import { presence } from '../presence';
 import { livePolls, type Audience } from '../polls/live';
+import { turnout } from '../turnout';
 import { agreedTopicsOf } from '../record/topics';
 import { ballotsOf } from '../polls/store';
 import { loadAgenda } from './agenda';
@@ -54,6 +55,7 @@ export function buildSnapshot(meeting: Meeting, audience: Audience): MeetingSnap
 		myUpvotes: mine.upvoted,
 		comments: commentsState(meeting, staff),
 		myMarks: audience.participantId ? marksOf(meeting.id, audience.participantId) : [],
-		topics: agreedTopicsOf(meeting.id)
+		topics: agreedTopicsOf(meeting.id),
+		...(staff ? { turnout: turnout.of(meeting.id) } : {})
 	};
 }

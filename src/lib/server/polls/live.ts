@@ -1,6 +1,7 @@
 import type { CountedBallot, PollResults, TextDecision } from '$lib/domain/polls/types';
 import { groupTexts } from '$lib/domain/polls/textEntries';
 import { tallyPoll } from '$lib/domain/polls/tally';
+import { overallOnly, resultsForRoom } from '$lib/domain/polls/disclosure';
 import type { ClientRole, ModeratedText, PollInfo, PollResultsUpdate } from '$lib/realtime/protocol';
 import { publish, subscribe } from '../events';
 import { loadBallots, loadModeration, loadPolls, pollInfo, type PollRecord } from './store';
@@ -72,17 +73,23 @@ class LivePolls {
 		return groupTexts(texts).map((entry) => ({ ...entry, status: moderation.get(entry.key) ?? 'pending' }));
 	}
 
-	/** What an audience may see of a poll's results: the room only what is shown, moderators all. */
+	/**
+	 * What an audience may see of a poll's results: staff everything, live; the room only what is
+	 * shown, and of that what `resultsForRoom` allows (phones the overall bars only).
+	 */
 	resultsFor(record: PollRecord, audience: Audience): PollResultsUpdate {
-		const ballots = this.count(record.poll.id);
+		const { poll } = record;
+		const ballots = this.count(poll.id);
 		if (audience.role === 'moderator') {
-			return { pollId: record.poll.id, ballots, results: this.results(record), texts: this.texts(record) };
+			return { pollId: poll.id, ballots, results: this.results(record), texts: this.texts(record) };
 		}
-		const results = record.poll.resultsVisible ? this.results(record) : null;
+		if (!poll.resultsVisible) return { pollId: poll.id, ballots, results: null };
+		const results = resultsForRoom(this.results(record), poll.status, poll.reopened);
+		// Leaving the breakdowns out makes the update a hall of phones receives a fraction of the size.
 		return {
-			pollId: record.poll.id,
+			pollId: poll.id,
 			ballots,
-			results: results && audience.role === 'attendee' ? overallOnly(results) : results
+			results: audience.role === 'attendee' ? overallOnly(results) : results
 		};
 	}
 
@@ -111,14 +118,6 @@ class LivePolls {
 		}
 		return map;
 	}
-}
-
-/**
- * Phones show the overall bars only; the breakdowns are for the projector and the record. Leaving
- * them out makes the update a hall of phones receives a fraction of the size.
- */
-function overallOnly(results: PollResults): PollResults {
-	return { ...results, byGroup: [], byMode: [], consensus: null };
 }
 
 export const livePolls = new LivePolls();

@@ -4,6 +4,7 @@ import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { PollInfo } from '$lib/realtime/protocol';
 import type { PollControls } from '$lib/domain/polls/lifecycle';
+import { resultsForRoom } from '$lib/domain/polls/disclosure';
 import { db, prepared, type Tx } from '../db';
 import { ballots, meetings, pollOptions, polls, textModeration, type Poll } from '../db/schema';
 import { generateId } from '../auth/tokens';
@@ -51,6 +52,7 @@ export function pollInfo({ poll, spec }: PollRecord, ballotCount: number): PollI
 		status: poll.status,
 		resultsVisible: poll.resultsVisible,
 		resultsView: poll.resultsView,
+		reopened: poll.reopened,
 		ballots: ballotCount
 	};
 }
@@ -68,6 +70,8 @@ export function pollFactsOf(meetingId: string, tallies: Tallies): RecordFacts['p
 		let results: PollResults | null = null;
 		if (poll.status === 'closed' && poll.finalResults) results = poll.finalResults;
 		else if (poll.status !== 'draft' || tallies.count(poll.id) > 0) results = tallies.results(record);
+		// The record is what the room may see: exports are no more detailed than the projector.
+		if (results) results = resultsForRoom(results, poll.status, poll.reopened);
 		return {
 			id: poll.id,
 			itemId: poll.itemId,
@@ -193,19 +197,21 @@ export function storeBallot(_tx: Tx, input: BallotInput): BallotOutcome {
 
 /**
  * Stores a poll's controls as the domain decided them: opening starts a new round (no final
- * results), closing freezes the results given.
+ * results; `reopened` once it had closed before), closing freezes the results given.
  */
 export function storePollControls(
 	tx: Tx,
 	pollId: string,
 	controls: PollControls,
-	moment: { opened: boolean; closed: boolean; finalResults: () => PollResults }
+	moment: { opened: boolean; closed: boolean; reopened: boolean; finalResults: () => PollResults }
 ): void {
 	const now = new Date();
 	tx.update(polls)
 		.set({
 			...controls,
-			...(moment.opened ? { openedAt: now, closedAt: null, finalResults: null } : {}),
+			...(moment.opened
+				? { openedAt: now, closedAt: null, finalResults: null, reopened: moment.reopened }
+				: {}),
 			...(moment.closed ? { closedAt: now, finalResults: moment.finalResults() } : {})
 		})
 		.where(eq(polls.id, pollId))

@@ -7,6 +7,7 @@ import { findMeetingById, meetingInfo, positionOf } from '../meetings/store';
 import { agendaForClients } from '../meetings/snapshot';
 import { livePolls } from '../polls/live';
 import { presence } from '../presence';
+import { turnout } from '../turnout';
 import { floorState } from '../floor/store';
 import { questionsState } from '../questions/store';
 import { commentsState } from '../comments/store';
@@ -18,6 +19,8 @@ import { hub, LIVE_AUDIENCES, type LiveAudience } from './hub';
 const PRESENCE_INTERVAL_MS = 1000;
 /** The record page fetches the record again when told; a typing rapporteur tells it twice a second. */
 const RECORD_INTERVAL_MS = 500;
+/** A minute after the last new phone, and a little more, the console's count of new phones is redrawn. */
+const NEW_PHONES_FOLLOW_UP_MS = 61_000;
 
 /** Subscribes the realtime layer to the application's events (once: see attachRealtime). */
 export function broadcastChanges(): void {
@@ -61,7 +64,10 @@ export function broadcastChanges(): void {
 		});
 	});
 
-	subscribe('results.changed', ({ meetingId, pollId }) => sendResults(meetingId, pollId));
+	subscribe('results.changed', ({ meetingId, pollId }) => {
+		sendResults(meetingId, pollId);
+		sendTurnout(meetingId);
+	});
 	subscribe('questions.changed', ({ meetingId }) => sendQuestions(meetingId));
 	subscribe('comments.changed', ({ meetingId }) => sendComments(meetingId));
 	subscribe('floor.changed', ({ meetingId }) => sendFloor(meetingId));
@@ -79,13 +85,36 @@ export function broadcastChanges(): void {
 		sendRecordChanged(meetingId);
 	});
 
-	subscribe('presence.changed', ({ meetingId }) =>
+	subscribe('presence.changed', ({ meetingId }) => {
 		hub.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
 			const counts = presence.counts(meetingId);
 			hub.toMeeting(meetingId)?.emit('presence:counts', counts);
 			notePeaks(meetingId, counts);
-		})
-	);
+		});
+		sendTurnout(meetingId);
+	});
+	subscribe('polls.changed', ({ meetingId }) => sendTurnout(meetingId));
+}
+
+/** Phones new in the last minute fall back to none a minute after the last one: one more update then. */
+const turnoutFollowUps = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** Staff only, at the pace of presence: ballots against phones, and the phones new in the last minute. */
+function sendTurnout(meetingId: string): void {
+	hub.coalesce(`turnout:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
+		const watch = turnout.of(meetingId);
+		hub.toStaff(meetingId)?.emit('turnout:changed', watch);
+		clearTimeout(turnoutFollowUps.get(meetingId));
+		turnoutFollowUps.delete(meetingId);
+		if (watch.newLastMinute > 0) {
+			const later = setTimeout(() => {
+				turnoutFollowUps.delete(meetingId);
+				sendTurnout(meetingId);
+			}, NEW_PHONES_FOLLOW_UP_MS);
+			later.unref();
+			turnoutFollowUps.set(meetingId, later);
+		}
+	});
 }
 
 /** Floor changes are rare (people, not machines, make them): each one goes out at once, whole. */

@@ -10,6 +10,7 @@ import { findParticipant, participantCookieName } from '../participants';
 import { publish } from '../events';
 import { limits } from '../limits';
 import { presence } from '../presence';
+import { turnout } from '../turnout';
 import { handshakeSchema } from '$lib/realtime/schemas';
 import { fail, onRead } from './command';
 import { broadcastChanges } from './broadcasts';
@@ -134,6 +135,7 @@ function onConnection(socket: PlenarySocket): void {
 	const ownRoom = { moderator: moderatorRoom, projector: screenRoom, attendee: phoneRoom }[role];
 	void socket.join([meetingRoom(meetingId), ownRoom(meetingId)]);
 	if (participantId) {
+		turnout.follow(meetingId);
 		presence.arrive(meetingId, participantId, mode);
 		publish({ name: 'presence.changed', meetingId });
 		socket.on('disconnect', () => {

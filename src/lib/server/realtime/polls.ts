@@ -58,7 +58,8 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 			const transition = controlPoll(pollId, record.poll, action, screenOf(meeting));
 			if (!transition) return { data: { version: meeting.version } };
 			const finalResults = () => livePolls.results(record);
-			storePollControls(tx, pollId, transition.poll, { ...transition, finalResults });
+			const reopened = record.poll.reopened || record.poll.status === 'closed';
+			storePollControls(tx, pollId, transition.poll, { ...transition, reopened, finalResults });
 			// A poll put on screen takes off a question or comment that was there.
 			const screen = changeScreen(tx, meeting, () => transition.screen);
 			const version = nextVersion(tx, meetingId);

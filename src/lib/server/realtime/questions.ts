@@ -21,11 +21,13 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 		limit: { limit: limits.question, what: 'You have asked several questions in a row' },
 		decide(tx, { text, anonymous }, { meetingId, caller: { participantId }, meeting }) {
 			const profile = profileOf(participantId);
+			// Anonymous means no one can tell who: with three people in a group, the group names them.
+			// So an anonymous question keeps neither, anywhere; it is the moderator's to moderate.
 			const question = insertQuestion(tx, meetingId, {
 				participantId,
 				authorName: anonymous ? null : profile.displayName,
-				stakeholderGroup: profile.stakeholderGroup,
-				mode: profile.mode,
+				stakeholderGroup: anonymous ? null : profile.stakeholderGroup,
+				mode: anonymous ? null : profile.mode,
 				text,
 				status: initialStatus(meeting().premoderation)
 			});

@@ -1,0 +1,1 @@
+ALTER TABLE `polls` ADD `reopened` integer DEFAULT false NOT NULL;
