@@ -14,7 +14,9 @@ import { ADMIN, startServer, type RunningServer } from './support/server';
 import {
 	connect,
 	cookiesFrom,
+	joinChallenge,
 	joinMeeting,
+	solveProof,
 	nextEvent,
 	publicSnapshot,
 	signIn,
@@ -1068,8 +1070,11 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		expect(await saveSettings(code, { passcode: PASSCODE })).toMatchObject({ type: 'success' });
 	});
 
-	const tryPasscode = (passcode: string, cookie?: string) =>
-		post(`/m/${code}/join`, form({ passcode }), cookie);
+	/** The join page's form, with the proof of work its scripts add. */
+	const tryPasscode = async (passcode: string, cookie?: string) => {
+		const proof = await solveProof(await joinChallenge(server.url, code));
+		return post(`/m/${code}/join`, form({ passcode, proof }), cookie);
+	};
 
 	it('a phone without the passcode is sent to the join page, and admitted by nothing else', async () => {
 		const page = await get(`/m/${code}`);
@@ -1166,7 +1171,8 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		await page.arrayBuffer();
 		expect(page.status).toBe(303);
 		expect(page.headers.get('location')).toBe(`/m/${openCode}/join`);
-		const join = await post(`/m/${openCode}/join`, form({ passcode: '' }));
+		const proof = await solveProof(await joinChallenge(server.url, openCode));
+		const join = await post(`/m/${openCode}/join`, form({ passcode: '', proof }));
 		await join.arrayBuffer();
 		expect(join.status).toBe(410);
 		expect(participantCount(openCode)).toBe(0);

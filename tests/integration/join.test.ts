@@ -1,0 +1,149 @@
+/**
+ * One person, one voice: opening a meeting's page joins no one, and a new participant exists only
+ * after a POST with a proof of work the server issued for that meeting, used once.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Challenge } from 'altcha-lib';
+import { startServer, type RunningServer } from './support/server';
+import {
+	actionAnswer,
+	connect,
+	cookiesFrom,
+	joinChallenge,
+	postJoin,
+	solveProof,
+	type TestSocket
+} from './support/clients';
+import { importSecondMeeting } from './support/meetings';
+
+const SECRET = 'a join test secret that is long enough to sign with';
+process.env.SERVER_SECRET = SECRET;
+// The server's own issuer, with the server's secret, makes the one challenge no phone can get: an old one.
+const { issueChallenge } = await import('../../src/lib/server/join/proof');
+
+let server: RunningServer;
+const open: TestSocket[] = [];
+
+function participantCount(): number {
+	const sqlite = new Database(server.databasePath, { readonly: true });
+	try {
+		return (sqlite.prepare('select count(*) as n from participants').get() as { n: number }).n;
+	} finally {
+		sqlite.close();
+	}
+}
+
+/** Posts a join; the body says whether it joined (`success`) or why not. */
+async function tryJoin(fields: Record<string, string>, code = 'BPF2017') {
+	const response = await postJoin(server.url, code, fields);
+	const answer = actionAnswer(await response.text());
+	return {
+		joined: answer.type === 'success',
+		status: answer.status,
+		message: String(answer.data?.message ?? ''),
+		challenge: answer.data?.challenge,
+		cookie: cookiesFrom(response)
+	};
+}
+
+beforeAll(async () => {
+	// The real default cost: this file pays the proof of work a phone pays.
+	server = await startServer({ env: { JOIN_PROOF_COST: '', SERVER_SECRET: SECRET } });
+	importSecondMeeting(server.databasePath, 'OTHER02');
+});
+
+afterAll(async () => {
+	for (const socket of open) socket.disconnect();
+	await server?.stop();
+});
+
+describe('opening the attendee page', () => {
+	it('joins no one: the page, its data (as a link preload fetches it) and its challenge create no participant', async () => {
+		const before = participantCount();
+		for (const path of ['/m/BPF2017', '/m/BPF2017/__data.json', '/m/BPF2017/join/challenge']) {
+			const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+			expect(response.status, path).toBe(200);
+			expect(response.headers.getSetCookie().join(), path).not.toMatch(/plenary-attendee/);
+		}
+		expect(participantCount()).toBe(before);
+	});
+
+	it('lets a phone that has not joined watch read-only: its socket gets the snapshot, its commands are refused', async () => {
+		const { socket, snapshot } = await connect(server.url, { as: 'attendee' });
+		open.push(socket);
+		expect(snapshot.meeting.code).toBe('BPF2017');
+		const answer = await socket.emitWithAck('floor:request', { clientId: 'viewer-1' });
+		expect(answer).toEqual({ error: { code: 'unauthorised', message: 'Join the meeting from its page first.' } });
+	});
+});
+
+describe('the proof of work at the default cost', () => {
+	it('admits a phone with a solved challenge, once: the same proof again creates no one', async () => {
+		const before = participantCount();
+		const proof = await solveProof(await joinChallenge(server.url, 'BPF2017'));
+		const first = await tryJoin({ proof });
+		expect(first.joined).toBe(true);
+		expect(first.cookie).toMatch(/plenary-attendee-BPF2017=/);
+		expect(participantCount()).toBe(before + 1);
+
+		const replayed = await tryJoin({ proof });
+		expect(replayed.joined).toBe(false);
+		expect(replayed.status).toBe(403);
+		expect(replayed.cookie).toBe('');
+		expect(participantCount()).toBe(before + 1);
+
+		const { socket, snapshot } = await connect(server.url, { as: 'attendee', cookie: first.cookie });
+		open.push(socket);
+		expect(snapshot.presence.connected).toBeGreaterThanOrEqual(1);
+		const answer = await socket.emitWithAck('floor:request', { clientId: 'joined-1' });
+		expect(answer).toMatchObject({ data: { requestId: expect.any(String) } });
+	});
+
+	it('refuses a missing, malformed, wrong, tampered, expired or other meeting’s proof, and creates no one', async () => {
+		const before = participantCount();
+		const challenge = await joinChallenge(server.url, 'BPF2017');
+		const solved = JSON.parse(await solveProof(challenge)) as {
+			challenge: Challenge;
+			solution: { counter: number; derivedKey: string };
+		};
+		const meetingId = String(challenge.parameters.data?.meeting);
+		const expired = await issueChallenge(meetingId, Date.now() - 10 * 60_000);
+		const elsewhere = await solveProof(await joinChallenge(server.url, 'OTHER02'));
+		const refusals: Record<string, Record<string, string>> = {
+			missing: {},
+			'not JSON': { proof: 'not json' },
+			'wrong counter': {
+				proof: JSON.stringify({ ...solved, solution: { ...solved.solution, counter: solved.solution.counter + 1 } })
+			},
+			'wrong key': {
+				proof: JSON.stringify({ ...solved, solution: { ...solved.solution, derivedKey: '00'.repeat(32) } })
+			},
+			'cheaper challenge': {
+				proof: JSON.stringify({
+					...solved,
+					challenge: { ...solved.challenge, parameters: { ...solved.challenge.parameters, cost: 1 } }
+				})
+			},
+			expired: { proof: await solveProof(expired) },
+			'another meeting': { proof: elsewhere }
+		};
+		for (const [what, fields] of Object.entries(refusals)) {
+			const attempt = await tryJoin(fields);
+			expect(attempt.joined, what).toBe(false);
+			expect(attempt.status, what).toBe(403);
+			expect(attempt.message, what).toMatch(/could not prove/);
+			expect(attempt.cookie, what).toBe('');
+		}
+		expect(participantCount()).toBe(before);
+		// The right proof still works afterwards: nothing above spent it.
+		expect((await tryJoin({ proof: JSON.stringify(solved) })).joined).toBe(true);
+	});
+
+	it('hands back a fresh challenge with a refusal, so the phone can try again', async () => {
+		const refused = await tryJoin({ proof: 'nothing' });
+		const fresh = refused.challenge as Challenge;
+		expect(fresh.parameters.expiresAt).toBeGreaterThan(Date.now() / 1000);
+		expect((await tryJoin({ proof: await solveProof(fresh) })).joined).toBe(true);
+	});
+});
