@@ -41,7 +41,7 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
 }
 
 /** About a second on a mid-range phone (see the README's configuration table for the measurement). */
-export const DEFAULT_JOIN_PROOF_COST = 800;
+export const DEFAULT_JOIN_PROOF_COST = 1500;
 
 function secretOf(value: string | undefined): string | null {
 	if (!value) return null;
