@@ -134,7 +134,7 @@ async function main() {
 	);
 	log(
 		`Join proof of work lowered to JOIN_PROOF_COST=${BENCH_JOIN_PROOF_COST} for the simulated phones (a real phone's default is ${DEFAULT_JOIN_PROOF_COST}):` +
-			' they share the server\'s cores. Every phone still fetches a challenge and the server verifies every proof.'
+			" they share the server's cores. Every phone still fetches a challenge and the server verifies every proof."
 	);
 	const runs = {};
 	for (const kind of options.targets) runs[kind] = await benchmark(kind, options);

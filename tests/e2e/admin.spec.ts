@@ -211,10 +211,14 @@ test('a renamed item shows on the projector at once, which stays on it', async (
 
 /** Participants of one meeting, read beside the running server. */
 function participantsOf(code: string): number {
-	const sqlite = new Database(path.join(process.env.PLENARY_E2E_DB_DIR ?? '', 'plenary.db'), { readonly: true });
+	const sqlite = new Database(path.join(process.env.PLENARY_E2E_DB_DIR ?? '', 'plenary.db'), {
+		readonly: true
+	});
 	try {
 		const row = sqlite
-			.prepare('select count(*) as n from participants join meetings on meetings.id = meeting_id where code = ?')
+			.prepare(
+				'select count(*) as n from participants join meetings on meetings.id = meeting_id where code = ?'
+			)
 			.get(code) as { n: number };
 		return row.n;
 	} finally {

@@ -577,10 +577,23 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 		expect((await exportedDefinition(code)).meeting).toMatchObject({
 			speakingSeconds: 240,
 			premoderation: true,
-			passcode: null
+			passcode: null,
+			participation: 'anyone'
 		});
 		await syncedSnapshot(elsewhere);
 		expect(elsewhereChanges).toEqual([]);
+	});
+
+	it('saves who may take part, exports it in the meeting file, and refuses a rule it does not know', async () => {
+		expect(await saveSettings(code, { participation: 'room_code' })).toMatchObject({ type: 'success' });
+		expect((await exportedDefinition(code)).meeting).toMatchObject({ participation: 'room_code' });
+		expect(await saveSettings(code, { participation: 'everyone' })).toMatchObject({
+			type: 'failure',
+			status: 400,
+			data: { settings: { field: 'participation' } }
+		});
+		expect(await saveSettings(code, { participation: 'anyone' })).toMatchObject({ type: 'success' });
+		expect((await exportedDefinition(code)).meeting).toMatchObject({ participation: 'anyone' });
 	});
 
 	it('refuses settings it cannot take, naming the field, and saves nothing', async () => {

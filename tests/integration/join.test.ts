@@ -5,13 +5,15 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Challenge } from 'altcha-lib';
-import { startServer, type RunningServer } from './support/server';
+import { ADMIN, startServer, type RunningServer } from './support/server';
 import {
 	actionAnswer,
 	connect,
 	cookiesFrom,
 	joinChallenge,
 	postJoin,
+	publicSnapshot,
+	signIn,
 	solveProof,
 	type TestSocket
 } from './support/clients';
@@ -21,14 +23,31 @@ const SECRET = 'a join test secret that is long enough to sign with';
 process.env.SERVER_SECRET = SECRET;
 // The server's own issuer, with the server's secret, makes the one challenge no phone can get: an old one.
 const { issueChallenge } = await import('../../src/lib/server/join/proof');
+const { currentRoomCode, ROOM_CODE_PERIOD_MS } = await import('../../src/lib/server/join/roomCode');
 
 let server: RunningServer;
 const open: TestSocket[] = [];
 
-function participantCount(): number {
+function participantCount(code?: string): number {
 	const sqlite = new Database(server.databasePath, { readonly: true });
 	try {
-		return (sqlite.prepare('select count(*) as n from participants').get() as { n: number }).n;
+		const query = code
+			? sqlite.prepare(
+					'select count(*) as n from participants join meetings on meetings.id = meeting_id where code = ?'
+				)
+			: sqlite.prepare('select count(*) as n from participants');
+		return (query.get(...(code ? [code] : [])) as { n: number }).n;
+	} finally {
+		sqlite.close();
+	}
+}
+
+/** Sets a meeting's rule beside the running server, which reads the meeting's row on every request. */
+function meetingWithRule(code: string, participation: string): string {
+	const sqlite = new Database(server.databasePath);
+	try {
+		sqlite.prepare('update meetings set participation = ? where code = ?').run(participation, code);
+		return (sqlite.prepare('select id from meetings where code = ?').get(code) as { id: string }).id;
 	} finally {
 		sqlite.close();
 	}
@@ -51,6 +70,7 @@ beforeAll(async () => {
 	// The real default cost: this file pays the proof of work a phone pays.
 	server = await startServer({ env: { JOIN_PROOF_COST: '', SERVER_SECRET: SECRET } });
 	importSecondMeeting(server.databasePath, 'OTHER02');
+	importSecondMeeting(server.databasePath, 'ROOM03', 'r-');
 });
 
 afterAll(async () => {
@@ -74,7 +94,9 @@ describe('opening the attendee page', () => {
 		open.push(socket);
 		expect(snapshot.meeting.code).toBe('BPF2017');
 		const answer = await socket.emitWithAck('floor:request', { clientId: 'viewer-1' });
-		expect(answer).toEqual({ error: { code: 'unauthorised', message: 'Join the meeting from its page first.' } });
+		expect(answer).toEqual({
+			error: { code: 'unauthorised', message: 'Join the meeting from its page first.' }
+		});
 	});
 });
 
@@ -114,7 +136,10 @@ describe('the proof of work at the default cost', () => {
 			missing: {},
 			'not JSON': { proof: 'not json' },
 			'wrong counter': {
-				proof: JSON.stringify({ ...solved, solution: { ...solved.solution, counter: solved.solution.counter + 1 } })
+				proof: JSON.stringify({
+					...solved,
+					solution: { ...solved.solution, counter: solved.solution.counter + 1 }
+				})
 			},
 			'wrong key': {
 				proof: JSON.stringify({ ...solved, solution: { ...solved.solution, derivedKey: '00'.repeat(32) } })
@@ -145,5 +170,70 @@ describe('the proof of work at the default cost', () => {
 		const fresh = refused.challenge as Challenge;
 		expect(fresh.parameters.expiresAt).toBeGreaterThan(Date.now() / 1000);
 		expect((await tryJoin({ proof: await solveProof(fresh) })).joined).toBe(true);
+	});
+});
+
+describe('a meeting that asks for the room code', () => {
+	let meetingId: string;
+	const joinWith = async (roomCode: string) =>
+		tryJoin({ roomCode, proof: await solveProof(await joinChallenge(server.url, 'ROOM03')) }, 'ROOM03');
+
+	beforeAll(() => {
+		meetingId = meetingWithRule('ROOM03', 'room_code');
+	});
+
+	it('sends newcomers to the join page, lets no socket watch without joining, and shows its code to staff only', async () => {
+		const page = await fetch(`${server.url}/m/ROOM03`, { redirect: 'manual' });
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toBe('/m/ROOM03/join');
+		await expect(connect(server.url, { as: 'attendee', meeting: 'ROOM03' })).rejects.toThrow(
+			/^unauthorised: /
+		);
+
+		expect((await fetch(`${server.url}/m/ROOM03/room-code`)).status).toBe(403);
+		const admin = await signIn(server.url, ADMIN.username, ADMIN.password);
+		const shown = (await (
+			await fetch(`${server.url}/m/ROOM03/room-code`, { headers: { cookie: admin } })
+		).json()) as { roomCode: { code: string; changesAt: number } };
+		const now = currentRoomCode(meetingId);
+		// At a window's edge the server may already be on the next code.
+		const next = currentRoomCode(meetingId, now.changesAt);
+		expect([now.code, next.code]).toContain(shown.roomCode.code);
+		expect(shown.roomCode.code).toMatch(/^\d{6}$/);
+
+		const snapshot = await publicSnapshot(server.url, 'ROOM03');
+		expect(JSON.stringify(snapshot)).not.toContain(shown.roomCode.code);
+	});
+
+	it('refuses a wrong code and one from two windows ago; admits the current one and the one just before it', async () => {
+		const before = participantCount('ROOM03');
+		const now = Date.now();
+		const code = (windowsAgo: number) =>
+			currentRoomCode(meetingId, now - windowsAgo * ROOM_CODE_PERIOD_MS).code;
+		const wrong = String((Number(code(0)) + 1) % 1_000_000).padStart(6, '0');
+		for (const [what, typed] of [
+			['wrong', wrong],
+			['old', code(2)],
+			['missing', '']
+		]) {
+			const attempt = await joinWith(typed);
+			expect(attempt.joined, what).toBe(false);
+			expect(attempt.status, what).toBe(400);
+			expect(attempt.message, what).toMatch(/room code is not right/);
+			expect(attempt.cookie, what).toBe('');
+		}
+		expect(participantCount('ROOM03')).toBe(before);
+
+		const current = await joinWith(` ${code(0).slice(0, 3)} ${code(0).slice(3)} `);
+		expect(current.joined).toBe(true);
+		const previous = await joinWith(code(1));
+		expect(previous.joined).toBe(true);
+		expect(participantCount('ROOM03')).toBe(before + 2);
+		const { snapshot } = await connect(server.url, {
+			as: 'attendee',
+			meeting: 'ROOM03',
+			cookie: current.cookie
+		});
+		expect(snapshot.meeting.code).toBe('ROOM03');
 	});
 });

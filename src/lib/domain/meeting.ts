@@ -65,6 +65,14 @@ export function normaliseJoinCode(input: string): string {
 		.replace(/[\s-]+/g, '');
 }
 
+/**
+ * Who may take part: anyone with the meeting's code (and its passcode, when it has one), or only
+ * those who also type the room code the projector shows, which changes every few minutes.
+ */
+export const PARTICIPATION_RULES = ['anyone', 'room_code'] as const;
+
+export type ParticipationRule = (typeof PARTICIPATION_RULES)[number];
+
 /** Attendee passcodes are read aloud or shown on a slide: letters and digits only. */
 export const PASSCODE_PATTERN = /^[A-Za-z0-9]{4,32}$/;
 

@@ -59,17 +59,29 @@ export function postJoin(url: string, code: string, fields: Record<string, strin
 }
 
 /** A form action's JSON answer (as `deserialize` in the browser reads it): its type, status and data. */
-export function actionAnswer(body: string): { type: string; status?: number; data?: Record<string, unknown> } {
+export function actionAnswer(body: string): {
+	type: string;
+	status?: number;
+	data?: Record<string, unknown>;
+} {
 	const answer = JSON.parse(body) as { type: string; status?: number; data?: string };
-	return { ...answer, data: answer.data ? (parseDevalue(answer.data) as Record<string, unknown>) : undefined };
+	return {
+		...answer,
+		data: answer.data ? (parseDevalue(answer.data) as Record<string, unknown>) : undefined
+	};
 }
 
 /** Joins a meeting as a new phone does (a challenge, its proof, the join form) and returns its cookie. */
-export async function joinMeeting(url: string, code: string, fields: Record<string, string> = {}): Promise<string> {
+export async function joinMeeting(
+	url: string,
+	code: string,
+	fields: Record<string, string> = {}
+): Promise<string> {
 	const proof = await solveProof(await joinChallenge(url, code));
 	const response = await postJoin(url, code, { proof, ...fields });
 	const body = await response.text();
-	if (response.status !== 200 || !body.includes('"success"')) throw new Error(`join failed: ${response.status} ${body}`);
+	if (response.status !== 200 || !body.includes('"success"'))
+		throw new Error(`join failed: ${response.status} ${body}`);
 	return cookiesFrom(response);
 }
 

@@ -8,6 +8,7 @@ import {
 	GENDERS,
 	MEETING_ROLES,
 	PARTICIPATION_MODES,
+	PARTICIPATION_RULES,
 	PROJECTOR_THEMES,
 	STAKEHOLDER_GROUPS
 } from '../../domain/meeting';
@@ -87,6 +88,8 @@ export const meetings = sqliteTable('meetings', {
 	peakRemote: integer('peak_remote').notNull().default(0),
 	/** When set, a phone joins only after typing it; phones that already joined keep their place. */
 	passcode: text('passcode'),
+	/** Who may take part (see PARTICIPATION_RULES); phones that already joined keep their place. */
+	participation: text('participation', { enum: PARTICIPATION_RULES }).notNull().default('anyone'),
 	/** Counts saves of the agenda, so an editor working on an older agenda is told, not overwritten. */
 	agendaRevision: integer('agenda_revision').notNull().default(1),
 	/** The projector's look: the standard one, or large type in high contrast for a bright or large room. */

@@ -10,7 +10,7 @@ export type JoinFailure = ActionFailure<{ message: string; challenge: Challenge 
 
 /**
  * A join form's action, shared by the attendee page (its scripts join in the background) and the
- * join page (a passcode): null when the phone joined, else the refusal in the reader's language
+ * join page (a passcode, a room code): null when the phone joined, else the refusal in the reader's language
  * with a fresh challenge, since the proof sent is spent or was refused.
  */
 export async function joinFromForm(meeting: Meeting, event: RequestEvent): Promise<JoinFailure | null> {
@@ -22,6 +22,7 @@ export async function joinFromForm(meeting: Meeting, event: RequestEvent): Promi
 	const outcome = await admitNewcomer(meeting, {
 		proof: field('proof'),
 		passcode: field('passcode'),
+		roomCode: field('roomCode'),
 		address: event.getClientAddress(),
 		cookies: event.cookies,
 		secure: event.url.protocol === 'https:'

@@ -10,11 +10,14 @@ import type { Meeting, Participant } from '../db/schema';
 import { admitParticipant } from '../participants';
 import { limits, waitValues } from '../limits';
 import { spendProof } from './proof';
+import { roomCodeMatches } from './roomCode';
 
 export interface JoinRequest {
 	/** The phone's answer to its join challenge, as the form sent it (JSON). */
 	proof: string | null;
 	passcode: string | null;
+	/** The code the projector shows, for a meeting that asks for it. */
+	roomCode: string | null;
 	/** The network address it came from, for the loose per-address limit. */
 	address: string;
 	cookies: Cookies;
@@ -29,9 +32,15 @@ function refused(status: number, message: MessageId, values?: MessageValues): Jo
 	return { admitted: false, status, message, values };
 }
 
-/** What a meeting asks of a newcomer besides the proof: nothing, or its passcode. */
-export function joinRequirement(meeting: Meeting): 'none' | 'passcode' {
-	return meeting.passcode ? 'passcode' : 'none';
+/** What a meeting asks a newcomer to type besides the proof: its passcode, its room code, both or neither. */
+export function joinRequirements(meeting: Meeting): { passcode: boolean; roomCode: boolean } {
+	return { passcode: meeting.passcode !== null, roomCode: meeting.participation === 'room_code' };
+}
+
+/** Whether newcomers go through the join page first: something to type, or a meeting that takes no one. */
+export function needsJoinPage(meeting: Meeting): boolean {
+	const { passcode, roomCode } = joinRequirements(meeting);
+	return passcode || roomCode || meeting.archivedAt !== null;
 }
 
 function samePasscode(typed: string, passcode: string): boolean {
@@ -45,17 +54,18 @@ export async function admitNewcomer(meeting: Meeting, request: JoinRequest): Pro
 	if (meeting.archivedAt) return refused(410, 'join.refused.ended');
 	const wait = await limits.joinPerAddress.take(request.address);
 	if (wait !== null) return refused(429, 'join.refused.join-limit', waitValues(wait));
-	if (meeting.passcode) {
+	const asks = joinRequirements(meeting);
+	if (asks.passcode || asks.roomCode) {
 		const guessing = await limits.passcodePerAddress.take(request.address);
 		if (guessing !== null) return refused(429, 'join.refused.passcode-limit', waitValues(guessing));
 	}
-	// The proof is spent even when the passcode is wrong: each guess costs the guesser a proof.
+	// The proof is spent even when a code is wrong: each guess costs the guesser a proof.
 	const proof = await spendProof(meeting.id, request.proof);
 	if (proof === 'busy') return refused(503, 'join.refused.busy');
 	if (proof !== 'verified') return refused(403, 'join.refused.proof');
-	if (meeting.passcode) {
-		const typed = (request.passcode ?? '').slice(0, 64);
-		if (!samePasscode(typed, meeting.passcode)) return refused(400, 'join.refused.passcode');
-	}
+	if (meeting.passcode && !samePasscode((request.passcode ?? '').slice(0, 64), meeting.passcode))
+		return refused(400, 'join.refused.passcode');
+	if (asks.roomCode && !roomCodeMatches(meeting.id, request.roomCode ?? ''))
+		return refused(400, 'join.refused.room-code');
 	return { admitted: true, participant: admitParticipant(meeting, request.cookies, request.secure) };
 }

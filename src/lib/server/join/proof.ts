@@ -74,7 +74,11 @@ export type ProofOutcome = 'verified' | 'missing' | 'invalid' | 'expired' | 'spe
  * Checks a phone's proof for this meeting and spends it: the same proof never admits twice.
  * Anything but `verified` admits no one.
  */
-export async function spendProof(meetingId: string, sent: string | null, now = Date.now()): Promise<ProofOutcome> {
+export async function spendProof(
+	meetingId: string,
+	sent: string | null,
+	now = Date.now()
+): Promise<ProofOutcome> {
 	if (!sent) return 'missing';
 	let parsed;
 	try {

@@ -7,7 +7,7 @@ import { readConfig } from '../config';
 import { findMeetingByCode, findMeetingById } from '../meetings/store';
 import { buildSnapshot } from '../meetings/snapshot';
 import { findParticipant, participantCookieName } from '../participants';
-import { joinRequirement } from '../join/admission';
+import { needsJoinPage } from '../join/admission';
 import { publish } from '../events';
 import { limits } from '../limits';
 import { presence } from '../presence';
@@ -108,7 +108,7 @@ function admit(socket: PlenarySocket): Error | undefined {
 		if (participant) {
 			socket.data.participantId = participant.id;
 			socket.data.mode = participant.mode;
-		} else if (joinRequirement(meeting) !== 'none') return new Error('unauthorised: join the meeting from its page first');
+		} else if (needsJoinPage(meeting)) return new Error('unauthorised: join the meeting from its page first');
 	}
 	return undefined;
 }

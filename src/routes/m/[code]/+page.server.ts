@@ -6,7 +6,7 @@ import { translate } from '$lib/server/i18n';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import { findParticipant, participantCookieName, updateProfile } from '$lib/server/participants';
-import { joinRequirement } from '$lib/server/join/admission';
+import { needsJoinPage } from '$lib/server/join/admission';
 import { joinFromForm } from '$lib/server/join/action';
 import { issueChallenge } from '$lib/server/join/proof';
 import { publish } from '$lib/server/events';
@@ -22,8 +22,7 @@ import { limits, waitValues } from '$lib/server/limits';
 export async function load({ params, cookies, locals }) {
 	const meeting = requireMeeting(params.code, locals.locale);
 	const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
-	if (!participant && (joinRequirement(meeting) !== 'none' || meeting.archivedAt))
-		redirect(303, `/m/${meeting.code}/join`);
+	if (!participant && needsJoinPage(meeting)) redirect(303, `/m/${meeting.code}/join`);
 	return {
 		snapshot: buildSnapshot(meeting, { role: 'attendee', participantId: participant?.id ?? null }),
 		joined: participant !== undefined,
@@ -59,7 +58,8 @@ export const actions = {
 	join: async (event) => {
 		const meeting = requireMeeting(event.params.code, event.locals.locale);
 		const { cookies } = event;
-		if (findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)))) return { joined: true };
+		if (findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code))))
+			return { joined: true };
 		return (await joinFromForm(meeting, event)) ?? { joined: true };
 	},
 	profile: async ({ params, cookies, request, locals }) => {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { findParticipant, participantCookieName } from '$lib/server/participants';
-import { joinRequirement } from '$lib/server/join/admission';
+import { joinRequirements, needsJoinPage } from '$lib/server/join/admission';
 import { issueChallenge } from '$lib/server/join/proof';
 import { joinFromForm } from '$lib/server/join/action';
 
@@ -9,11 +9,12 @@ import { joinFromForm } from '$lib/server/join/action';
 export async function load({ params, cookies, locals }) {
 	const meeting = requireMeeting(params.code, locals.locale);
 	const joined = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
-	if (joined || (joinRequirement(meeting) === 'none' && !meeting.archivedAt)) redirect(303, `/m/${meeting.code}`);
+	if (joined || !needsJoinPage(meeting)) redirect(303, `/m/${meeting.code}`);
 	return {
 		code: meeting.code,
 		title: meeting.title,
 		archived: meeting.archivedAt !== null,
+		asks: joinRequirements(meeting),
 		challenge: meeting.archivedAt ? null : await issueChallenge(meeting.id)
 	};
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `participation` text DEFAULT 'anyone' NOT NULL;
