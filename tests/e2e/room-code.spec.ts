@@ -31,7 +31,9 @@ async function roomCodeOn(projector: Page): Promise<string> {
 	return (await shown.textContent())!.replace(/\s/g, '');
 }
 
-test('a phone joins with the room code read off the projector; a wrong one is refused', async ({ browser }) => {
+test('a phone joins with the room code read off the projector; a wrong one is refused', async ({
+	browser
+}) => {
 	const code = await copyOfGeneva(browser, 'ROOM', { participation: 'room_code' });
 	const projector = await staffProjector(browser, code);
 	const roomCode = await roomCodeOn(projector);
@@ -65,7 +67,9 @@ test('the room-code join page reads in Arabic at 320 px; a projector no one sign
 	browser
 }) => {
 	const code = await copyOfGeneva(browser, 'ROOM', { participation: 'room_code' });
-	const phone = await (await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } })).newPage();
+	const phone = await (
+		await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } })
+	).newPage();
 	await phone.goto(`/m/${code}?lang=ar`);
 	await expect(phone).toHaveURL(new RegExp(`/m/${code}/join$`));
 	await expect(phone.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -79,7 +83,9 @@ test('the room-code join page reads in Arabic at 320 px; a projector no one sign
 	await expectNoSidewaysScroll(phone, 'the refused room code in Arabic at 320 px');
 	await shoot(phone, 'phone-join-room-code-wrong-ar-320');
 
-	const english = await (await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } })).newPage();
+	const english = await (
+		await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 } })
+	).newPage();
 	await english.goto(`/m/${code}`);
 	await expectNoSidewaysScroll(english, 'the room-code join page at 320 px');
 	await shoot(english, 'phone-join-room-code-en-320');

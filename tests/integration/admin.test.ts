@@ -153,7 +153,8 @@ const SETTINGS = {
 	commentDeadline: '2026-03-13T17:00',
 	speakingMinutes: '4',
 	premoderation: 'on',
-	passcode: ''
+	passcode: '',
+	participation: 'anyone'
 };
 
 function saveSettings(code: string, changes: Partial<typeof SETTINGS> & { code?: string } = {}) {

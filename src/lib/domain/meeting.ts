@@ -66,10 +66,11 @@ export function normaliseJoinCode(input: string): string {
 }
 
 /**
- * Who may take part: anyone with the meeting's code (and its passcode, when it has one), or only
- * those who also type the room code the projector shows, which changes every few minutes.
+ * Who may take part: anyone with the meeting's code (and its passcode, when it has one), only
+ * those who also type the room code the projector shows (it changes every few minutes), or only
+ * those with a personal invitation made from the organiser's list.
  */
-export const PARTICIPATION_RULES = ['anyone', 'room_code'] as const;
+export const PARTICIPATION_RULES = ['anyone', 'room_code', 'invitation'] as const;
 
 export type ParticipationRule = (typeof PARTICIPATION_RULES)[number];
 

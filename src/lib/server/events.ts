@@ -34,6 +34,8 @@ export interface AppEvents {
 	 * were removed or signed out everywhere (null).
 	 */
 	'user.accessEnded': { userId: string; meetingId: string | null };
+	/** A participant's access ended (their invitation was withdrawn): their phones must close. */
+	'participant.removed': { meetingId: string; participantId: string };
 }
 
 export type AppEvent = { [Name in keyof AppEvents]: { name: Name } & AppEvents[Name] }[keyof AppEvents];

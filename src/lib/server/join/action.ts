@@ -13,7 +13,11 @@ export type JoinFailure = ActionFailure<{ message: string; challenge: Challenge 
  * join page (a passcode, a room code): null when the phone joined, else the refusal in the reader's language
  * with a fresh challenge, since the proof sent is spent or was refused.
  */
-export async function joinFromForm(meeting: Meeting, event: RequestEvent): Promise<JoinFailure | null> {
+export async function joinFromForm(
+	meeting: Meeting,
+	event: RequestEvent,
+	invitation: string | null = null
+): Promise<JoinFailure | null> {
 	const form = await readForm(event.request);
 	const field = (name: string) => {
 		const value = form?.get(name);
@@ -23,6 +27,7 @@ export async function joinFromForm(meeting: Meeting, event: RequestEvent): Promi
 		proof: field('proof'),
 		passcode: field('passcode'),
 		roomCode: field('roomCode'),
+		invitation,
 		address: event.getClientAddress(),
 		cookies: event.cookies,
 		secure: event.url.protocol === 'https:'

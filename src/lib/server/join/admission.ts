@@ -11,6 +11,7 @@ import { admitParticipant } from '../participants';
 import { limits, waitValues } from '../limits';
 import { spendProof } from './proof';
 import { roomCodeMatches } from './roomCode';
+import { claimInvitation, findInvitation, invitationState } from './invitations';
 
 export interface JoinRequest {
 	/** The phone's answer to its join challenge, as the form sent it (JSON). */
@@ -18,6 +19,8 @@ export interface JoinRequest {
 	passcode: string | null;
 	/** The code the projector shows, for a meeting that asks for it. */
 	roomCode: string | null;
+	/** The token of a personal invitation's link, for a meeting that takes part by invitation. */
+	invitation: string | null;
 	/** The network address it came from, for the loose per-address limit. */
 	address: string;
 	cookies: Cookies;
@@ -33,14 +36,22 @@ function refused(status: number, message: MessageId, values?: MessageValues): Jo
 }
 
 /** What a meeting asks a newcomer to type besides the proof: its passcode, its room code, both or neither. */
-export function joinRequirements(meeting: Meeting): { passcode: boolean; roomCode: boolean } {
-	return { passcode: meeting.passcode !== null, roomCode: meeting.participation === 'room_code' };
+export function joinRequirements(meeting: Meeting): {
+	passcode: boolean;
+	roomCode: boolean;
+	invitation: boolean;
+} {
+	return {
+		passcode: meeting.passcode !== null,
+		roomCode: meeting.participation === 'room_code',
+		invitation: meeting.participation === 'invitation'
+	};
 }
 
 /** Whether newcomers go through the join page first: something to type, or a meeting that takes no one. */
 export function needsJoinPage(meeting: Meeting): boolean {
-	const { passcode, roomCode } = joinRequirements(meeting);
-	return passcode || roomCode || meeting.archivedAt !== null;
+	const { passcode, roomCode, invitation } = joinRequirements(meeting);
+	return passcode || roomCode || invitation || meeting.archivedAt !== null;
 }
 
 function samePasscode(typed: string, passcode: string): boolean {
@@ -55,6 +66,13 @@ export async function admitNewcomer(meeting: Meeting, request: JoinRequest): Pro
 	const wait = await limits.joinPerAddress.take(request.address);
 	if (wait !== null) return refused(429, 'join.refused.join-limit', waitValues(wait));
 	const asks = joinRequirements(meeting);
+	const invitation = asks.invitation ? findInvitation(meeting.id, request.invitation) : undefined;
+	if (asks.invitation) {
+		const state = invitationState(invitation);
+		if (state === 'missing') return refused(403, 'join.refused.invitation-needed');
+		if (state === 'revoked') return refused(410, 'join.refused.invitation-revoked');
+		if (state === 'claimed') return refused(409, 'join.refused.invitation-used');
+	}
 	if (asks.passcode || asks.roomCode) {
 		const guessing = await limits.passcodePerAddress.take(request.address);
 		if (guessing !== null) return refused(429, 'join.refused.passcode-limit', waitValues(guessing));
@@ -67,5 +85,9 @@ export async function admitNewcomer(meeting: Meeting, request: JoinRequest): Pro
 		return refused(400, 'join.refused.passcode');
 	if (asks.roomCode && !roomCodeMatches(meeting.id, request.roomCode ?? ''))
 		return refused(400, 'join.refused.room-code');
+	if (invitation) {
+		const claimed = claimInvitation(meeting, invitation.id, request.cookies, request.secure);
+		return claimed ? { admitted: true, participant: claimed } : refused(409, 'join.refused.invitation-used');
+	}
 	return { admitted: true, participant: admitParticipant(meeting, request.cookies, request.secure) };
 }

@@ -50,6 +50,9 @@ export function broadcastChanges(): void {
 
 	subscribe('meeting.archived', ({ meetingId }) => hub.disconnectPhones(meetingId));
 	subscribe('user.accessEnded', ({ userId, meetingId }) => hub.disconnectUser(userId, meetingId));
+	subscribe('participant.removed', ({ meetingId, participantId }) =>
+		hub.disconnectParticipant(meetingId, participantId)
+	);
 
 	subscribe('polls.changed', ({ meetingId, version }) => {
 		const meeting = findMeetingById(meetingId);
