@@ -74,7 +74,7 @@ export async function admitNewcomer(meeting: Meeting, request: JoinRequest): Pro
 		if (state === 'claimed') return refused(409, 'join.refused.invitation-used');
 	}
 	if (asks.passcode || asks.roomCode) {
-		const guessing = await limits.passcodePerAddress.take(request.address);
+		const guessing = await limits.codePerAddress.take(request.address);
 		if (guessing !== null) return refused(429, 'join.refused.passcode-limit', waitValues(guessing));
 	}
 	// The proof is spent even when a code is wrong: each guess costs the guesser a proof.
