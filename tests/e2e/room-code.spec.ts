@@ -37,6 +37,15 @@ test('a phone joins with the room code read off the projector; a wrong one is re
 	const code = await copyOfGeneva(browser, 'ROOM', { participation: 'room_code' });
 	const projector = await staffProjector(browser, code);
 	const roomCode = await roomCodeOn(projector);
+	// The remote moderator's page shows the same code, to hand to remote participants.
+	const remote = await projector.context().newPage();
+	await remote.goto(`/m/${code}/remote`);
+	// (Read again from both: the code may have changed between the two page loads.)
+	await expect
+		.poll(async () => (await remote.getByTestId('room-code').textContent()) === (await roomCodeOn(projector)))
+		.toBe(true);
+	await expectAccessible(remote, 'the remote moderator page with the room code');
+	await remote.close();
 	await expectAccessible(projector, 'the projector with its room code', { enhancedContrast: true });
 	await shoot(projector, 'projector-room-code-1920x1080');
 	await projector.setViewportSize({ width: 1280, height: 720 });

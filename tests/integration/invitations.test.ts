@@ -170,6 +170,15 @@ describe('joining by invitation', () => {
 		expect(await socket.emitWithAck('floor:request', { clientId: 'invited-1' })).toMatchObject({ data: {} });
 	});
 
+	it('stands in for the meeting’s passcode: the invitee is not asked for it', async () => {
+		const sqlite = new Database(server.databasePath);
+		sqlite.prepare("update meetings set passcode = 'Tulip2026' where code = ?").run(CODE);
+		sqlite.close();
+		const joined = await claim((await links()).get('bo@example.org')!);
+		expect(joined.status).toBe(303);
+		expect(cookiesFrom(joined)).toMatch(new RegExp(`plenary-attendee-${CODE}=`));
+	});
+
 	it('withdrawing an invitation closes its phone at once and refuses it afterwards', async () => {
 		const link = (await links()).get('lin@example.org')!;
 		const cookie = cookiesFrom(await claim(link));

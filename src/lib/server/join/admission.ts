@@ -81,7 +81,12 @@ export async function admitNewcomer(meeting: Meeting, request: JoinRequest): Pro
 	const proof = await spendProof(meeting.id, request.proof);
 	if (proof === 'busy') return refused(503, 'join.refused.busy');
 	if (proof !== 'verified') return refused(403, 'join.refused.proof');
-	if (meeting.passcode && !samePasscode((request.passcode ?? '').slice(0, 64), meeting.passcode))
+	// A personal invitation stands in for the passcode: it names the one person it admits.
+	if (
+		meeting.passcode &&
+		!invitation &&
+		!samePasscode((request.passcode ?? '').slice(0, 64), meeting.passcode)
+	)
 		return refused(400, 'join.refused.passcode');
 	if (asks.roomCode && !roomCodeMatches(meeting.id, request.roomCode ?? ''))
 		return refused(400, 'join.refused.room-code');
