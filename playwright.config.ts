@@ -51,7 +51,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATABASE_PATH: path.join(databaseDir, 'plenary.db'),
 			ADMIN_USERNAME: E2E_ADMIN.username,
-			ADMIN_PASSWORD: E2E_ADMIN.password
+			ADMIN_PASSWORD: E2E_ADMIN.password,
+			// A light proof of work: phones join at once (the slow-network spec states what it measures).
+			JOIN_PROOF_COST: '2'
 		}
 	}
 });

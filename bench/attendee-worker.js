@@ -1,9 +1,12 @@
 // One worker process of simulated phones (forked by bench/run.js). Each phone joins as the real
-// one does (open the page, save a profile, connect with a WebSocket), then does what the parent
+// one does (open the page, solve a join challenge and join, save a profile, connect with a
+// WebSocket), then does what the parent
 // asks: wait for an agenda move, vote, ask, upvote. The same code drives Plenary and the raw
 // reference server: both answer the same URLs and events.
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 
 const MEETING = 'BPF2017';
 // The IGF groups of src/lib/domain/meeting.ts (a mismatch shows as failed joins).
@@ -64,12 +67,33 @@ function connectPhone(url, cookie) {
 	});
 }
 
-/** A phone as the real one joins: open the page (participant cookie), save a profile, connect. */
+/**
+ * A phone as the real one joins: open the page (which joins no one), take a join challenge, solve
+ * it (altcha-lib's solver, at the benchmark's light cost), join with the proof (participant
+ * cookie), save a profile, connect.
+ */
 async function joinPhone(url, index) {
 	const page = await fetch(`${url}/m/${MEETING}`, { redirect: 'manual' });
 	await page.arrayBuffer();
 	if (page.status !== 200) throw new Error(`GET /m/${MEETING}: ${page.status}`);
-	const cookie = cookiesFrom(page);
+	const issued = await fetch(`${url}/m/${MEETING}/join/challenge`);
+	if (issued.status !== 200) throw new Error(`GET challenge: ${issued.status}`);
+	const { challenge } = await issued.json();
+	const solution = await solveChallenge({ challenge, deriveKey });
+	const joined = await fetch(`${url}/m/${MEETING}?/join`, {
+		method: 'POST',
+		headers: {
+			origin: url,
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-sveltekit-action': 'true'
+		},
+		body: new URLSearchParams({ proof: JSON.stringify({ challenge, solution }) })
+	});
+	const answer = await joined.json().catch(() => null);
+	if (joined.status !== 200 || answer?.type !== 'success') {
+		throw new Error(`join: ${joined.status} ${JSON.stringify(answer)?.slice(0, 200)}`);
+	}
+	const cookie = cookiesFrom(joined);
 	const profile = await fetch(`${url}/m/${MEETING}?/profile`, {
 		method: 'POST',
 		headers: {

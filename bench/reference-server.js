@@ -9,6 +9,8 @@ import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
+import { createChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 
 const MEETING = 'BPF2017';
 const ROOM = 'meeting';
@@ -85,6 +87,9 @@ function cookieValue(header, name) {
 	return null;
 }
 
+/** An unsigned challenge solved at the first or second try, made once: phones do the same steps here. */
+const challenge = await createChallenge({ algorithm: 'SHA-256', cost: 1, counter: 1, deriveKey });
+
 const server = http.createServer((req, res) => {
 	const url = new URL(req.url, 'http://localhost');
 	if (url.pathname === '/__metrics') {
@@ -97,14 +102,26 @@ const server = http.createServer((req, res) => {
 			.end();
 	}
 	if (req.method === 'GET' && url.pathname === `/m/${MEETING}`) {
-		const token = randomBytes(20).toString('hex');
-		state.attendees.set(token, randomUUID());
-		return res
-			.writeHead(200, {
-				'content-type': 'text/html',
-				'set-cookie': `plenary-attendee-${MEETING}=${token}; Path=/; HttpOnly; SameSite=Lax`
-			})
-			.end('<!doctype html><title>Reference</title>');
+		return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Reference</title>');
+	}
+	// The same join exchange as Plenary's, without its proof-of-work crypto: one fixed, trivial
+	// challenge, and any answer admits. The difference between the two is Plenary's issuing and checking.
+	if (req.method === 'GET' && url.pathname === `/m/${MEETING}/join/challenge`) {
+		return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ challenge }));
+	}
+	if (req.method === 'POST' && url.pathname === `/m/${MEETING}` && url.search === '?/join') {
+		req.resume();
+		req.on('end', () => {
+			const token = randomBytes(20).toString('hex');
+			state.attendees.set(token, randomUUID());
+			res
+				.writeHead(200, {
+					'content-type': 'application/json',
+					'set-cookie': `plenary-attendee-${MEETING}=${token}; Path=/; HttpOnly; SameSite=Lax`
+				})
+				.end(JSON.stringify({ type: 'success', status: 200, data: '[{"joined":1},true]' }));
+		});
+		return;
 	}
 	if (req.method === 'POST' && url.pathname === `/m/${MEETING}` && url.search === '?/profile') {
 		let body = '';

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PHONE, PROJECTOR } from './support/devices';
@@ -205,6 +207,43 @@ test('a renamed item shows on the projector at once, which stays on it', async (
 	);
 	await expect(onProjector).toHaveText('Market outlook');
 	expect(await projector.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+});
+
+/** Participants of one meeting, read beside the running server. */
+function participantsOf(code: string): number {
+	const sqlite = new Database(path.join(process.env.PLENARY_E2E_DB_DIR ?? '', 'plenary.db'), {
+		readonly: true
+	});
+	try {
+		const row = sqlite
+			.prepare(
+				'select count(*) as n from participants join meetings on meetings.id = meeting_id where code = ?'
+			)
+			.get(code) as { n: number };
+		return row.n;
+	} finally {
+		sqlite.close();
+	}
+}
+
+test('hovering the attendee link preloads the page and joins no one; the phone joins once it is open', async ({
+	browser
+}) => {
+	const admin = await signedInAdmin(browser);
+	const code = freshCode('HOVER');
+	await createMeeting(admin, 'Preloaded but not joined', code);
+	const link = admin.getByRole('link', { name: 'Attendee page' });
+	const preloaded = admin.waitForResponse((response) => response.url().includes(`/m/${code}/__data.json`));
+	await link.hover();
+	expect((await preloaded).status()).toBe(200);
+	expect(participantsOf(code)).toBe(0);
+	expect((await admin.context().cookies()).map((cookie) => cookie.name)).not.toContain(
+		`plenary-attendee-${code}`
+	);
+
+	await link.click();
+	await expect(admin.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	expect(participantsOf(code)).toBe(1);
 });
 
 test('a passcode keeps out a phone until it types the right one', async ({ browser }) => {

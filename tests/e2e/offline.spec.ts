@@ -137,3 +137,39 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await expect(queue).toHaveCount(1);
 	await expect(phone.getByText(WAITING_VOTE)).toHaveCount(0);
 });
+
+test('a vote tapped while the phone is still joining waits on the phone and is sent once it has joined', async ({
+	browser
+}) => {
+	const code = freshCode('JOIN');
+	const moderator = await meetingWithPoll(browser, code, 'Quick hands');
+	const ballots = moderator.getByTestId('ballot-count');
+
+	// The join (a POST once the proof of work is done) is held back until the vote is tapped.
+	const context = await browser.newContext(PHONE);
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await context.route(
+		(url) => url.search === '?/join',
+		async (route) => {
+			await held;
+			await route.continue();
+		}
+	);
+	const phone = await context.newPage();
+	await phone.goto(`/m/${code}`);
+	const connection = phone.getByRole('status').filter({ hasText: /Joining|Live|Connecting/ });
+	await expect(connection).toHaveText('Joining…');
+
+	const ballot = phone.getByRole('form', { name: 'Where should the next session meet?' });
+	await ballot.getByLabel('Nairobi').check();
+	await ballot.getByRole('button', { name: 'Vote' }).click();
+	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
+	await expect(connection).toContainText('1 to send');
+	await expect(ballots).toContainText('0 ballots');
+
+	release();
+	await expect(ballot.getByText('Your vote is recorded')).toBeVisible();
+	await expect(connection).toHaveText('Live');
+	await expect(ballots).toContainText('1 ballot');
+});

@@ -14,7 +14,9 @@ import { ADMIN, startServer, type RunningServer } from './support/server';
 import {
 	connect,
 	cookiesFrom,
+	joinChallenge,
 	joinMeeting,
+	solveProof,
 	nextEvent,
 	publicSnapshot,
 	signIn,
@@ -151,7 +153,8 @@ const SETTINGS = {
 	commentDeadline: '2026-03-13T17:00',
 	speakingMinutes: '4',
 	premoderation: 'on',
-	passcode: ''
+	passcode: '',
+	participation: 'anyone'
 };
 
 function saveSettings(code: string, changes: Partial<typeof SETTINGS> & { code?: string } = {}) {
@@ -575,10 +578,23 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 		expect((await exportedDefinition(code)).meeting).toMatchObject({
 			speakingSeconds: 240,
 			premoderation: true,
-			passcode: null
+			passcode: null,
+			participation: 'anyone'
 		});
 		await syncedSnapshot(elsewhere);
 		expect(elsewhereChanges).toEqual([]);
+	});
+
+	it('saves who may take part, exports it in the meeting file, and refuses a rule it does not know', async () => {
+		expect(await saveSettings(code, { participation: 'room_code' })).toMatchObject({ type: 'success' });
+		expect((await exportedDefinition(code)).meeting).toMatchObject({ participation: 'room_code' });
+		expect(await saveSettings(code, { participation: 'everyone' })).toMatchObject({
+			type: 'failure',
+			status: 400,
+			data: { settings: { field: 'participation' } }
+		});
+		expect(await saveSettings(code, { participation: 'anyone' })).toMatchObject({ type: 'success' });
+		expect((await exportedDefinition(code)).meeting).toMatchObject({ participation: 'anyone' });
 	});
 
 	it('refuses settings it cannot take, naming the field, and saves nothing', async () => {
@@ -1093,8 +1109,11 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		expect(await saveSettings(code, { passcode: PASSCODE })).toMatchObject({ type: 'success' });
 	});
 
-	const tryPasscode = (passcode: string, cookie?: string) =>
-		post(`/m/${code}/join`, form({ passcode }), cookie);
+	/** The join page's form, with the proof of work its scripts add. */
+	const tryPasscode = async (passcode: string, cookie?: string) => {
+		const proof = await solveProof(await joinChallenge(server.url, code));
+		return post(`/m/${code}/join`, form({ passcode, proof }), cookie);
+	};
 
 	it('a phone without the passcode is sent to the join page, and admitted by nothing else', async () => {
 		const page = await get(`/m/${code}`);
@@ -1191,7 +1210,8 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		await page.arrayBuffer();
 		expect(page.status).toBe(303);
 		expect(page.headers.get('location')).toBe(`/m/${openCode}/join`);
-		const join = await post(`/m/${openCode}/join`, form({ passcode: '' }));
+		const proof = await solveProof(await joinChallenge(server.url, openCode));
+		const join = await post(`/m/${openCode}/join`, form({ passcode: '', proof }));
 		await join.arrayBuffer();
 		expect(join.status).toBe(410);
 		expect(participantCount(openCode)).toBe(0);

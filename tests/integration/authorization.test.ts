@@ -433,19 +433,6 @@ describe('socket handshakes', () => {
 			cookie: () => 'plenary-session=forged-token',
 			code: 'unauthorised'
 		},
-		{ who: 'no cookie, as an attendee', as: 'attendee', cookie: () => undefined, code: 'unauthorised' },
-		{
-			who: "another meeting's phone, as an attendee",
-			as: 'attendee',
-			cookie: () => cookies.otherAttendee,
-			code: 'unauthorised'
-		},
-		{
-			who: "a staff user's cookie, as an attendee",
-			as: 'attendee',
-			cookie: () => cookies.admin,
-			code: 'unauthorised'
-		},
 		{
 			who: 'a moderator, to a meeting that does not exist',
 			as: 'moderator',
@@ -460,6 +447,29 @@ describe('socket handshakes', () => {
 			await expect(
 				connect(server.url, { as: handshake.as, cookie: handshake.cookie(), meeting: handshake.meeting })
 			).rejects.toThrow(new RegExp(`^${handshake.code}: `));
+		});
+	}
+
+	const VIEWERS: { who: string; cookie: () => string | undefined }[] = [
+		{ who: 'no cookie', cookie: () => undefined },
+		{ who: "another meeting's phone", cookie: () => cookies.otherAttendee },
+		{ who: "a staff user's cookie", cookie: () => cookies.admin }
+	];
+	for (const viewer of VIEWERS) {
+		it(`lets ${viewer.who} watch as an attendee that has not joined: every command refused (unauthorised)`, async () => {
+			const before = await state();
+			const { socket } = await connect(server.url, { as: 'attendee', cookie: viewer.cookie() });
+			open.push(socket);
+			for (const [event, payload] of [
+				['floor:request', { clientId: id() }],
+				['question:ask', { clientId: id(), text: 'Who watches?', anonymous: false }],
+				['poll:vote', { clientId: id(), pollId: 'any', revision: 1, choice: { optionIds: [] } }]
+			] as const) {
+				expect(await emit(socket, event, payload), event).toEqual({
+					error: { code: 'unauthorised', message: 'Join the meeting from its page first.' }
+				});
+			}
+			expect(await state()).toEqual(before);
 		});
 	}
 
@@ -502,6 +512,8 @@ describe('staff routes: refused for everyone without the role, served to those w
 		{ path: '/m/BPF2017/remote', allowed: ['moderator', 'remote_moderator', 'admin'] },
 		{ path: '/m/BPF2017/record', allowed: RECORD_KEEPERS },
 		{ path: '/m/BPF2017/record/print', allowed: RECORD_KEEPERS },
+		{ path: '/admin/meetings/BPF2017/invitations', allowed: ['admin'] },
+		{ path: '/admin/meetings/BPF2017/invitations.csv', allowed: ['admin'] },
 		...['docx', 'md', 'json', 'csv'].map((format) => ({
 			path: `/api/meetings/BPF2017/record.${format}`,
 			allowed: RECORD_KEEPERS,

@@ -24,9 +24,13 @@ import {
 } from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
 import {
+	actionAnswer,
 	connect,
+	joinChallenge,
 	joinMeeting,
+	postJoin,
 	publicSnapshot,
+	solveProof,
 	saveProfile,
 	signIn,
 	type TestSocket
@@ -1194,10 +1198,9 @@ describe('forms and routes take any input without a server error and change noth
 		}
 		const elsewhere = await joinMeeting(server.url, 'OTHER01');
 		const before = await state();
-		// A refused post without a valid cookie renders the page, and opening the page joins: new
-		// participants may appear, but none of the existing profiles may change.
+		// A refused post renders the page, and opening the page joins no one: the participants stay as they were.
 		const profiles = rows('select * from participants order by rowid');
-		const existing = () => rows('select * from participants order by rowid').slice(0, profiles.length);
+		const existing = () => rows('select * from participants order by rowid');
 		/** As the server decodes it: a lone surrogate arrives as U+FFFD. */
 		const decoded = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 		const allowed: string[] = ['', ...STAKEHOLDER_GROUPS, ...PARTICIPATION_MODES, 'woman', 'man', 'another'];
@@ -1228,6 +1231,42 @@ describe('forms and routes take any input without a server error and change noth
 			{ seed: SEED, numRuns: 120 }
 		);
 		expect(existing()).toEqual(profiles);
+		await expectAlive();
+		expect(await state()).toEqual(before);
+	});
+
+	it('POST a join form with any proof is refused and makes no participant', async () => {
+		const spent = await solveProof(await joinChallenge(server.url, 'BPF2017'));
+		expect(actionAnswer(await (await postJoin(server.url, 'BPF2017', { proof: spent })).text()).type).toBe(
+			'success'
+		);
+		const elsewhere = await solveProof(await joinChallenge(server.url, 'OTHER01'));
+		const participants = rows('select * from participants order by rowid');
+		const before = await state();
+		const proof = fc.oneof(
+			urlPart,
+			fc.constantFrom(spent, elsewhere).map(encodeURIComponent),
+			fc
+				.tuple(fc.constantFrom(spent, elsewhere), fc.nat(), urlPart)
+				.map(([sent, at, junk]) => encodeURIComponent(sent.slice(0, at % sent.length) + junk))
+		);
+		const path = fc.constantFrom('/m/BPF2017?/join', '/m/BPF2017/join');
+		await fc.assert(
+			fc.asyncProperty(
+				formBody(proof.map((value): [string, string][] => [['proof', value]])),
+				formHeaders,
+				path,
+				async (body, headers, where) => {
+					const response = await postForm(where, body, headers);
+					// The join page of a meeting without a passcode, rendered again after a refusal, sends to the meeting.
+					if (response.status === 303) expect(response.headers.get('location')).toBe('/m/BPF2017');
+					else await expectRefusedForm(response);
+					expect(response.headers.getSetCookie().join()).not.toMatch(/plenary-attendee/);
+				}
+			),
+			{ seed: SEED, numRuns: 120 }
+		);
+		expect(rows('select * from participants order by rowid')).toEqual(participants);
 		await expectAlive();
 		expect(await state()).toEqual(before);
 	});
@@ -1277,7 +1316,16 @@ describe('forms and routes take any input without a server error and change noth
 
 	it('GET /m/<any code>/<any page> never answers 5xx', async () => {
 		const before = await state();
-		const page = fc.constantFrom('', '/moderate', '/projector', '/remote', '/record', '/record/print');
+		const page = fc.constantFrom(
+			'',
+			'/join',
+			'/join/challenge',
+			'/moderate',
+			'/projector',
+			'/remote',
+			'/record',
+			'/record/print'
+		);
 		const code = fc.oneof(fc.constantFrom('BPF2017', 'bpf-2017', 'OTHER01', 'NOPE0000'), urlPart);
 		const cookie = fc.constantFrom(undefined, adminCookie, attendeeCookie);
 		await fc.assert(
@@ -1319,6 +1367,8 @@ describe('a form body that cannot be read is the sender’s mistake (400), not a
 	};
 
 	it('the join form on /', refusesUnreadable('/?/join'));
+	it('the join form of the attendee page', refusesUnreadable('/m/BPF2017?/join'));
+	it('the join page', refusesUnreadable('/m/BPF2017/join'));
 	it('the sign-in form', refusesUnreadable('/login'));
 	it(
 		'the profile form',

@@ -166,8 +166,12 @@ describe('who may move the agenda', () => {
 		).rejects.toThrow(/unauthorised/);
 	});
 
-	it('refuses an attendee connection without a participant token', async () => {
-		await expect(connect(server.url, { as: 'attendee' })).rejects.toThrow(/unauthorised/);
+	it('lets an attendee connection without a participant token watch, and refuses its commands', async () => {
+		const { socket, snapshot } = await connected(server.url, { as: 'attendee' });
+		expect(snapshot.myBallots).toEqual({});
+		expect(await socket.emitWithAck('floor:request', { clientId: 'watching-1' })).toMatchObject({
+			error: { code: 'unauthorised' }
+		});
 	});
 
 	it('refuses a connection to a meeting code that does not exist', async () => {

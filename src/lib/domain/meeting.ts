@@ -65,6 +65,15 @@ export function normaliseJoinCode(input: string): string {
 		.replace(/[\s-]+/g, '');
 }
 
+/**
+ * Who may take part: anyone with the meeting's code (and its passcode, when it has one), only
+ * those who also type the room code the projector shows (it changes every few minutes), or only
+ * those with a personal invitation made from the organiser's list.
+ */
+export const PARTICIPATION_RULES = ['anyone', 'room_code', 'invitation'] as const;
+
+export type ParticipationRule = (typeof PARTICIPATION_RULES)[number];
+
 /** Attendee passcodes are read aloud or shown on a slide: letters and digits only. */
 export const PASSCODE_PATTERN = /^[A-Za-z0-9]{4,32}$/;
 

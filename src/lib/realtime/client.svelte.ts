@@ -16,7 +16,7 @@ import { Outbox, type OutboxAnswers, type OutboxResult, type Refusal } from './o
 import type { PendingCommand } from './pending';
 import { followVersion } from './versions';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
+export type ConnectionStatus = 'connecting' | 'joining' | 'live' | 'reconnecting' | 'refused';
 
 const ACK_TIMEOUT_MS = 8000;
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -57,14 +57,42 @@ export class LiveMeeting {
 	/** Counts the server's updates, so a view built from another source knows when to refresh. */
 	#updates = $state(0);
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
-	/** An attendee's ballots, questions and floor requests until the server has them. */
+	/** An attendee's ballots, questions and floor requests until the server has them (and has them joined). */
 	#outbox = new Outbox(
 		(command) => this.#deliver(command),
-		() => !!this.#socket?.connected
+		() => this.#joined && !!this.#socket?.connected
 	);
+	/** A phone that has not joined yet watches read-only; what it sends waits until it has joined. */
+	#joined = $state(true);
+	#joinProblem: string | null = $state(null);
+	#whenJoined: Promise<void>;
+	#onJoined = () => {};
 
-	constructor(initial: MeetingSnapshot) {
+	constructor(initial: MeetingSnapshot, joined = true) {
 		this.#snapshot = initial;
+		this.#joined = joined;
+		this.#whenJoined = joined ? Promise.resolve() : new Promise((resolve) => (this.#onJoined = resolve));
+	}
+
+	get joined(): boolean {
+		return this.#joined;
+	}
+
+	/**
+	 * The phone has just joined (its cookie is set): the socket connects again to speak for it, and
+	 * what waited is sent.
+	 */
+	markJoined(): void {
+		if (this.#joined) return;
+		this.#joined = true;
+		this.#joinProblem = null;
+		this.#onJoined();
+		this.#socket?.disconnect().connect();
+	}
+
+	/** Joining was refused (the session ended, too many at once): the phone says why. */
+	joinRefused(problem: string): void {
+		this.#joinProblem = problem;
 	}
 
 	get current(): MeetingSnapshot {
@@ -72,11 +100,12 @@ export class LiveMeeting {
 	}
 
 	get status(): ConnectionStatus {
-		return this.#status;
+		if (this.#joinProblem) return 'refused';
+		return !this.#joined && this.#status === 'live' ? 'joining' : this.#status;
 	}
 
 	get problem(): string | null {
-		return this.#problem;
+		return this.#joinProblem ?? this.#problem;
 	}
 
 	get updates(): number {
@@ -249,6 +278,7 @@ export class LiveMeeting {
 		send: (socket: Socket<ServerToClientEvents, ClientToServerEvents>, clientId: string) => Promise<Ack<T>>
 	): Promise<Ack<T>> {
 		const clientId = newClientId();
+		await this.#whenJoined;
 		const result = await this.#untilAnswered((socket) => send(socket, clientId));
 		return (
 			result ?? { error: { code: 'internal', message: 'The server did not answer. Check the connection.' } }

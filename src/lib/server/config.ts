@@ -14,6 +14,13 @@ export interface Config {
 	 * own, and snapshots per minute one connection may ask for.
 	 */
 	commandRateLimit: number;
+	/**
+	 * The work a new phone does before it joins: the highest number of key derivations (100 chained
+	 * SHA-256 hashes each) its join challenge may take; it takes three quarters of that on average.
+	 */
+	joinProofCost: number;
+	/** The key the server signs join challenges and room codes with; else one kept beside the database. */
+	serverSecret: string | null;
 }
 
 function originOf(value: string | undefined): string | null {
@@ -33,6 +40,15 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
 	return number;
 }
 
+/** About a second on a mid-range phone (see the README's configuration table for the measurement). */
+export const DEFAULT_JOIN_PROOF_COST = 1500;
+
+function secretOf(value: string | undefined): string | null {
+	if (!value) return null;
+	if (value.length < 32) throw new Error('SERVER_SECRET must be at least 32 characters long');
+	return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const root = env.PLENARY_ROOT ?? process.cwd();
 	return {
@@ -42,6 +58,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		adminUsername: env.ADMIN_USERNAME || null,
 		adminPassword: env.ADMIN_PASSWORD || null,
 		joinRateLimit: positiveInteger('JOIN_RATE_LIMIT', env.JOIN_RATE_LIMIT, 3000),
-		commandRateLimit: positiveInteger('COMMAND_RATE_LIMIT', env.COMMAND_RATE_LIMIT, 600)
+		commandRateLimit: positiveInteger('COMMAND_RATE_LIMIT', env.COMMAND_RATE_LIMIT, 600),
+		joinProofCost: positiveInteger('JOIN_PROOF_COST', env.JOIN_PROOF_COST, DEFAULT_JOIN_PROOF_COST),
+		serverSecret: secretOf(env.SERVER_SECRET)
 	};
 }

@@ -36,6 +36,8 @@ export interface AppEvents {
 	'user.accessEnded': { userId: string; meetingId: string | null };
 	/** A user signed out: the consoles opened with that session close. */
 	'session.ended': { sessionId: string };
+	/** A participant's access ended (their invitation was withdrawn): their phones must close. */
+	'participant.removed': { meetingId: string; participantId: string };
 }
 
 export type AppEvent = { [Name in keyof AppEvents]: { name: Name } & AppEvents[Name] }[keyof AppEvents];

@@ -62,8 +62,11 @@ export const limits = {
 		joinLimit ??= new Limit(readConfig().joinRateLimit, 60);
 		return joinLimit;
 	},
-	/** Passcode attempts from one address: a hall behind one NAT mistypes, a script guesses. */
-	passcodePerAddress: new Limit(600, 10 * 60),
+	/**
+	 * Joins with a passcode or room code from one address, right or wrong: a hall of a thousand
+	 * behind one NAT joins and mistypes within it; a script guessing also pays a proof per guess.
+	 */
+	codePerAddress: new Limit(3000, 10 * 60),
 	profile: new Limit(20, 60),
 	/** Ballots per participant: changing one's vote is fine, a script hammering is not. */
 	ballot: new Limit(30, 60),

@@ -29,11 +29,14 @@ export function findParticipant(meetingId: string, token: string | undefined): P
 	return participantByToken().get({ meetingId, tokenHash: hashToken(token) });
 }
 
-function createParticipant(meetingId: string): { token: string; participant: Participant } {
+function createParticipant(
+	meetingId: string,
+	profile: Partial<Pick<Participant, 'displayName' | 'stakeholderGroup'>>
+): { token: string; participant: Participant } {
 	const token = generateToken();
 	const participant = db()
 		.insert(participants)
-		.values({ id: generateId(), meetingId, tokenHash: hashToken(token) })
+		.values({ id: generateId(), meetingId, tokenHash: hashToken(token), ...profile })
 		.returning()
 		.get();
 	return { token, participant };
@@ -42,8 +45,13 @@ function createParticipant(meetingId: string): { token: string; participant: Par
 const THIRTY_DAYS_S = 30 * 24 * 60 * 60;
 
 /** A new attendee of the meeting, remembered by this browser for thirty days. */
-export function admitParticipant(meeting: Meeting, cookies: Cookies, secure: boolean): Participant {
-	const { token, participant } = createParticipant(meeting.id);
+export function admitParticipant(
+	meeting: Meeting,
+	cookies: Cookies,
+	secure: boolean,
+	profile: Partial<Pick<Participant, 'displayName' | 'stakeholderGroup'>> = {}
+): Participant {
+	const { token, participant } = createParticipant(meeting.id, profile);
 	cookies.set(participantCookieName(meeting.code), token, {
 		path: '/',
 		httpOnly: true,
@@ -52,6 +60,18 @@ export function admitParticipant(meeting: Meeting, cookies: Cookies, secure: boo
 		maxAge: THIRTY_DAYS_S
 	});
 	return participant;
+}
+
+/**
+ * Ends a participant's access (a withdrawn invitation): their token no longer matches, so their
+ * cookie opens nothing; what they did before stays in the record.
+ */
+export function revokeParticipant(participantId: string): void {
+	db()
+		.update(participants)
+		.set({ tokenHash: `revoked:${generateToken()}` })
+		.where(eq(participants.id, participantId))
+		.run();
 }
 
 export interface Profile {

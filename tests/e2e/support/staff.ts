@@ -58,9 +58,14 @@ export async function openLive(context: BrowserContext, path: string): Promise<P
  * its own, made as an admin makes one through the HTTP API: the seeded meeting's file
  * (`GET /api/meetings/BPF2017/definition.json`) imported again (the admin page's import action).
  * Each test that changes a meeting works on its own copy, so no test depends on what another
- * did; BPF2017 itself stays as seeded, since no test changes it.
+ * did; BPF2017 itself stays as seeded, since no test changes it. `settings` change the copy's
+ * meeting settings (who may take part, say).
  */
-export async function copyOfGeneva(browser: Browser, prefix = 'GVA'): Promise<string> {
+export async function copyOfGeneva(
+	browser: Browser,
+	prefix = 'GVA',
+	settings: Record<string, unknown> = {}
+): Promise<string> {
 	const origin = test.info().project.use.baseURL;
 	if (!origin) throw new Error('copyOfGeneva needs the baseURL of playwright.config.ts');
 	const context = await browser.newContext();
@@ -79,7 +84,7 @@ export async function copyOfGeneva(browser: Browser, prefix = 'GVA'): Promise<st
 		expect(file.status(), 'the Geneva meeting file').toBe(200);
 		const definition = (await file.json()) as { meeting: { code: string } };
 		const code = freshCode(prefix);
-		definition.meeting.code = code;
+		definition.meeting = { ...definition.meeting, ...settings, code };
 
 		const imported = await http.post('/admin?/import', {
 			multipart: {

@@ -1,4 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { parse as parseDevalue } from 'devalue';
 import type {
 	ClientRole,
 	ClientToServerEvents,
@@ -28,10 +31,57 @@ export async function signIn(url: string, username: string, password: string): P
 	return cookiesFrom(response);
 }
 
-/** Opens the attendee page as a new phone would and returns its participant cookie. */
-export async function joinMeeting(url: string, code: string): Promise<string> {
-	const response = await fetch(`${url}/m/${code}`, { redirect: 'manual' });
-	if (response.status !== 200) throw new Error(`join failed with ${response.status}`);
+/** A join challenge for a meeting, as the attendee page gets one. */
+export async function joinChallenge(url: string, code: string): Promise<Challenge> {
+	const response = await fetch(`${url}/m/${code}/join/challenge`);
+	if (response.status !== 200) throw new Error(`no challenge: ${response.status}`);
+	return ((await response.json()) as { challenge: Challenge }).challenge;
+}
+
+/** Does a phone's proof of work in Node, with altcha-lib's own solver: the proof the join form sends. */
+export async function solveProof(challenge: Challenge): Promise<string> {
+	const solution = await solveChallenge({ challenge, deriveKey });
+	return JSON.stringify({ challenge, solution });
+}
+
+/** Posts a join form (the attendee page's `join` action) as the page's scripts do. */
+export function postJoin(url: string, code: string, fields: Record<string, string>, cookie?: string) {
+	return fetch(`${url}/m/${code}?/join`, {
+		method: 'POST',
+		headers: {
+			origin: url,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			...(cookie ? { cookie } : {})
+		},
+		body: new URLSearchParams(fields)
+	});
+}
+
+/** A form action's JSON answer (as `deserialize` in the browser reads it): its type, status and data. */
+export function actionAnswer(body: string): {
+	type: string;
+	status?: number;
+	data?: Record<string, unknown>;
+} {
+	const answer = JSON.parse(body) as { type: string; status?: number; data?: string };
+	return {
+		...answer,
+		data: answer.data ? (parseDevalue(answer.data) as Record<string, unknown>) : undefined
+	};
+}
+
+/** Joins a meeting as a new phone does (a challenge, its proof, the join form) and returns its cookie. */
+export async function joinMeeting(
+	url: string,
+	code: string,
+	fields: Record<string, string> = {}
+): Promise<string> {
+	const proof = await solveProof(await joinChallenge(url, code));
+	const response = await postJoin(url, code, { proof, ...fields });
+	const body = await response.text();
+	if (response.status !== 200 || !body.includes('"success"'))
+		throw new Error(`join failed: ${response.status} ${body}`);
 	return cookiesFrom(response);
 }
 

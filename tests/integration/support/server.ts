@@ -53,6 +53,8 @@ export async function startServer(
 			ADMIN_USERNAME: ADMIN.username,
 			ADMIN_PASSWORD: ADMIN.password,
 			PUBLIC_ORIGIN: '',
+			// A light proof of work, so that hundreds of test phones join quickly (one test keeps the default).
+			JOIN_PROOF_COST: '2',
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -18,6 +18,7 @@ export interface SettingsFields {
 	speakingMinutes: string;
 	premoderation: boolean;
 	passcode: string;
+	participation: string;
 }
 
 export function settingsFieldsOf(meeting: Meeting): SettingsFields {
@@ -47,7 +48,8 @@ export function fieldsFromForm(form: FormData): SettingsFields {
 		commentDeadline: text('commentDeadline').trim(),
 		speakingMinutes: text('speakingMinutes').trim(),
 		premoderation: form.get('premoderation') === 'on',
-		passcode: text('passcode').trim()
+		passcode: text('passcode').trim(),
+		participation: text('participation').trim() || 'anyone'
 	};
 }
 
@@ -71,7 +73,8 @@ export function readSettings(fields: SettingsFields): SettingsReading {
 		commentDeadline: fields.commentDeadline ? `${fields.commentDeadline.slice(0, 16)}:00Z` : null,
 		speakingSeconds: fields.speakingMinutes === '' ? 180 : Math.round(minutes * 60),
 		premoderation: fields.premoderation,
-		passcode: orNull(fields.passcode)
+		passcode: orNull(fields.passcode),
+		participation: fields.participation
 	});
 	if (parsed.success) return { ok: true, settings: parsed.data };
 	const issue = parsed.error.issues[0];
@@ -102,5 +105,6 @@ export const LABELS: Partial<Record<keyof SettingsFields, string>> = {
 	organiser: 'Organisers',
 	commentDeadline: 'Comments close',
 	speakingMinutes: 'Speaking time',
-	passcode: 'Attendee passcode'
+	passcode: 'Attendee passcode',
+	participation: 'Who may take part'
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, primaryKey, sqliteTable, text, index } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 // Relative imports: drizzle-kit reads this file without SvelteKit's `$lib` alias.
 import { CARD_PLACEMENTS, ITEM_KINDS } from '../../domain/agenda';
 import { TAGS, TAG_TARGETS } from '../../domain/comments';
@@ -8,6 +8,7 @@ import {
 	GENDERS,
 	MEETING_ROLES,
 	PARTICIPATION_MODES,
+	PARTICIPATION_RULES,
 	PROJECTOR_THEMES,
 	STAKEHOLDER_GROUPS
 } from '../../domain/meeting';
@@ -87,6 +88,8 @@ export const meetings = sqliteTable('meetings', {
 	peakRemote: integer('peak_remote').notNull().default(0),
 	/** When set, a phone joins only after typing it; phones that already joined keep their place. */
 	passcode: text('passcode'),
+	/** Who may take part (see PARTICIPATION_RULES); phones that already joined keep their place. */
+	participation: text('participation', { enum: PARTICIPATION_RULES }).notNull().default('anyone'),
 	/** Counts saves of the agenda, so an editor working on an older agenda is told, not overwritten. */
 	agendaRevision: integer('agenda_revision').notNull().default(1),
 	/** The projector's look: the standard one, or large type in high contrast for a bright or large room. */
@@ -178,6 +181,37 @@ export const participants = sqliteTable(
 	},
 	(table) => [index('participants_meeting_idx').on(table.meetingId)]
 );
+
+/**
+ * Personal invitations from an organiser's list: one participant each. The link's token is derived
+ * from the server's secret and the invitation's id (so the organiser can download the links again);
+ * the database keeps only its SHA-256.
+ */
+export const invitations = sqliteTable(
+	'invitations',
+	{
+		id: text('id').primaryKey(),
+		meetingId: text('meeting_id')
+			.notNull()
+			.references(() => meetings.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		name: text('name').notNull(),
+		/** An email address or the organiser's own reference; unique in the meeting. */
+		reference: text('reference').notNull(),
+		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
+		/** The participant who claimed it; one per invitation. */
+		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
+		claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(table) => [
+		index('invitations_meeting_idx').on(table.meetingId),
+		uniqueIndex('invitations_reference_idx').on(table.meetingId, table.reference)
+	]
+);
+
+export type Invitation = typeof invitations.$inferSelect;
 
 /** Client ids of acknowledged writes: a retried command is recognised and not applied twice. */
 export const appliedCommands = sqliteTable(

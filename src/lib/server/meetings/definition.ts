@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ITEM_KINDS } from '$lib/domain/agenda';
 import { POLL_KINDS } from '$lib/domain/polls/types';
-import { JOIN_CODE_PATTERN, PASSCODE_PATTERN, STAKEHOLDER_GROUPS, isTimeZone } from '$lib/domain/meeting';
+import {
+	JOIN_CODE_PATTERN,
+	PARTICIPATION_RULES,
+	PASSCODE_PATTERN,
+	STAKEHOLDER_GROUPS,
+	isTimeZone
+} from '$lib/domain/meeting';
 
 /**
  * A meeting definition file: the portable form of a meeting, its agenda and its prepared polls
@@ -70,7 +76,9 @@ export const meetingSettingsSchema = z.object({
 	speakingSeconds: z.number().int().min(15).max(3600).default(180),
 	premoderation: z.boolean().default(false),
 	/** Phones type it before joining; null for an open meeting. */
-	passcode: z.string().regex(PASSCODE_PATTERN, '4 to 32 letters or digits').nullable().default(null)
+	passcode: z.string().regex(PASSCODE_PATTERN, '4 to 32 letters or digits').nullable().default(null),
+	/** Who may take part: anyone with the code, or only with the room code the projector shows. */
+	participation: z.enum(PARTICIPATION_RULES).default('anyone')
 });
 
 interface AgendaAndPolls {

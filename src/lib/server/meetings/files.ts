@@ -109,7 +109,8 @@ export function meetingSettingsOf(meeting: Meeting): MeetingSettings {
 		commentDeadline: meeting.commentDeadline?.toISOString() ?? null,
 		speakingSeconds: meeting.speakingSeconds,
 		premoderation: meeting.premoderation,
-		passcode: meeting.passcode
+		passcode: meeting.passcode,
+		participation: meeting.participation
 	};
 }
 

@@ -54,6 +54,9 @@ export function broadcastChanges(): void {
 	subscribe('meeting.archived', ({ meetingId }) => hub.disconnectPhones(meetingId));
 	subscribe('user.accessEnded', ({ userId, meetingId }) => hub.disconnectUser(userId, meetingId));
 	subscribe('session.ended', ({ sessionId }) => hub.disconnectSession(sessionId));
+	subscribe('participant.removed', ({ meetingId, participantId }) =>
+		hub.disconnectParticipant(meetingId, participantId)
+	);
 
 	subscribe('polls.changed', ({ meetingId, version }) => {
 		const meeting = findMeetingById(meetingId);
@@ -103,7 +106,7 @@ const turnoutFollowUps = new Map<string, ReturnType<typeof setTimeout>>();
 function sendTurnout(meetingId: string): void {
 	hub.coalesce(`turnout:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
 		const watch = turnout.of(meetingId);
-		hub.toStaff(meetingId)?.emit('turnout:changed', watch);
+		hub.toStaff(meetingId, 'turnout:changed', watch);
 		clearTimeout(turnoutFollowUps.get(meetingId));
 		turnoutFollowUps.delete(meetingId);
 		if (watch.newLastMinute > 0) {

@@ -98,6 +98,14 @@ class Hub {
 		}
 	}
 
+	/** Closes one participant's phones (their invitation was withdrawn); their reconnects are refused. */
+	disconnectParticipant(meetingId: string, participantId: string): void {
+		for (const socket of this.#io?.sockets.sockets.values() ?? []) {
+			if (socket.data.meetingId === meetingId && socket.data.participantId === participantId)
+				socket.disconnect(true);
+		}
+	}
+
 	/** Closes every phone of a meeting (when it is archived); their reconnects are refused. */
 	disconnectPhones(meetingId: string): void {
 		this.#io?.in(phoneRoom(meetingId)).disconnectSockets(true);

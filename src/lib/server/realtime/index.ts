@@ -7,6 +7,7 @@ import { readConfig } from '../config';
 import { findMeetingByCode, findMeetingById } from '../meetings/store';
 import { buildSnapshot } from '../meetings/snapshot';
 import { findParticipant, participantCookieName } from '../participants';
+import { needsJoinPage } from '../join/admission';
 import { publish } from '../events';
 import { limits } from '../limits';
 import { presence } from '../presence';
@@ -104,10 +105,12 @@ function admit(socket: PlenarySocket): Error | undefined {
 	}
 	if (auth.data.as === 'attendee') {
 		if (meeting.archivedAt) return new Error('gone: this session has ended and is archived');
+		// A phone that has not joined yet watches read-only: its commands are refused until it joins.
 		const participant = findParticipant(meeting.id, cookies[participantCookieName(meeting.code)]);
-		if (!participant) return new Error('unauthorised: open the meeting page to join');
-		socket.data.participantId = participant.id;
-		socket.data.mode = participant.mode;
+		if (participant) {
+			socket.data.participantId = participant.id;
+			socket.data.mode = participant.mode;
+		} else if (needsJoinPage(meeting)) return new Error('unauthorised: join the meeting from its page first');
 	}
 	return undefined;
 }

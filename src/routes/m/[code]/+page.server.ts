@@ -1,66 +1,38 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { GENDERS, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '$lib/domain/meeting';
 import type { Profile } from '$lib/components/attendee/profile';
-import type { Locale } from '$lib/i18n/locales';
 import { translate } from '$lib/server/i18n';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
-import {
-	admitParticipant,
-	findParticipant,
-	participantCookieName,
-	updateProfile
-} from '$lib/server/participants';
+import { findParticipant, participantCookieName, updateProfile } from '$lib/server/participants';
+import { needsJoinPage } from '$lib/server/join/admission';
+import { joinFromForm } from '$lib/server/join/action';
+import { issueChallenge } from '$lib/server/join/proof';
 import { publish } from '$lib/server/events';
 import { presence } from '$lib/server/presence';
 import { readForm } from '$lib/server/forms';
 import { limits, waitValues } from '$lib/server/limits';
-import type { Cookies } from '@sveltejs/kit';
-import type { Meeting } from '$lib/server/db/schema';
 import { sessionSealed } from '$lib/domain/record/clock';
 
 /**
- * Opening the page is joining: the first visit gets an anonymous token, later visits reuse it. A
- * meeting with a passcode, or an archived one, sends newcomers to its join page first.
+ * Opening the page joins no one: a phone that has not joined sees the meeting read-only, with a
+ * challenge its scripts solve before they join by the `join` action. A meeting that asks for a
+ * passcode, or one that takes no one new (archived, or its session ended), sends newcomers to its join page first.
  */
-async function joinedParticipant(
-	meeting: Meeting,
-	cookies: Cookies,
-	secure: boolean,
-	address: string,
-	locale: Locale
-) {
-	const existing = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
-	if (existing) return existing;
-	if (meeting.passcode || meeting.archivedAt || sessionSealed(meeting))
-		redirect(303, `/m/${meeting.code}/join`);
-	const wait = await limits.joinPerAddress.take(address);
-	if (wait !== null) {
-		error(429, translate(locale, 'join.refused.join-limit', waitValues(wait)));
-	}
-	return admitParticipant(meeting, cookies, secure);
-}
-
-export async function load({ params, cookies, url, getClientAddress, locals }) {
+export async function load({ params, cookies, locals }) {
 	const meeting = requireMeeting(params.code, locals.locale);
-	const participant = await joinedParticipant(
-		meeting,
-		cookies,
-		url.protocol === 'https:',
-		getClientAddress(),
-		locals.locale
-	);
+	const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
+	if (!participant && needsJoinPage(meeting)) redirect(303, `/m/${meeting.code}/join`);
 	return {
-		snapshot: buildSnapshot(meeting, {
-			role: 'attendee',
-			participantId: participant.id
-		}),
+		snapshot: buildSnapshot(meeting, { role: 'attendee', participantId: participant?.id ?? null }),
+		joined: participant !== undefined,
+		challenge: participant ? null : await issueChallenge(meeting.id),
 		profile: {
-			displayName: participant.displayName ?? '',
-			stakeholderGroup: participant.stakeholderGroup ?? '',
-			mode: participant.mode ?? '',
-			gender: participant.gender ?? ''
+			displayName: participant?.displayName ?? '',
+			stakeholderGroup: participant?.stakeholderGroup ?? '',
+			mode: participant?.mode ?? '',
+			gender: participant?.gender ?? ''
 		} satisfies Profile
 	};
 }
@@ -83,6 +55,14 @@ const profileSchema = z.object({
 });
 
 export const actions = {
+	/** Makes this phone a participant, once its proof of work (and passcode, if any) is right. */
+	join: async (event) => {
+		const meeting = requireMeeting(event.params.code, event.locals.locale);
+		const { cookies } = event;
+		if (findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code))))
+			return { joined: true };
+		return (await joinFromForm(meeting, event)) ?? { joined: true };
+	},
 	profile: async ({ params, cookies, request, locals }) => {
 		const { locale } = locals;
 		const meeting = requireMeeting(params.code, locale);

@@ -15,6 +15,13 @@ import { duplicateMeeting, saveSettings, setArchived } from '$lib/server/meeting
 import { loadAgenda } from '$lib/server/meetings/agenda';
 import { findMeetingById } from '$lib/server/meetings/store';
 import { publish } from '$lib/server/events';
+import { readInvitationList, type ListProblem } from '$lib/domain/invitations';
+import {
+	addInvitations,
+	invitationState,
+	invitationsOf,
+	revokeInvitation
+} from '$lib/server/join/invitations';
 
 export function load(event) {
 	const meeting = requireAdminMeeting(event);
@@ -31,6 +38,13 @@ export function load(event) {
 			cards: cards.length
 		})),
 		roles: rolesOfMeeting(meeting.id),
+		invitations: invitationsOf(meeting.id).map((invitation) => ({
+			id: invitation.id,
+			name: invitation.name,
+			reference: invitation.reference,
+			stakeholderGroup: invitation.stakeholderGroup,
+			state: invitationState(invitation)
+		})),
 		accounts: listAccounts()
 			.filter((account) => !account.removed)
 			.map(({ id, username, isAdmin }) => ({ id, username, isAdmin }))
@@ -50,7 +64,42 @@ async function readRole(request: Request) {
 	return roleSchema.safeParse({ userId: form?.get('userId'), role: form?.get('role') });
 }
 
+/** An invitation list larger than this is not a list of people. */
+const LIST_BYTES = 1024 * 1024;
+
+function listRefused(message: string, problems: ListProblem[] = []) {
+	return fail(400, { invitations: { message, problems, added: 0 } });
+}
+
 export const actions = {
+	/** Adds the people of an uploaded CSV list; one bad row refuses the whole file, naming each. */
+	invite: async (event) => {
+		const meeting = requireAdminMeeting(event);
+		const form = await readForm(event.request);
+		const file = form?.get('list');
+		if (!(file instanceof File) || file.size === 0) return listRefused('Choose a CSV file to upload.');
+		if (file.size > LIST_BYTES) return listRefused('The file is over 1 MB: split the list.');
+		const reading = readInvitationList(await file.text());
+		if (!reading.ok)
+			return listRefused(
+				'Nothing was added: correct these lines and upload the file again.',
+				reading.problems
+			);
+		const added = addInvitations(meeting.id, reading.invitees);
+		if (!added.ok)
+			return listRefused('Nothing was added: correct these lines and upload the file again.', added.problems);
+		return { invitations: { message: null, problems: [], added: added.added } };
+	},
+
+	withdraw: async (event) => {
+		const meeting = requireAdminMeeting(event);
+		const form = await readForm(event.request);
+		const id = String(form?.get('invitationId') ?? '').slice(0, 64);
+		if (!revokeInvitation(meeting.id, id))
+			return fail(404, { invitations: { message: 'No such invitation.', problems: [], added: 0 } });
+		return { invitations: { message: null, problems: [], added: 0 } };
+	},
+
 	settings: async (event) => {
 		const meeting = requireAdminMeeting(event);
 		const form = await readForm(event.request);

@@ -1,5 +1,6 @@
 import { joinUrlOf, qrCodeImage, requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
+import { staffRoomCode } from '$lib/server/join/roomCode';
 
 export async function load({ params, url, locals }) {
 	// A mistyped address says so in the room's language.
@@ -11,6 +12,8 @@ export async function load({ params, url, locals }) {
 			participantId: null
 		}),
 		joinUrl,
-		qrImage: await qrCodeImage(joinUrl)
+		qrImage: await qrCodeImage(joinUrl),
+		// Shown only on a projector opened by the meeting's staff (signed in on that screen).
+		roomCode: staffRoomCode(meeting, locals.user)
 	};
 }

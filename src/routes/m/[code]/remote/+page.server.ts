@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { rolesIn } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
+import { staffRoomCode } from '$lib/server/join/roomCode';
 
 export function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
@@ -15,6 +16,7 @@ export function load({ params, url, locals }) {
 			role: 'moderator',
 			participantId: null
 		}),
-		username: locals.user.username
+		username: locals.user.username,
+		roomCode: staffRoomCode(meeting, locals.user)
 	};
 }

@@ -1,0 +1,25 @@
+import { STAKEHOLDER_GROUP_LABELS } from '$lib/domain/meeting';
+import type { Meeting } from '../db/schema';
+import { readConfig } from '../config';
+import { invitationPath, invitationState, invitationsOf } from './invitations';
+
+/** Each invitation of a meeting still open or used, with its personal link (withdrawn ones have none). */
+export function invitationLinks(meeting: Meeting, requestOrigin: string) {
+	const origin = readConfig().publicOrigin ?? requestOrigin;
+	return invitationsOf(meeting.id)
+		.filter((invitation) => invitationState(invitation) !== 'revoked')
+		.map((invitation) => ({
+			id: invitation.id,
+			name: invitation.name,
+			reference: invitation.reference,
+			group: invitation.stakeholderGroup ? STAKEHOLDER_GROUP_LABELS[invitation.stakeholderGroup] : '',
+			joined: invitation.participantId !== null,
+			link: `${origin}${invitationPath(meeting, invitation.id)}`
+		}));
+}
+
+/** A CSV cell, quoted when it needs to be, and never read as a formula by a spreadsheet. */
+export function csvCell(value: string): string {
+	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { requireMeeting } from '$lib/server/meetings/access';
+import { findParticipant, participantCookieName } from '$lib/server/participants';
+import { findInvitation, invitationState } from '$lib/server/join/invitations';
+import { issueChallenge } from '$lib/server/join/proof';
+import { joinFromForm } from '$lib/server/join/action';
+
+/** A personal invitation: opening it shows whom it is for; joining is the form's POST, with a proof of work. */
+export async function load({ params, cookies, locals }) {
+	const meeting = requireMeeting(params.code, locals.locale);
+	if (findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code))))
+		redirect(303, `/m/${meeting.code}`);
+	const invitation = findInvitation(meeting.id, params.token);
+	const state = meeting.archivedAt ? 'ended' : invitationState(invitation);
+	return {
+		code: meeting.code,
+		title: meeting.title,
+		state,
+		name: state === 'open' ? (invitation?.name ?? '') : '',
+		challenge: state === 'open' ? await issueChallenge(meeting.id) : null
+	};
+}
+
+export const actions = {
+	default: async (event) => {
+		const meeting = requireMeeting(event.params.code, event.locals.locale);
+		const refused = await joinFromForm(meeting, event, event.params.token);
+		if (refused) return refused;
+		redirect(303, `/m/${meeting.code}`);
+	}
+};
