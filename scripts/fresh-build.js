@@ -83,7 +83,10 @@ export async function ensureFreshBuild(log = console.log) {
 		return false;
 	}
 	const started = Date.now();
-	const child = spawn('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+	// Vitest runs with NODE_ENV=test, which would make Vite build Svelte's development runtime: the
+	// tests must run the build a user runs.
+	const env = { ...process.env, NODE_ENV: 'production' };
+	const child = spawn('npm', ['run', 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
