@@ -15,6 +15,7 @@ import type {
 import { Outbox, type OutboxAnswers, type OutboxResult, type Refusal } from './outbox.svelte';
 import type { PendingCommand } from './pending';
 import { followVersion } from './versions';
+import { QUESTIONS_MOST, QUESTIONS_SHOWN } from '$lib/domain/questions';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
@@ -217,7 +218,42 @@ export class LiveMeeting {
 		this.#snapshot.floor = { ...floor, mine: stillThere ? mine : null };
 	}
 
-	#applyQuestions(qa: QuestionsState): void {
+	/** How many questions in each order this page asked to see (updates carry QUESTIONS_SHOWN). */
+	#questionsWanted = QUESTIONS_SHOWN;
+	#rereading = false;
+
+	/** Asks for more of the questions than updates carry; later updates keep the longer list. */
+	async showMoreQuestions(): Promise<void> {
+		this.#questionsWanted = Math.min(QUESTIONS_MOST, this.#questionsWanted + QUESTIONS_SHOWN);
+		await this.#readQuestions();
+	}
+
+	async #readQuestions(): Promise<void> {
+		const result = await this.#socket
+			?.timeout(ACK_TIMEOUT_MS)
+			.emitWithAck('questions:more', { count: this.#questionsWanted })
+			.catch(() => null);
+		if (result && 'data' in result) this.#applyQuestions(result.data, true);
+	}
+
+	#applyQuestions(qa: QuestionsState, read = false): void {
+		if (!read && qa.more > 0 && this.#questionsWanted > QUESTIONS_SHOWN) {
+			// An update carries the first questions only: merge it into the longer list, read that again soon.
+			const known = new Map(this.#snapshot.qa.questions.map((question) => [question.id, question]));
+			for (const question of qa.questions) known.set(question.id, question);
+			qa = {
+				...qa,
+				questions: [...known.values()],
+				more: Math.max(0, qa.more + qa.questions.length - known.size)
+			};
+			if (!this.#rereading) {
+				this.#rereading = true;
+				setTimeout(() => {
+					this.#rereading = false;
+					void this.#readQuestions();
+				}, 3000);
+			}
+		}
 		this.#snapshot.qa = qa;
 		// Keep one's own questions current: their status and upvotes as the room sees them.
 		for (const mine of this.#snapshot.myQuestions) {

@@ -108,7 +108,10 @@ export interface QuestionInfo {
 
 /** The questions an audience may see: the room sees approved and answered ones, moderators all. */
 export interface QuestionsState {
+	/** The first questions in each order and the one on screen (see `firstQuestions`). */
 	questions: QuestionInfo[];
+	/** How many others there are: `questions:more` asks for them. */
+	more: number;
 	premoderation: boolean;
 	onScreenQuestionId: string | null;
 }
@@ -132,7 +135,10 @@ export interface TagInfo {
 
 /** Comments on cards, priority marks and record tags. Hidden comments and counts are for staff only. */
 export interface CommentsState {
+	/** The newest comments of each card and the one on screen (see `newestComments`). */
 	comments: CommentInfo[];
+	/** Per card id, how many earlier comments are not carried (the record has them all). */
+	earlier: Record<string, number>;
 	/** Priority marks per card id (staff only; empty for the room). */
 	marks: Record<string, number>;
 	tags: TagInfo[];
@@ -285,6 +291,8 @@ export type ClientToServerEvents = {
 } & {
 	/** A full snapshot again, e.g. after a missed version. */
 	'meeting:sync': (ack: (result: Ack<MeetingSnapshot>) => void) => void;
+	/** More of the questions than updates carry (see `moreQuestionsSchema`). */
+	'questions:more': (query: { count: number }, ack: (result: Ack<QuestionsState>) => void) => void;
 };
 
 export interface ServerToClientEvents {

@@ -14,6 +14,8 @@ export interface Config {
 	 * own, and snapshots per minute one connection may ask for.
 	 */
 	commandRateLimit: number;
+	/** New socket connections per minute from one network address (a hall shares one NAT). */
+	connectRateLimit: number;
 }
 
 function originOf(value: string | undefined): string | null {
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		adminUsername: env.ADMIN_USERNAME || null,
 		adminPassword: env.ADMIN_PASSWORD || null,
 		joinRateLimit: positiveInteger('JOIN_RATE_LIMIT', env.JOIN_RATE_LIMIT, 3000),
-		commandRateLimit: positiveInteger('COMMAND_RATE_LIMIT', env.COMMAND_RATE_LIMIT, 600)
+		commandRateLimit: positiveInteger('COMMAND_RATE_LIMIT', env.COMMAND_RATE_LIMIT, 600),
+		connectRateLimit: positiveInteger('CONNECT_RATE_LIMIT', env.CONNECT_RATE_LIMIT, 6000)
 	};
 }

@@ -47,18 +47,32 @@ export function waitHint(seconds: number): string {
 }
 
 let joinLimit: Limit | null = null;
-let commandLimits: { phone: Limit; staff: Limit; sync: Limit } | null = null;
+let connectLimit: Limit | null = null;
+interface CommandLimits {
+	phone: Limit;
+	staff: Limit;
+	sync: Limit;
+	events: Limit;
+	refusals: Limit;
+}
+let commandLimits: CommandLimits | null = null;
 
 /** The limits of commands without one of their own, from COMMAND_RATE_LIMIT (read once). */
-function commandLimitsOf(): { phone: Limit; staff: Limit; sync: Limit } {
+function commandLimitsOf(): CommandLimits {
 	const perMinute = readConfig().commandRateLimit;
 	commandLimits ??= {
 		phone: new Limit(perMinute, 60),
 		staff: new Limit(perMinute, 60),
-		sync: new Limit(perMinute, 60)
+		sync: new Limit(perMinute, 60),
+		// Every event together, counted before anything else: twice what the commands allow.
+		events: new Limit(2 * perMinute, 60),
+		refusals: new Limit(REFUSALS_ANSWERED, 60)
 	};
 	return commandLimits;
 }
+
+/** Refusals one connection is told about per minute; beyond them it is disconnected. */
+export const REFUSALS_ANSWERED = 20;
 
 export const limits = {
 	/** Wrong or right, attempts on one account: ten per quarter of an hour. */
@@ -69,6 +83,14 @@ export const limits = {
 		joinLimit ??= new Limit(readConfig().joinRateLimit, 60);
 		return joinLimit;
 	},
+	/**
+	 * New connections from one address per minute (CONNECT_RATE_LIMIT): a hall behind one NAT
+	 * reconnecting after a Wi-Fi drop, not a script opening sockets in a loop.
+	 */
+	get connectPerAddress(): Limit {
+		connectLimit ??= new Limit(readConfig().connectRateLimit, 60);
+		return connectLimit;
+	},
 	/** Passcode attempts from one address: a hall behind one NAT mistypes, a script guesses. */
 	passcodePerAddress: new Limit(600, 10 * 60),
 	profile: new Limit(20, 60),
@@ -78,7 +100,11 @@ export const limits = {
 	upvote: new Limit(60, 60),
 	comment: new Limit(10, 60),
 	mark: new Limit(120, 60),
-	/** Any other command from a phone (the floor, withdrawing): far above what a person does. */
+	/** Raising and lowering a hand, together: a person changes their mind, a script toggles. */
+	floor: new Limit(10, 60),
+	/** More questions than a snapshot carries, asked for by one reader. */
+	moreQuestions: new Limit(30, 60),
+	/** Any other command from a phone: far above what a person does. */
 	get phoneCommand(): Limit {
 		return commandLimitsOf().phone;
 	},
@@ -89,5 +115,16 @@ export const limits = {
 	/** Full snapshots asked for by one connection (a client asks after a missed update). */
 	get sync(): Limit {
 		return commandLimitsOf().sync;
+	},
+	/**
+	 * Every event a client sends, per participant, staff member or (for screens) connection,
+	 * counted in memory before any other work, so that a flood is refused for the price of a count.
+	 */
+	get events(): Limit {
+		return commandLimitsOf().events;
+	},
+	/** Refusals answered to one connection; a connection that goes on past them is dropped. */
+	get refusals(): Limit {
+		return commandLimitsOf().refusals;
 	}
 };

@@ -180,19 +180,22 @@ export function onCommand<E extends CommandName, W extends Who>(
 }
 
 /**
- * Registers a read: who may ask is anyone connected to the meeting, within the socket's limit;
- * nothing is stored.
+ * Registers a read: who may ask is anyone connected to the meeting, within the connection's
+ * limit (counted before any other work); nothing is stored. `read` is given the payload, for
+ * reads that take one (`meeting:sync` takes none).
  */
 export function onRead<T>(
 	socket: PlenarySocket,
-	event: 'meeting:sync',
+	event: 'meeting:sync' | 'questions:more',
 	limit: { limit: Limit; what: string },
-	read: () => Ack<T>
+	read: (payload: unknown) => Ack<T>
 ): void {
-	socket.on(event, (callback: unknown) =>
+	const listener = (...args: unknown[]) => {
+		const callback = args.pop();
 		guarded(ackOf<T>(callback), async () => {
 			const limited = await withinLimit(limit.limit, socket.id, limit.what);
-			return limited ?? read();
-		})
-	);
+			return limited ?? read(args[0]);
+		});
+	};
+	socket.on(event, listener as never);
 }

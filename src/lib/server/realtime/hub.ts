@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientRole, ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
 import type { ParticipationMode } from '$lib/domain/meeting';
 import { Pacer } from '../pace';
+import { dropIfFlooded, isBehind } from './guard';
 
 export interface SocketData {
 	meetingId: string;
@@ -52,6 +53,9 @@ export function phonesInterval(phones: number): number {
 	return Math.min(most, Math.max(least, Math.round(phones * perPhone)));
 }
 
+/** How often connections are checked for a backlog that drained (or grew past the hard bound). */
+const BACKLOG_CHECK_MS = 1000;
+
 /**
  * The sockets of every meeting, in rooms by audience, and the pace at which live changes reach
  * them. Set up once when Socket.IO is attached; what is sent, and when, is decided by the
@@ -60,9 +64,54 @@ export function phonesInterval(phones: number): number {
 class Hub {
 	#io: PlenaryServer | null = null;
 	#pacer = new Pacer();
+	/**
+	 * Connections that were behind when a paced update was due, with the latest of each update
+	 * they missed (a newer one replaces an older: each carries the whole state of its part).
+	 */
+	#missed = new Map<string, { socket: PlenarySocket; latest: Map<string, () => void> }>();
 
 	attach(io: PlenaryServer): void {
 		this.#io = io;
+		setInterval(() => this.#checkBacklogs(), BACKLOG_CHECK_MS).unref();
+	}
+
+	/** Drops connections past the hard bound; sends the drained ones what they missed, once. */
+	#checkBacklogs(): void {
+		for (const socket of this.#io?.sockets.sockets.values() ?? []) dropIfFlooded(socket);
+		for (const [id, { socket, latest }] of this.#missed) {
+			if (!socket.connected) this.#missed.delete(id);
+			else if (!isBehind(socket)) {
+				this.#missed.delete(id);
+				for (const send of latest.values()) send();
+			}
+		}
+	}
+
+	/**
+	 * A paced update to a room: connections that are behind are skipped and get the latest of this
+	 * update (`key`) when they have drained, so a client that does not read costs one update per
+	 * key, not one per change.
+	 */
+	#emitPaced<E extends keyof ServerToClientEvents>(
+		room: string,
+		key: string,
+		event: E,
+		args: () => Parameters<ServerToClientEvents[E]>
+	): void {
+		const io = this.#io;
+		if (!io) return;
+		const skipped: string[] = [];
+		for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+			const socket = io.sockets.sockets.get(id);
+			if (!socket || !isBehind(socket)) continue;
+			skipped.push(id);
+			const missed = this.#missed.get(id) ?? { socket, latest: new Map() };
+			missed.latest.set(key, () => socket.emit(event, ...args()));
+			this.#missed.set(id, missed);
+		}
+		io.to(room)
+			.except(skipped)
+			.emit(event, ...args());
 	}
 
 	get io(): PlenaryServer | null {
@@ -97,6 +146,15 @@ class Hub {
 		return this.#io?.to(moderatorRoom(meetingId)) ?? null;
 	}
 
+	/** A paced update to every socket of a meeting (see #emitPaced). */
+	emitToMeeting<E extends keyof ServerToClientEvents>(
+		meetingId: string,
+		event: E,
+		args: () => Parameters<ServerToClientEvents[E]>
+	): void {
+		this.#emitPaced(meetingRoom(meetingId), event, event, args);
+	}
+
 	/** Runs `publish` once per `intervalMs` at most for `key` (see Pacer). */
 	coalesce(key: string, intervalMs: number, publish: () => void): void {
 		this.#pacer.coalesce(key, intervalMs, publish);
@@ -113,22 +171,22 @@ class Hub {
 
 	/**
 	 * One event to one audience of a meeting: phones, or screens and staff. `payload(true)` is what
-	 * staff see (more than anyone else), `payload(false)` what the others see.
+	 * staff see (more than anyone else), `payload(false)` what the others see. `key` tells apart
+	 * updates of one event that do not replace each other (the results of two polls).
 	 */
 	emitTo<E extends keyof ServerToClientEvents>(
 		meetingId: string,
 		audience: LiveAudience,
 		event: E,
-		payload: (staff: boolean) => Parameters<ServerToClientEvents[E]>
+		payload: (staff: boolean) => Parameters<ServerToClientEvents[E]>,
+		key: string = event
 	): void {
-		const io = this.#io;
-		if (!io) return;
 		if (audience === 'phones') {
-			io.to(phoneRoom(meetingId)).emit(event, ...payload(false));
+			this.#emitPaced(phoneRoom(meetingId), key, event, () => payload(false));
 			return;
 		}
-		io.to(screenRoom(meetingId)).emit(event, ...payload(false));
-		io.to(moderatorRoom(meetingId)).emit(event, ...payload(true));
+		this.#emitPaced(screenRoom(meetingId), key, event, () => payload(false));
+		this.#emitPaced(moderatorRoom(meetingId), key, event, () => payload(true));
 	}
 }
 

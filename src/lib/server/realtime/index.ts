@@ -12,6 +12,7 @@ import { limits } from '../limits';
 import { presence } from '../presence';
 import { handshakeSchema } from '$lib/realtime/schemas';
 import { fail, onRead } from './command';
+import { connectionRefusal, eventGuard, isBehind } from './guard';
 import { broadcastChanges } from './broadcasts';
 import { registerAgendaHandlers } from './agenda';
 import {
@@ -58,8 +59,9 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 		pingInterval: 10_000,
 		pingTimeout: 10_000,
 		allowRequest: (request, callback) => {
-			const allowed = originAllowed(request, publicOrigin);
-			callback(allowed ? null : 'Origin not allowed', allowed);
+			if (!originAllowed(request, publicOrigin)) return callback('Origin not allowed', false);
+			// Counted before any other work: a script opening connections in a loop costs a count each.
+			void connectionRefusal(request).then((refusal) => callback(refusal, refusal === null));
 		}
 	});
 	hub.attach(io);
@@ -140,6 +142,7 @@ function onConnection(socket: PlenarySocket): void {
 			publish({ name: 'presence.changed', meetingId });
 		});
 	}
+	socket.use(eventGuard(socket));
 	socket.use(alignArguments);
 	const snapshot = snapshotFor(socket.data);
 	if (snapshot) socket.emit('meeting:snapshot', snapshot);
@@ -148,6 +151,9 @@ function onConnection(socket: PlenarySocket): void {
 		'meeting:sync',
 		{ limit: limits.sync, what: 'Too many requests for the whole session' },
 		() => {
+			// A connection that has not taken what it was sent gets no more until it has.
+			if (isBehind(socket))
+				return fail('rate_limited', 'Your connection is behind: the session follows once it catches up.');
 			const current = snapshotFor(socket.data);
 			return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
 		}
