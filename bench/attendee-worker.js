@@ -4,6 +4,7 @@
 // reference server: both answer the same URLs and events.
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
+import { attack, stopAttack } from './attack.js';
 
 const MEETING = 'BPF2017';
 // The IGF groups of src/lib/domain/meeting.ts (a mismatch shows as failed joins).
@@ -247,7 +248,18 @@ async function close() {
 	return summary;
 }
 
-const commands = { join, armMove, collectMove, vote, ask, upvote, status, close };
+const commands = {
+	join,
+	armMove,
+	collectMove,
+	vote,
+	ask,
+	upvote,
+	status,
+	close,
+	attack: (args) => attack(phones, args),
+	stopAttack
+};
 
 process.on('message', ({ id, name, args }) => {
 	Promise.resolve()

@@ -24,6 +24,13 @@ export class Limit {
 		}
 	}
 
+	/** The seconds to wait when a key has used up its actions, else null; counts nothing. */
+	async exhausted(key: string): Promise<number | null> {
+		const state = await this.#limiter.get(key);
+		if (!state || state.consumedPoints < this.#limiter.points) return null;
+		return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+	}
+
 	/** Forgets a key's count, e.g. after a successful sign-in. */
 	async forget(key: string): Promise<void> {
 		await this.#limiter.delete(key);
@@ -63,7 +70,8 @@ function commandLimitsOf(): CommandLimits {
 	commandLimits ??= {
 		phone: new Limit(perMinute, 60),
 		staff: new Limit(perMinute, 60),
-		sync: new Limit(perMinute, 60),
+		// A snapshot costs far more than a command: a twentieth of them, at least 30 a minute.
+		sync: new Limit(Math.max(30, Math.round(perMinute / 20)), 60),
 		// Every event together, counted before anything else: twice what the commands allow.
 		events: new Limit(2 * perMinute, 60),
 		refusals: new Limit(REFUSALS_ANSWERED, 60)
@@ -112,7 +120,7 @@ export const limits = {
 	get staffCommand(): Limit {
 		return commandLimitsOf().staff;
 	},
-	/** Full snapshots asked for by one connection (a client asks after a missed update). */
+	/** Full snapshots asked for by one phone, staff member or screen (a client asks after a missed update). */
 	get sync(): Limit {
 		return commandLimitsOf().sync;
 	},

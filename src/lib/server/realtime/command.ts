@@ -18,6 +18,7 @@ import { findMeetingById } from '../meetings/store';
 import type { Meeting } from '../db/schema';
 import { validateSessionToken, type SessionUser } from '../auth/session';
 import type { PlenarySocket, SocketData } from './hub';
+import { actorOf } from './guard';
 
 export const fail = (code: AckError['code'], message: string): { error: AckError } => ({
 	error: { code, message }
@@ -180,8 +181,9 @@ export function onCommand<E extends CommandName, W extends Who>(
 }
 
 /**
- * Registers a read: who may ask is anyone connected to the meeting, within the connection's
- * limit (counted before any other work); nothing is stored. `read` is given the payload, for
+ * Registers a read: who may ask is anyone connected to the meeting, within the limit of its
+ * participant, staff member or (for a screen) connection, counted before any other work;
+ * nothing is stored. `read` is given the payload, for
  * reads that take one (`meeting:sync` takes none).
  */
 export function onRead<T>(
@@ -193,7 +195,7 @@ export function onRead<T>(
 	const listener = (...args: unknown[]) => {
 		const callback = args.pop();
 		guarded(ackOf<T>(callback), async () => {
-			const limited = await withinLimit(limit.limit, socket.id, limit.what);
+			const limited = await withinLimit(limit.limit, actorOf(socket.data, socket.id), limit.what);
 			return limited ?? read(args[0]);
 		});
 	};

@@ -64,6 +64,9 @@ export function dropIfFlooded(socket: PlenarySocket): boolean {
  */
 export function drop(socket: PlenarySocket): void {
 	socket.disconnect(true);
+	// A WebSocket closed politely keeps its unsent frames for its close timeout (30 s): cut it.
+	const transport = socket.conn.transport as unknown as { socket?: { terminate?: () => void } };
+	transport.socket?.terminate?.();
 	socket.conn.close(true);
 }
 

@@ -8,11 +8,11 @@ import { findMeetingByCode, findMeetingById } from '../meetings/store';
 import { buildSnapshot } from '../meetings/snapshot';
 import { findParticipant, participantCookieName } from '../participants';
 import { publish } from '../events';
-import { limits } from '../limits';
+import { limits, waitHint } from '../limits';
 import { presence } from '../presence';
 import { handshakeSchema } from '$lib/realtime/schemas';
 import { fail, onRead } from './command';
-import { connectionRefusal, eventGuard, isBehind } from './guard';
+import { actorOf, connectionRefusal, eventGuard, isBehind } from './guard';
 import { broadcastChanges } from './broadcasts';
 import { registerAgendaHandlers } from './agenda';
 import {
@@ -68,7 +68,10 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 	broadcastChanges();
 	io.use((socket, next) => {
 		try {
-			next(admit(socket));
+			const refusal = admit(socket);
+			if (refusal) return next(refusal);
+			// A sender that used up its messages is not given a new connection (and its snapshot) either.
+			void throttled(socket).then(next);
 		} catch (error) {
 			console.error('Plenary: socket handshake failed', error);
 			next(new Error('internal'));
@@ -110,6 +113,13 @@ function admit(socket: PlenarySocket): Error | undefined {
 		socket.data.mode = participant.mode;
 	}
 	return undefined;
+}
+
+async function throttled(socket: PlenarySocket): Promise<Error | undefined> {
+	const wait = await limits.events.exhausted(actorOf(socket.data, socket.id));
+	return wait === null
+		? undefined
+		: new Error(`rate_limited: too many messages, try again in ${waitHint(wait)}`);
 }
 
 function snapshotFor({ meetingId, role, participantId }: SocketData): MeetingSnapshot | null {
