@@ -236,7 +236,8 @@ describe('one hostile attendee for a minute, 200 honest phones voting', () => {
 					lastChoice.filter((choice) => choice === optionId).length
 				);
 
-			// Memory stayed bounded.
+			console.log('FLOOD', JSON.stringify({ peakMemory, screensOpened, refusals, floorUpdates }));
+		// Memory stayed bounded.
 			expect(peakMemory).toBeLessThan(MEMORY_BOUND);
 
 			// The attacker was refused, throttled and dropped.
