@@ -236,8 +236,7 @@ describe('one hostile attendee for a minute, 200 honest phones voting', () => {
 					lastChoice.filter((choice) => choice === optionId).length
 				);
 
-			console.log('FLOOD', JSON.stringify({ peakMemory, screensOpened, refusals, floorUpdates }));
-		// Memory stayed bounded.
+			// Memory stayed bounded.
 			expect(peakMemory).toBeLessThan(MEMORY_BOUND);
 
 			// The attacker was refused, throttled and dropped.

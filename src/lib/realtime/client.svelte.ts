@@ -239,13 +239,10 @@ export class LiveMeeting {
 	#applyQuestions(qa: QuestionsState, read = false): void {
 		if (!read && qa.more > 0 && this.#questionsWanted > QUESTIONS_SHOWN) {
 			// An update carries the first questions only: merge it into the longer list, read that again soon.
-			const known = new Map(this.#snapshot.qa.questions.map((question) => [question.id, question]));
-			for (const question of qa.questions) known.set(question.id, question);
-			qa = {
-				...qa,
-				questions: [...known.values()],
-				more: Math.max(0, qa.more + qa.questions.length - known.size)
-			};
+			const older = this.#snapshot.qa.questions.filter(
+				(question) => !qa.questions.some((fresh) => fresh.id === question.id)
+			);
+			qa = { ...qa, questions: [...qa.questions, ...older], more: Math.max(0, qa.more - older.length) };
 			if (!this.#rereading) {
 				this.#rereading = true;
 				setTimeout(() => {
