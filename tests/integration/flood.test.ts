@@ -258,3 +258,42 @@ describe('one hostile attendee for a minute, 200 honest phones voting', () => {
 		}
 	);
 });
+
+describe("a snapshot's lists that the room can grow", () => {
+	it(
+		'carry the first of the queue and the newest comments of a card, with counts of the rest',
+		{ timeout: 60_000 },
+		async () => {
+			const phones: TestSocket[] = [];
+			for (let i = 0; i < 60; i += 20)
+				phones.push(...(await Promise.all(Array.from({ length: 20 }, () => attendee()))));
+			// The seeded meeting's comments closed in 2017: open them again.
+			const deadline = new Date(Date.now() + 3600_000).toISOString();
+			await moderator.emitWithAck('comments:deadline', { clientId: 'bound-deadline', deadline });
+			for (const [i, phone] of phones.entries()) {
+				expect(await phone.emitWithAck('floor:request', { clientId: `bound-hand-${i}` })).toHaveProperty(
+					'data'
+				);
+				const comment = await phone.emitWithAck('card:comment', {
+					clientId: `bound-comment-${i}`,
+					cardId: 'online-abuse',
+					text: `Comment number ${i}`
+				});
+				expect(comment).toHaveProperty('data');
+			}
+			const sync = async (socket: TestSocket) =>
+				((await socket.emitWithAck('meeting:sync')) as { data: MeetingSnapshot }).data;
+			const seen = await sync(phones[0]);
+			expect(seen.floor.queue).toHaveLength(50);
+			expect(seen.floor.waiting).toBeGreaterThanOrEqual(60);
+			const onCard = seen.comments.comments.filter((comment) => comment.cardId === 'online-abuse');
+			expect(onCard).toHaveLength(50);
+			expect(onCard.map((comment) => comment.text)).toContain('Comment number 59');
+			expect(seen.comments.earlier['online-abuse']).toBeGreaterThanOrEqual(10);
+			// The last in the queue is still told it waits; staff see the queue whole.
+			expect((await sync(phones[59])).floor.mine).toEqual(expect.any(String));
+			const staff = await sync(moderator);
+			expect(staff.floor.queue.length).toBe(staff.floor.waiting);
+		}
+	);
+});

@@ -212,8 +212,12 @@ export class LiveMeeting {
 	#applyFloor(floor: FloorState): void {
 		// Broadcasts carry no `mine`: keep ours while our request is still waiting or speaking.
 		const mine = this.#snapshot.floor.mine;
+		// A long queue comes cut short: a request not in the part shown may still be waiting.
 		const stillThere =
-			mine && (floor.speaking?.id === mine || floor.queue.some((entry) => entry.id === mine));
+			mine &&
+			(floor.speaking?.id === mine ||
+				floor.queue.some((entry) => entry.id === mine) ||
+				floor.waiting > floor.queue.length);
 		this.#clockOffset = Date.parse(floor.serverNow) - Date.now();
 		this.#snapshot.floor = { ...floor, mine: stillThere ? mine : null };
 	}

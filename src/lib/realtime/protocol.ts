@@ -83,7 +83,10 @@ export interface FloorEntry {
 /** The speaker queue as everyone sees it; the order already applies the alternation rule. */
 export interface FloorState {
 	speaking: (FloorEntry & { startedAt: string }) | null;
+	/** The queue in order: its first FLOOR_SHOWN requests, or all of them for staff. */
 	queue: FloorEntry[];
+	/** How many are waiting, shown or not. */
+	waiting: number;
 	alternate: boolean;
 	speakingSeconds: number;
 	balance: QueueBalance;

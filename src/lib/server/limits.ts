@@ -72,8 +72,9 @@ function commandLimitsOf(): CommandLimits {
 		staff: new Limit(perMinute, 60),
 		// A snapshot costs far more than a command: a twentieth of them, at least 30 a minute.
 		sync: new Limit(Math.max(30, Math.round(perMinute / 20)), 60),
-		// Every event together, counted before anything else: twice what the commands allow.
-		events: new Limit(2 * perMinute, 60),
+		// Every event together, counted before anything else: twice what the commands allow, over
+		// 10 s so that a flood is stopped within seconds (at least 60, for a phone's outbox after a drop).
+		events: new Limit(Math.max(60, Math.round(perMinute / 3)), 10),
 		refusals: new Limit(REFUSALS_ANSWERED, 60)
 	};
 	return commandLimits;

@@ -94,7 +94,8 @@ export function broadcastChanges(): void {
 function sendFloor(meetingId: string): void {
 	hub.live(meetingId, 'floor', (audience) => {
 		const meeting = findMeetingById(meetingId);
-		if (meeting) hub.emitTo(meetingId, audience, 'floor:changed', () => [floorState(meeting)]);
+		if (meeting)
+			hub.emitTo(meetingId, audience, 'floor:changed', (staff) => [floorState(meeting, null, staff)]);
 	});
 }
 
