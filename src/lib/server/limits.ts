@@ -59,6 +59,7 @@ interface CommandLimits {
 	phone: Limit;
 	staff: Limit;
 	sync: Limit;
+	staffSync: Limit;
 	events: Limit;
 	refusals: Limit;
 }
@@ -72,6 +73,7 @@ function commandLimitsOf(): CommandLimits {
 		staff: new Limit(perMinute, 60),
 		// A snapshot costs far more than a command: a twentieth of them, at least 30 a minute.
 		sync: new Limit(Math.max(30, Math.round(perMinute / 20)), 60),
+		staffSync: new Limit(perMinute, 60),
 		// Every event together, counted before anything else: twice what the commands allow, over
 		// 10 s so that a flood is stopped within seconds (at least 60, for a phone's outbox after a drop).
 		events: new Limit(Math.max(60, Math.round(perMinute / 3)), 10),
@@ -121,9 +123,13 @@ export const limits = {
 	get staffCommand(): Limit {
 		return commandLimitsOf().staff;
 	},
-	/** Full snapshots asked for by one phone, staff member or screen (a client asks after a missed update). */
+	/** Full snapshots asked for by one phone or screen (a client asks after a missed update). */
 	get sync(): Limit {
 		return commandLimitsOf().sync;
+	},
+	/** Full snapshots asked for by one staff member: a handful of trusted accounts, not a hall. */
+	get staffSync(): Limit {
+		return commandLimitsOf().staffSync;
 	},
 	/**
 	 * Every event a client sends, per participant, staff member or (for screens) connection,

@@ -159,7 +159,10 @@ function onConnection(socket: PlenarySocket): void {
 	onRead(
 		socket,
 		'meeting:sync',
-		{ limit: limits.sync, what: 'Too many requests for the whole session' },
+		{
+			limit: socket.data.role === 'moderator' ? limits.staffSync : limits.sync,
+			what: 'Too many requests for the whole session'
+		},
 		() => {
 			// A connection that has not taken what it was sent gets no more until it has.
 			if (isBehind(socket))
