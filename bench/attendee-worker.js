@@ -28,6 +28,8 @@ const QUESTIONS = [
 /** @type {{ index: number, cookie: string, socket: import('socket.io-client').Socket, movedAt: number | null }[]} */
 const phones = [];
 let disconnects = 0;
+/** Why phones were disconnected (Socket.IO's reasons: ping timeout, transport close, …). */
+const disconnectReasons = {};
 let reconnects = 0;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -94,7 +96,10 @@ async function joinPhone(url, index) {
 	socket.on('agenda:moved', () => {
 		phone.movedAt ??= Date.now();
 	});
-	socket.on('disconnect', () => disconnects++);
+	socket.on('disconnect', (reason) => {
+		disconnects++;
+		disconnectReasons[reason] = (disconnectReasons[reason] ?? 0) + 1;
+	});
 	socket.io.on('reconnect', () => reconnects++);
 	return phone;
 }
@@ -237,6 +242,7 @@ function status() {
 		phones: phones.length,
 		connected: phones.filter((phone) => phone.socket.connected).length,
 		disconnects,
+		disconnectReasons,
 		reconnects
 	};
 }

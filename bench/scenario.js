@@ -210,6 +210,7 @@ async function closePhones(workers) {
 	const statuses = await workers.all('close');
 	return {
 		disconnects: statuses.reduce((sum, status) => sum + status.disconnects, 0),
+		disconnectReasons: mergeCounts(statuses.map((status) => status.disconnectReasons)),
 		reconnects: statuses.reduce((sum, status) => sum + status.reconnects, 0),
 		connectedAtEnd: statuses.reduce((sum, status) => sum + status.connected, 0)
 	};

@@ -183,8 +183,8 @@ export function onCommand<E extends CommandName, W extends Who>(
 /**
  * Registers a read: who may ask is anyone connected to the meeting, within the limit of its
  * participant, staff member or (for a screen) connection, counted before any other work;
- * nothing is stored. `read` is given the payload, for
- * reads that take one (`meeting:sync` takes none).
+ * nothing is stored. `read` is given the payload of reads that take one (`meeting:sync` takes
+ * none).
  */
 export function onRead<T>(
 	socket: PlenarySocket,

@@ -79,13 +79,16 @@ export function drop(socket: PlenarySocket): void {
 export function eventGuard(socket: PlenarySocket) {
 	const actor = actorOf(socket.data, socket.id);
 	return (packet: unknown[], next: (error?: Error) => void): void => {
-		void limits.events.take(actor).then(async (wait) => {
-			if (wait === null) return next();
-			if ((await limits.refusals.take(socket.id)) !== null) return drop(socket);
-			const ack = packet.at(-1);
-			if (typeof ack === 'function' && !isBehind(socket))
-				ack(fail('rate_limited', `Too many messages: try again in ${waitHint(wait)}.`));
-		});
+		limits.events
+			.take(actor)
+			.then(async (wait) => {
+				if (wait === null) return next();
+				if ((await limits.refusals.take(socket.id)) !== null) return drop(socket);
+				const ack = packet.at(-1);
+				if (typeof ack === 'function' && !isBehind(socket))
+					ack(fail('rate_limited', `Too many messages: try again in ${waitHint(wait)}.`));
+			})
+			.catch((error: unknown) => console.error('Plenary: the event guard failed', error));
 	};
 }
 

@@ -61,7 +61,10 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 		allowRequest: (request, callback) => {
 			if (!originAllowed(request, publicOrigin)) return callback('Origin not allowed', false);
 			// Counted before any other work: a script opening connections in a loop costs a count each.
-			void connectionRefusal(request).then((refusal) => callback(refusal, refusal === null));
+			connectionRefusal(request).then(
+				(refusal) => callback(refusal, refusal === null),
+				() => callback('internal', false)
+			);
 		}
 	});
 	hub.attach(io);
@@ -71,7 +74,7 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 			const refusal = admit(socket);
 			if (refusal) return next(refusal);
 			// A sender that used up its messages is not given a new connection (and its snapshot) either.
-			void throttled(socket).then(next);
+			throttled(socket).then(next, () => next(new Error('internal')));
 		} catch (error) {
 			console.error('Plenary: socket handshake failed', error);
 			next(new Error('internal'));
@@ -115,6 +118,7 @@ function admit(socket: PlenarySocket): Error | undefined {
 	return undefined;
 }
 
+/** Refuses a connection to a sender that has used up its events (see `eventGuard`). */
 async function throttled(socket: PlenarySocket): Promise<Error | undefined> {
 	const wait = await limits.events.exhausted(actorOf(socket.data, socket.id));
 	return wait === null
