@@ -242,7 +242,7 @@ function status() {
 		phones: phones.length,
 		connected: phones.filter((phone) => phone.socket.connected).length,
 		disconnects,
-		disconnectReasons,
+		disconnectReasons: { ...disconnectReasons },
 		reconnects
 	};
 }

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingSnapshot, QuestionsState } from '../../src/lib/realtime/protocol';
+import { QUESTIONS_SHOWN } from '../../src/lib/domain/questions';
 import { ADMIN, startServer, type RunningServer } from './support/server';
 import { connect, joinMeeting, signIn, type TestSocket } from './support/clients';
 import { ballotCount } from './support/state';
@@ -251,7 +252,7 @@ describe('one hostile attendee for a minute, 200 honest phones voting', () => {
 			open.push(phone);
 			const { qa } = ((await phone.emitWithAck('meeting:sync')) as { data: MeetingSnapshot }).data;
 			expect(qa.more).toBeGreaterThan(0);
-			expect(qa.questions.length).toBeLessThanOrEqual(81);
+			expect(qa.questions.length).toBeLessThanOrEqual(2 * QUESTIONS_SHOWN + 1);
 			const more = (await phone.emitWithAck('questions:more', { count: 200 })) as { data: QuestionsState };
 			expect(more.data.questions.length).toBeGreaterThan(qa.questions.length);
 			expect(more.data.questions.length + more.data.more).toBe(qa.questions.length + qa.more);

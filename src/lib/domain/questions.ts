@@ -41,7 +41,7 @@ export function initialStatus(premoderation: boolean): QuestionStatus {
 }
 
 /** Questions a snapshot or an update carries at first, in each order (the rest on request). */
-export const QUESTIONS_SHOWN = 40;
+export const QUESTIONS_SHOWN = 20;
 /** The most a client may ask for at once. */
 export const QUESTIONS_MOST = 500;
 

@@ -22,6 +22,8 @@ export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'refused
 const ACK_TIMEOUT_MS = 8000;
 const CONNECT_TIMEOUT_MS = 10_000;
 const ATTEMPTS = 4;
+/** How many more questions in each order one "Show more questions" asks for. */
+const MORE_QUESTIONS = 100;
 
 /** A random id that works on plain-http venue networks, where crypto.randomUUID does not exist. */
 export function newClientId(): string {
@@ -228,7 +230,7 @@ export class LiveMeeting {
 
 	/** Asks for more of the questions than updates carry; later updates keep the longer list. */
 	async showMoreQuestions(): Promise<void> {
-		this.#questionsWanted = Math.min(QUESTIONS_MOST, this.#questionsWanted + QUESTIONS_SHOWN);
+		this.#questionsWanted = Math.min(QUESTIONS_MOST, this.#questionsWanted + MORE_QUESTIONS);
 		await this.#readQuestions();
 	}
 

@@ -11,7 +11,7 @@ export interface Config {
 	joinRateLimit: number;
 	/**
 	 * Commands per minute from one phone or one staff member for events without a limit of their
-	 * own (a twentieth of it, at least 30, for full snapshots).
+	 * own (a sixtieth of it, at least 10, for the full snapshots of a phone or screen).
 	 */
 	commandRateLimit: number;
 	/** New socket connections per minute from one network address (a hall shares one NAT). */

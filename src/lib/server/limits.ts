@@ -71,8 +71,8 @@ function commandLimitsOf(): CommandLimits {
 	commandLimits ??= {
 		phone: new Limit(perMinute, 60),
 		staff: new Limit(perMinute, 60),
-		// A snapshot costs far more than a command: a twentieth of them, at least 30 a minute.
-		sync: new Limit(Math.max(30, Math.round(perMinute / 20)), 60),
+		// A snapshot costs far more than a command: a sixtieth of them, at least 10 a minute.
+		sync: new Limit(Math.max(10, Math.round(perMinute / 60)), 60),
 		staffSync: new Limit(perMinute, 60),
 		// Every event together, counted before anything else: twice what the commands allow, over
 		// 10 s so that a flood is stopped within seconds (at least 60, for a phone's outbox after a drop).
