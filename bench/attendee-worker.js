@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { attack, stopAttack } from './attack.js';
 
 const MEETING = 'BPF2017';
 // The IGF groups of src/lib/domain/meeting.ts (a mismatch shows as failed joins).
@@ -30,6 +31,8 @@ const QUESTIONS = [
 /** @type {{ index: number, cookie: string, socket: import('socket.io-client').Socket, movedAt: number | null }[]} */
 const phones = [];
 let disconnects = 0;
+/** Why phones were disconnected (Socket.IO's reasons: ping timeout, transport close, …). */
+const disconnectReasons = {};
 let reconnects = 0;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -117,7 +120,10 @@ async function joinPhone(url, index) {
 	socket.on('agenda:moved', () => {
 		phone.movedAt ??= Date.now();
 	});
-	socket.on('disconnect', () => disconnects++);
+	socket.on('disconnect', (reason) => {
+		disconnects++;
+		disconnectReasons[reason] = (disconnectReasons[reason] ?? 0) + 1;
+	});
 	socket.io.on('reconnect', () => reconnects++);
 	return phone;
 }
@@ -260,6 +266,7 @@ function status() {
 		phones: phones.length,
 		connected: phones.filter((phone) => phone.socket.connected).length,
 		disconnects,
+		disconnectReasons: { ...disconnectReasons },
 		reconnects
 	};
 }
@@ -271,7 +278,18 @@ async function close() {
 	return summary;
 }
 
-const commands = { join, armMove, collectMove, vote, ask, upvote, status, close };
+const commands = {
+	join,
+	armMove,
+	collectMove,
+	vote,
+	ask,
+	upvote,
+	status,
+	close,
+	attack: (args) => attack(phones, args),
+	stopAttack
+};
 
 process.on('message', ({ id, name, args }) => {
 	Promise.resolve()

@@ -173,3 +173,57 @@ function cpu(run, field) {
 function connections(run) {
 	return run ? `${run.connections.disconnects} / ${run.connections.reconnects}` : '–';
 }
+
+/**
+ * `--hostile`: the honest phones' figures in a quiet run and under attack, side by side, and what
+ * the attacker sent and had refused.
+ */
+export function attackTable(report) {
+	const { plenary: quiet, hostile } = report.runs;
+	const counted = (run) =>
+		run?.database
+			? `${run.database.ballotRows}${run.database.countedExactlyOnce ? ' (exactly once)' : ' (MISMATCH)'}`
+			: '–';
+	const rows = [
+		['honest phones', 'quiet', 'under attack'],
+		['advance → phones p50/p95/p99 ms', triple(quiet?.advance.latencyMs), triple(hostile?.advance.latencyMs)],
+		['ballot ack p50/p95/p99 ms', triple(quiet?.ballots.ackLatencyMs), triple(hostile?.ballots.ackLatencyMs)],
+		[
+			'ballot → projector p50/p95/p99 ms',
+			triple(quiet?.ballots.toProjectorMs),
+			triple(hostile?.ballots.toProjectorMs)
+		],
+		['ballots in the database', counted(quiet), counted(hostile)],
+		[
+			'question ask ack p50/p95/p99 ms',
+			triple(quiet?.questions.asked.ackLatencyMs),
+			triple(hostile?.questions.asked.ackLatencyMs)
+		],
+		[
+			'upvote ack p50/p95/p99 ms',
+			triple(quiet?.questions.upvotes.ackLatencyMs),
+			triple(hostile?.questions.upvotes.ackLatencyMs)
+		],
+		['server peak RSS', mib(quiet?.server.peakRssBytes), mib(hostile?.server.peakRssBytes)],
+		[
+			'event-loop delay p99, burst ms',
+			show(quiet?.server.eventLoopDelayBurstP99Ms),
+			show(hostile?.server.eventLoopDelayBurstP99Ms)
+		],
+		['disconnects / reconnects', connections(quiet), connections(hostile)]
+	];
+	const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+	const line = (row) =>
+		row
+			.map((cell, column) => cell.padEnd(widths[column]))
+			.join('  ')
+			.trimEnd();
+	const attack = hostile?.attack;
+	const sent = attack
+		? [
+				`attacker: ${attack.hostilePhones} phones; ${attack.screensOpened} deaf screens opened (${attack.screensRefused} refused), ${attack.syncsSent} syncs sent`,
+				`  hands ${attack.handsRefused} of ${attack.handsSent} refused; questions ${attack.questionsRefused} of ${attack.questionsSent}; resyncs ${attack.resyncsRefused} of ${attack.resyncsSent}; phone connections dropped ${attack.phoneDisconnects}`
+			]
+		: [];
+	return [line(rows[0]), ...rows.slice(1).map(line), '', ...sent].join('\n');
+}

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { table, verdict } from './report.js';
+import { attackTable, table, verdict } from './report.js';
 import { runScenario } from './scenario.js';
 import { BENCH_JOIN_PROOF_COST, startPlenary, startReference } from './targets.js';
 
@@ -25,7 +25,8 @@ function readOptions() {
 			'skip-build': { type: 'boolean', default: false },
 			only: { type: 'string' },
 			'join-concurrency': { type: 'string', default: '48' },
-			'cpu-prof': { type: 'string' }
+			'cpu-prof': { type: 'string' },
+			hostile: { type: 'boolean', default: false }
 		}
 	});
 	const attendees = Number(values.attendees);
@@ -34,11 +35,17 @@ function readOptions() {
 	if (values.only && !['plenary', 'reference'].includes(values.only)) {
 		throw new Error('--only is plenary or reference');
 	}
+	// --hostile: Plenary quiet, then Plenary under attack (the reference has no limits to test).
+	const targets = values.hostile
+		? ['plenary', 'hostile']
+		: values.only
+			? [values.only]
+			: ['plenary', 'reference'];
 	return {
 		attendees,
 		json: values.json ? path.resolve(values.json) : null,
 		skipBuild: values['skip-build'],
-		targets: values.only ? [values.only] : ['plenary', 'reference'],
+		targets,
 		joinConcurrency: Number(values['join-concurrency']),
 		cpuProfileDir: values['cpu-prof'] ? path.resolve(values['cpu-prof']) : null,
 		// About one worker process per 1,000 phones, and at least two.
@@ -89,13 +96,18 @@ function checkDatabase(databasePath, pollId, acknowledged, picked) {
 }
 
 async function benchmark(kind, options) {
-	log(`\n${kind === 'plenary' ? 'Plenary (node server.js)' : 'Reference (bench/reference-server.js)'}`);
+	const titles = {
+		plenary: 'Plenary (node server.js)',
+		hostile: 'Plenary under attack (node server.js, bench/attack.js)',
+		reference: 'Reference (bench/reference-server.js)'
+	};
+	log(`\n${titles[kind]}`);
 	const nodeOptions = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
 	const target =
-		kind === 'plenary' ? await startPlenary({ nodeOptions }) : await startReference({ nodeOptions });
+		kind === 'reference' ? await startReference({ nodeOptions }) : await startPlenary({ nodeOptions });
 	let outcome;
 	try {
-		outcome = await runScenario(target, { ...options, log });
+		outcome = await runScenario(target, { ...options, hostile: kind === 'hostile', log });
 	} finally {
 		const memory = target.memory.stop();
 		await target.stop();
@@ -104,7 +116,7 @@ async function benchmark(kind, options) {
 	}
 	const { result, poll, picked } = outcome;
 	result.database =
-		kind === 'plenary'
+		kind !== 'reference'
 			? checkDatabase(target.databasePath, poll.id, result.ballots.acknowledged, picked)
 			: null;
 	target.removeDatabase?.();
@@ -147,12 +159,13 @@ async function main() {
 		joinConcurrency: options.joinConcurrency,
 		joinProofCost: BENCH_JOIN_PROOF_COST,
 		machine,
-		runs: { plenary: runs.plenary ?? null, reference: runs.reference ?? null },
+		runs: { plenary: runs.plenary ?? null, reference: runs.reference ?? null, hostile: runs.hostile ?? null },
 		...verdict(runs)
 	};
 	// Other work on the machine shows here: the load average should stay near the bench's own.
 	machine.loadAverageAtEnd = loadAverage();
 	log(`\n${table(report)}\n`);
+	if (report.runs.hostile) log(`${attackTable(report)}\n`);
 	if (options.json) {
 		fs.mkdirSync(path.dirname(options.json), { recursive: true });
 		fs.writeFileSync(options.json, `${JSON.stringify(report, null, '\t')}\n`);

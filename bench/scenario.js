@@ -19,6 +19,10 @@ const POLL_QUESTION = 'Which two policy areas';
 /** A few ticks of the server's 10 ms event-loop sampling. */
 const SAMPLING_PAUSE_MS = 50;
 
+/** The hostile attendee's phones (--hostile), and how long its attack runs before the advance. */
+const HOSTILE_PHONES = 50;
+const ATTACK_RAMP_MS = 5000;
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function signIn(url) {
@@ -176,10 +180,37 @@ function phaseMeter(target, workers) {
 	};
 }
 
+/**
+ * One hostile attendee (bench/attack.js) in its own worker process: its phones join as the others
+ * do, and the attack runs from ATTACK_RAMP_MS before the first advance until after the second.
+ */
+async function startAttack(url, attendees, log) {
+	const attacker = startWorkers(1);
+	const [joined] = await attacker.all('join', () => ({
+		url,
+		first: attendees,
+		count: HOSTILE_PHONES,
+		concurrency: 8
+	}));
+	log(`  a hostile attendee with ${joined.joined} phones attacks…`);
+	const running = attacker.all('attack', () => ({ url }));
+	await sleep(ATTACK_RAMP_MS);
+	return {
+		async stop() {
+			await attacker.all('stopAttack');
+			const [figures] = await running;
+			attacker.kill();
+			log(`  attack: ${JSON.stringify(figures)}`);
+			return figures;
+		}
+	};
+}
+
 async function closePhones(workers) {
 	const statuses = await workers.all('close');
 	return {
 		disconnects: statuses.reduce((sum, status) => sum + status.disconnects, 0),
+		disconnectReasons: mergeCounts(statuses.map((status) => status.disconnectReasons)),
 		reconnects: statuses.reduce((sum, status) => sum + status.reconnects, 0),
 		connectedAtEnd: statuses.reduce((sum, status) => sum + status.connected, 0)
 	};
@@ -212,7 +243,7 @@ async function joinPhones(workers, { url, attendees, joinConcurrency }) {
  * Runs the whole scenario against a started target (see targets.js) and returns its figures,
  * plus what the database check needs (the poll and the options picked in acknowledged ballots).
  */
-export async function runScenario(target, { attendees, workerCount, joinConcurrency, log }) {
+export async function runScenario(target, { attendees, workerCount, joinConcurrency, hostile, log }) {
 	const { url } = target;
 	const startedAt = Date.now();
 	const cpuAtStart = target.cpuSeconds();
@@ -231,6 +262,7 @@ export async function runScenario(target, { attendees, workerCount, joinConcurre
 		const rssAfterJoinBytes = target.memory.now();
 		log(`  ${join.joined} joined in ${(join.durationMs / 1000).toFixed(1)} s; settling…`);
 		await sleep(3000);
+		const attack = hostile ? await startAttack(url, attendees, log) : null;
 		await meter.end(null);
 
 		const first = await advance(workers, moderator.socket);
@@ -248,6 +280,7 @@ export async function runScenario(target, { attendees, workerCount, joinConcurre
 
 		const second = await advance(workers, moderator.socket);
 		await meter.end('secondAdvance');
+		const attacked = attack ? await attack.stop() : null;
 
 		const connections = await closePhones(workers);
 		const { phases } = meter;
@@ -274,7 +307,8 @@ export async function runScenario(target, { attendees, workerCount, joinConcurre
 					cpuSeconds: Math.round((target.cpuSeconds() - cpuAtStart) * 100) / 100
 				},
 				phases,
-				connections
+				connections,
+				attack: attacked
 			}
 		};
 	} finally {

@@ -24,7 +24,7 @@ import { seedSession, type SeededMeeting } from './support/seed';
 import { databaseDigest, stable, syncedSnapshot } from './support/state';
 import { rawHandshake } from './support/raw';
 
-type EventName = Exclude<keyof ClientToServerEvents, 'meeting:sync'>;
+type EventName = Exclude<keyof ClientToServerEvents, 'meeting:sync' | 'questions:more'>;
 
 /** Who tries: staff of BPF2017 by role, and everyone who is not. */
 type Actor =

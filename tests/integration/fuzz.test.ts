@@ -336,7 +336,7 @@ function isAgendaTarget(value: unknown): boolean {
 	return index(item) && (step === undefined || index(step));
 }
 
-const FUZZ: Record<Exclude<EventName, 'meeting:sync'>, () => EventFuzz> = {
+const FUZZ: Record<Exclude<EventName, 'meeting:sync' | 'questions:more'>, () => EventFuzz> = {
 	'agenda:move': () => {
 		const to: Field = {
 			good: fc.oneof(

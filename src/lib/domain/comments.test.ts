@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentsOpen } from './comments';
+import { commentsOpen, newestComments } from './comments';
 
 describe('the comment deadline', () => {
 	const deadline = '2017-12-21T12:00:00Z';
@@ -15,5 +15,21 @@ describe('the comment deadline', () => {
 
 	it('is always open without a deadline', () => {
 		expect(commentsOpen(null, new Date('2099-01-01T00:00:00Z'))).toBe(true);
+	});
+});
+
+describe('the comments a client is sent', () => {
+	const at = (minute: number) => new Date(Date.UTC(2017, 11, 20, 10, minute)).toISOString();
+	const comment = (id: string, cardId: string, minute: number) => ({ id, cardId, createdAt: at(minute) });
+	const list = [...Array.from({ length: 5 }, (_, i) => comment(`a${i}`, 'a', i)), comment('b0', 'b', 0)];
+
+	it('are the newest of each card and the one on screen, with how many earlier ones each card has', () => {
+		const { comments, earlier } = newestComments(list, 2, 'a0');
+		expect(comments.map((c) => c.id)).toEqual(['a0', 'a3', 'a4', 'b0']);
+		expect(earlier).toEqual({ a: 2 });
+	});
+
+	it('are all of them when few', () => {
+		expect(newestComments(list, 10, null)).toEqual({ comments: list, earlier: {} });
 	});
 });

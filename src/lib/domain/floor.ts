@@ -72,3 +72,9 @@ export function queueBalance(requests: readonly FloorRequest[]): QueueBalance {
 export function secondsLeft(startedAt: number, limitSeconds: number, now: number): number {
 	return limitSeconds - Math.floor((now - startedAt) / 1000);
 }
+
+/**
+ * Requests in the queue as phones and screens are sent it: the first ones (one request per
+ * participant, but a hall can be large); staff see it whole. The length is sent beside it.
+ */
+export const FLOOR_SHOWN = 50;

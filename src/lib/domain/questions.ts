@@ -39,3 +39,27 @@ export function isPublic(status: QuestionStatus): boolean {
 export function initialStatus(premoderation: boolean): QuestionStatus {
 	return premoderation ? 'pending' : 'approved';
 }
+
+/** Questions a snapshot or an update carries at first, in each order (the rest on request). */
+export const QUESTIONS_SHOWN = 20;
+/** The most a client may ask for at once. */
+export const QUESTIONS_MOST = 500;
+
+/**
+ * The questions a client is sent: the one on screen, and the first `count` in each of the
+ * room's orders (so a phone sorting by popularity or by time sees its top either way), with how
+ * many more there are. A room that fills with questions costs each client a bounded message.
+ */
+export function firstQuestions<Q extends Sortable>(
+	questions: readonly Q[],
+	count: number,
+	onScreenId: string | null
+): { questions: Q[]; more: number } {
+	if (questions.length <= count) return { questions: [...questions], more: 0 };
+	const kept = new Set<Q>(questions.filter((question) => question.id === onScreenId));
+	for (const order of ['popular', 'recent'] as const) {
+		for (const question of sortQuestions(questions, order).slice(0, count)) kept.add(question);
+	}
+	const shown = questions.filter((question) => kept.has(question));
+	return { questions: shown, more: questions.length - shown.length };
+}

@@ -15,12 +15,15 @@ import type {
 import { Outbox, type OutboxAnswers, type OutboxResult, type Refusal } from './outbox.svelte';
 import type { PendingCommand } from './pending';
 import { followVersion } from './versions';
+import { QUESTIONS_MOST, QUESTIONS_SHOWN } from '$lib/domain/questions';
 
 export type ConnectionStatus = 'connecting' | 'joining' | 'live' | 'reconnecting' | 'refused';
 
 const ACK_TIMEOUT_MS = 8000;
 const CONNECT_TIMEOUT_MS = 10_000;
 const ATTEMPTS = 4;
+/** How many more questions in each order one "Show more questions" asks for. */
+const MORE_QUESTIONS = 100;
 
 /** A random id that works on plain-http venue networks, where crypto.randomUUID does not exist. */
 export function newClientId(): string {
@@ -241,13 +244,49 @@ export class LiveMeeting {
 	#applyFloor(floor: FloorState): void {
 		// Broadcasts carry no `mine`: keep ours while our request is still waiting or speaking.
 		const mine = this.#snapshot.floor.mine;
+		// A long queue comes cut short: a request not in the part shown may still be waiting.
 		const stillThere =
-			mine && (floor.speaking?.id === mine || floor.queue.some((entry) => entry.id === mine));
+			mine &&
+			(floor.speaking?.id === mine ||
+				floor.queue.some((entry) => entry.id === mine) ||
+				floor.waiting > floor.queue.length);
 		this.#clockOffset = Date.parse(floor.serverNow) - Date.now();
 		this.#snapshot.floor = { ...floor, mine: stillThere ? mine : null };
 	}
 
-	#applyQuestions(qa: QuestionsState): void {
+	/** How many questions in each order this page asked to see (updates carry QUESTIONS_SHOWN). */
+	#questionsWanted = QUESTIONS_SHOWN;
+	#rereading = false;
+
+	/** Asks for more of the questions than updates carry; later updates keep the longer list. */
+	async showMoreQuestions(): Promise<void> {
+		this.#questionsWanted = Math.min(QUESTIONS_MOST, this.#questionsWanted + MORE_QUESTIONS);
+		await this.#readQuestions();
+	}
+
+	async #readQuestions(): Promise<void> {
+		const result = await this.#socket
+			?.timeout(ACK_TIMEOUT_MS)
+			.emitWithAck('questions:more', { count: this.#questionsWanted })
+			.catch(() => null);
+		if (result && 'data' in result) this.#applyQuestions(result.data, true);
+	}
+
+	#applyQuestions(qa: QuestionsState, read = false): void {
+		if (!read && qa.more > 0 && this.#questionsWanted > QUESTIONS_SHOWN) {
+			// An update carries the first questions only: merge it into the longer list, read that again soon.
+			const older = this.#snapshot.qa.questions.filter(
+				(question) => !qa.questions.some((fresh) => fresh.id === question.id)
+			);
+			qa = { ...qa, questions: [...qa.questions, ...older], more: Math.max(0, qa.more - older.length) };
+			if (!this.#rereading) {
+				this.#rereading = true;
+				setTimeout(() => {
+					this.#rereading = false;
+					void this.#readQuestions();
+				}, 3000);
+			}
+		}
 		this.#snapshot.qa = qa;
 		// Keep one's own questions current: their status and upvotes as the room sees them.
 		for (const mine of this.#snapshot.myQuestions) {

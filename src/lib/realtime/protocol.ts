@@ -112,7 +112,10 @@ export interface FloorEntry {
 /** The speaker queue as everyone sees it; the order already applies the alternation rule. */
 export interface FloorState {
 	speaking: (FloorEntry & { startedAt: string }) | null;
+	/** The queue in order: its first FLOOR_SHOWN requests, or all of them for staff. */
 	queue: FloorEntry[];
+	/** How many are waiting, shown or not. */
+	waiting: number;
 	alternate: boolean;
 	speakingSeconds: number;
 	balance: QueueBalance;
@@ -137,7 +140,10 @@ export interface QuestionInfo {
 
 /** The questions an audience may see: the room sees approved and answered ones, moderators all. */
 export interface QuestionsState {
+	/** The first questions in each order and the one on screen (see `firstQuestions`). */
 	questions: QuestionInfo[];
+	/** How many others there are: `questions:more` asks for them. */
+	more: number;
 	premoderation: boolean;
 	onScreenQuestionId: string | null;
 }
@@ -161,7 +167,10 @@ export interface TagInfo {
 
 /** Comments on cards, priority marks and record tags. Hidden comments and counts are for staff only. */
 export interface CommentsState {
+	/** The newest comments of each card and the one on screen (see `newestComments`). */
 	comments: CommentInfo[];
+	/** Per card id, how many earlier comments are not carried (the record has them all). */
+	earlier: Record<string, number>;
 	/** Priority marks per card id (staff only; empty for the room). */
 	marks: Record<string, number>;
 	tags: TagInfo[];
@@ -316,6 +325,8 @@ export type ClientToServerEvents = {
 } & {
 	/** A full snapshot again, e.g. after a missed version. */
 	'meeting:sync': (ack: (result: Ack<MeetingSnapshot>) => void) => void;
+	/** More of the questions than updates carry (see `moreQuestionsSchema`). */
+	'questions:more': (query: { count: number }, ack: (result: Ack<QuestionsState>) => void) => void;
 };
 
 export interface ServerToClientEvents {

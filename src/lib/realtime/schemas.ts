@@ -9,6 +9,7 @@ import { POLL_KINDS, TEXT_DECISIONS } from '$lib/domain/polls/types';
 import { TAG_TARGETS, TAGS } from '$lib/domain/comments';
 import { REPORT_FIELDS } from '$lib/domain/record/schema';
 import { POLL_ACTIONS, QUESTION_ACTIONS, COMMENT_ACTIONS } from '$lib/domain/screen';
+import { QUESTIONS_MOST } from '$lib/domain/questions';
 
 /** Chosen by the client once per intent and reused on every retry of it. */
 const clientId = z.string().min(8).max(64);
@@ -124,6 +125,11 @@ export type CommandPayload<E extends CommandName> = z.input<(typeof commandSchem
 
 /** A command's payload as the server reads it once parsed (texts trimmed). */
 export type ParsedCommand<E extends CommandName> = z.output<(typeof commandSchemas)[E]>;
+
+/** `questions:more`: the first `count` questions in each order, beyond what updates carry. */
+export const moreQuestionsSchema = z.object({
+	count: z.number().int().min(1).max(QUESTIONS_MOST)
+});
 
 /** The handshake's `auth`: which meeting, and who the socket speaks for. */
 export const handshakeSchema = z.object({

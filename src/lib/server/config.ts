@@ -11,7 +11,7 @@ export interface Config {
 	joinRateLimit: number;
 	/**
 	 * Commands per minute from one phone or one staff member for events without a limit of their
-	 * own, and snapshots per minute one connection may ask for.
+	 * own (a sixtieth of it, at least 10, for the full snapshots of a phone or screen).
 	 */
 	commandRateLimit: number;
 	/**
@@ -21,6 +21,8 @@ export interface Config {
 	joinProofCost: number;
 	/** The key the server signs join challenges and room codes with; else one kept beside the database. */
 	serverSecret: string | null;
+	/** New socket connections per minute from one network address (a hall shares one NAT). */
+	connectRateLimit: number;
 }
 
 function originOf(value: string | undefined): string | null {
@@ -60,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		joinRateLimit: positiveInteger('JOIN_RATE_LIMIT', env.JOIN_RATE_LIMIT, 3000),
 		commandRateLimit: positiveInteger('COMMAND_RATE_LIMIT', env.COMMAND_RATE_LIMIT, 600),
 		joinProofCost: positiveInteger('JOIN_PROOF_COST', env.JOIN_PROOF_COST, DEFAULT_JOIN_PROOF_COST),
-		serverSecret: secretOf(env.SERVER_SECRET)
+		serverSecret: secretOf(env.SERVER_SECRET),
+		connectRateLimit: positiveInteger('CONNECT_RATE_LIMIT', env.CONNECT_RATE_LIMIT, 6000)
 	};
 }

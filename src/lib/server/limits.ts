@@ -24,6 +24,13 @@ export class Limit {
 			throw refusal;
 		}
 	}
+
+	/** The seconds to wait when a key has used up its actions, else null; counts nothing. */
+	async exhausted(key: string): Promise<number | null> {
+		const state = await this.#limiter.get(key);
+		if (!state || state.consumedPoints < this.#limiter.points) return null;
+		return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+	}
 }
 
 /**
@@ -43,18 +50,36 @@ export function waitHint(seconds: number): string {
 }
 
 let joinLimit: Limit | null = null;
-let commandLimits: { phone: Limit; staff: Limit; sync: Limit } | null = null;
+let connectLimit: Limit | null = null;
+interface CommandLimits {
+	phone: Limit;
+	staff: Limit;
+	sync: Limit;
+	staffSync: Limit;
+	events: Limit;
+	refusals: Limit;
+}
+let commandLimits: CommandLimits | null = null;
 
 /** The limits of commands without one of their own, from COMMAND_RATE_LIMIT (read once). */
-function commandLimitsOf(): { phone: Limit; staff: Limit; sync: Limit } {
+function commandLimitsOf(): CommandLimits {
 	const perMinute = readConfig().commandRateLimit;
 	commandLimits ??= {
 		phone: new Limit(perMinute, 60),
 		staff: new Limit(perMinute, 60),
-		sync: new Limit(perMinute, 60)
+		// A snapshot costs far more than a command: a sixtieth of them, at least 10 a minute.
+		sync: new Limit(Math.max(10, Math.round(perMinute / 60)), 60),
+		staffSync: new Limit(perMinute, 60),
+		// Every event together, counted before anything else: twice what the commands allow, over
+		// 10 s so that a flood is stopped within seconds (at least 60, for a phone's outbox after a drop).
+		events: new Limit(Math.max(60, Math.round(perMinute / 3)), 10),
+		refusals: new Limit(REFUSALS_ANSWERED, 60)
 	};
 	return commandLimits;
 }
+
+/** Refusals one connection is told about per minute; beyond them it is disconnected. */
+export const REFUSALS_ANSWERED = 20;
 
 export const limits = {
 	/** New phones from one address per minute (JOIN_RATE_LIMIT). */
@@ -67,6 +92,14 @@ export const limits = {
 	 * behind one NAT joins and mistypes within it; a script guessing also pays a proof per guess.
 	 */
 	codePerAddress: new Limit(3000, 10 * 60),
+	/**
+	 * New connections from one address per minute (CONNECT_RATE_LIMIT): a hall behind one NAT
+	 * reconnecting after a Wi-Fi drop, not a script opening sockets in a loop.
+	 */
+	get connectPerAddress(): Limit {
+		connectLimit ??= new Limit(readConfig().connectRateLimit, 60);
+		return connectLimit;
+	},
 	profile: new Limit(20, 60),
 	/** Ballots per participant: changing one's vote is fine, a script hammering is not. */
 	ballot: new Limit(30, 60),
@@ -74,7 +107,11 @@ export const limits = {
 	upvote: new Limit(60, 60),
 	comment: new Limit(10, 60),
 	mark: new Limit(120, 60),
-	/** Any other command from a phone (the floor, withdrawing): far above what a person does. */
+	/** Raising and lowering a hand, together: a person changes their mind, a script toggles. */
+	floor: new Limit(10, 60),
+	/** More questions than a snapshot carries, asked for by one reader. */
+	moreQuestions: new Limit(30, 60),
+	/** Any other command from a phone: far above what a person does. */
 	get phoneCommand(): Limit {
 		return commandLimitsOf().phone;
 	},
@@ -82,8 +119,23 @@ export const limits = {
 	get staffCommand(): Limit {
 		return commandLimitsOf().staff;
 	},
-	/** Full snapshots asked for by one connection (a client asks after a missed update). */
+	/** Full snapshots asked for by one phone or screen (a client asks after a missed update). */
 	get sync(): Limit {
 		return commandLimitsOf().sync;
+	},
+	/** Full snapshots asked for by one staff member: a handful of trusted accounts, not a hall. */
+	get staffSync(): Limit {
+		return commandLimitsOf().staffSync;
+	},
+	/**
+	 * Every event a client sends, per participant, staff member or (for screens) connection,
+	 * counted in memory before any other work, so that a flood is refused for the price of a count.
+	 */
+	get events(): Limit {
+		return commandLimitsOf().events;
+	},
+	/** Refusals answered to one connection; a connection that goes on past them is dropped. */
+	get refusals(): Limit {
+		return commandLimitsOf().refusals;
 	}
 };

@@ -9,6 +9,8 @@ export const ADMIN = { username: 'admin', password: 'integration-secret-42' };
 export interface RunningServer {
 	url: string;
 	databasePath: string;
+	/** The server process, e.g. to read its memory from /proc. */
+	pid: number;
 	output: () => string;
 	/** SIGTERM and wait for the process to exit. */
 	stop: () => Promise<void>;
@@ -80,6 +82,7 @@ export async function startServer(
 	return {
 		url,
 		databasePath,
+		pid: child.pid!,
 		output: () => output,
 		stop: async () => {
 			child.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
+import { COMMENTS_SHOWN_PER_CARD, newestComments } from '$lib/domain/comments';
 import type { CommentInfo, CommentsState, TagInfo } from '$lib/realtime/protocol';
 import { db, type Tx } from '../db';
 import { cardMarks, comments, meetings, recordTags, type Meeting } from '../db/schema';
@@ -70,8 +71,9 @@ export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
 		.from(recordTags)
 		.where(eq(recordTags.meetingId, meeting.id))
 		.all();
+	const visible = rows.filter((row) => staff || !row.hidden).map(asInfo);
 	return {
-		comments: rows.filter((row) => staff || !row.hidden).map(asInfo),
+		...newestComments(visible, COMMENTS_SHOWN_PER_CARD, meeting.onScreenCommentId),
 		marks: Object.fromEntries(marks.map((mark) => [mark.cardId, mark.count])),
 		tags: staff ? tags : [],
 		onScreenCommentId: meeting.onScreenCommentId,

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { orderQueue, queueBalance, type FloorRequest } from '$lib/domain/floor';
+import { FLOOR_SHOWN, orderQueue, queueBalance, type FloorRequest } from '$lib/domain/floor';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { FloorEntry, FloorState } from '$lib/realtime/protocol';
@@ -56,8 +56,11 @@ function orderedWaiting(
 	});
 }
 
-/** The queue as everyone sees it, with `mine` for the attendee who asks. */
-export function floorState(meeting: Meeting, participantId: string | null = null): FloorState {
+/**
+ * The queue as everyone sees it (its first FLOOR_SHOWN requests; staff all of them), with `mine`
+ * for the attendee who asks.
+ */
+export function floorState(meeting: Meeting, participantId: string | null = null, staff = false): FloorState {
 	const rows = activeRows(db(), meeting.id);
 	const queue = orderedWaiting(db(), meeting, rows);
 	const speaking = rows.find((row) => row.status === 'speaking');
@@ -65,7 +68,8 @@ export function floorState(meeting: Meeting, participantId: string | null = null
 		speaking: speaking
 			? { ...asEntry(asRequest(speaking)), startedAt: speaking.startedAt!.toISOString() }
 			: null,
-		queue: queue.map(asEntry),
+		queue: (staff ? queue : queue.slice(0, FLOOR_SHOWN)).map(asEntry),
+		waiting: queue.length,
 		alternate: meeting.alternateFloor,
 		speakingSeconds: meeting.speakingSeconds,
 		balance: queueBalance(queue),

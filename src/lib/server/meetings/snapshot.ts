@@ -49,7 +49,7 @@ export function buildSnapshot(meeting: Meeting, audience: Audience): MeetingSnap
 		onScreenPollId: meeting.onScreenPollId,
 		results: livePolls.shownTo(meeting.id, audience),
 		myBallots: audience.participantId ? ballotsOf(audience.participantId) : {},
-		floor: floorState(meeting, audience.participantId),
+		floor: floorState(meeting, audience.participantId, staff),
 		qa: questionsState(meeting, staff),
 		myQuestions: mine.mine,
 		myUpvotes: mine.upvoted,

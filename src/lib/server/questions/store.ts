@@ -1,5 +1,5 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import { isPublic, type QuestionStatus } from '$lib/domain/questions';
+import { firstQuestions, isPublic, QUESTIONS_SHOWN, type QuestionStatus } from '$lib/domain/questions';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
 import { db, prepared, type Tx } from '../db';
@@ -57,14 +57,15 @@ export function allQuestions(meetingId: string): QuestionInfo[] {
 	return questionRowsOf(meetingId).map(({ row, upvotes }) => asInfo(row, upvotes));
 }
 
-/** What one audience may see of the questions: moderators all of them, everyone else the public ones. */
-export function questionsState(
-	meeting: Meeting,
-	staff: boolean,
-	all = allQuestions(meeting.id)
-): QuestionsState {
+/**
+ * What one audience may see of the questions: moderators all of them, everyone else the public
+ * ones; the first `count` in each order are sent (see `firstQuestions`), the rest counted.
+ */
+export function questionsState(meeting: Meeting, staff: boolean, count = QUESTIONS_SHOWN): QuestionsState {
+	const all = allQuestions(meeting.id);
+	const visible = staff ? all : all.filter((question) => isPublic(question.status));
 	return {
-		questions: staff ? all : all.filter((question) => isPublic(question.status)),
+		...firstQuestions(visible, count, meeting.onScreenQuestionId),
 		premoderation: meeting.premoderation,
 		onScreenQuestionId: meeting.onScreenQuestionId
 	};

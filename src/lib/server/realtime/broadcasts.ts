@@ -91,7 +91,7 @@ export function broadcastChanges(): void {
 	subscribe('presence.changed', ({ meetingId }) => {
 		hub.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
 			const counts = presence.counts(meetingId);
-			hub.toMeeting(meetingId)?.emit('presence:counts', counts);
+			hub.emitToMeeting(meetingId, 'presence:counts', () => [presence.counts(meetingId)]);
 			notePeaks(meetingId, counts);
 		});
 		sendTurnout(meetingId);
@@ -120,10 +120,16 @@ function sendTurnout(meetingId: string): void {
 	});
 }
 
-/** Floor changes are rare (people, not machines, make them): each one goes out at once, whole. */
+/**
+ * Coalesced like results: the queue goes out whole a few times a second to screens and staff, and
+ * at the phones' pace to phones, so a burst of hands costs clients × intervals, not clients × hands.
+ */
 function sendFloor(meetingId: string): void {
-	const meeting = findMeetingById(meetingId);
-	if (meeting) hub.toMeeting(meetingId)?.emit('floor:changed', floorState(meeting));
+	hub.live(meetingId, 'floor', (audience) => {
+		const meeting = findMeetingById(meetingId);
+		if (meeting)
+			hub.emitTo(meetingId, audience, 'floor:changed', (staff) => [floorState(meeting, null, staff)]);
+	});
 }
 
 /** Coalesced: an upvote burst is a few updates a second on the projector, one a second on phones. */
@@ -168,8 +174,12 @@ function publishResults(meetingId: string, pollIds: Set<string>, audience: LiveA
 	const others = audience === 'phones' ? 'attendee' : 'public';
 	for (const record of livePolls.list(meetingId)) {
 		if (!pollIds.has(record.poll.id)) continue;
-		hub.emitTo(meetingId, audience, 'poll:results', (staff) => [
-			livePolls.resultsFor(record, { role: staff ? 'moderator' : others, participantId: null })
-		]);
+		hub.emitTo(
+			meetingId,
+			audience,
+			'poll:results',
+			(staff) => [livePolls.resultsFor(record, { role: staff ? 'moderator' : others, participantId: null })],
+			`poll:results:${record.poll.id}`
+		);
 	}
 }

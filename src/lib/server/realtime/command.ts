@@ -19,6 +19,7 @@ import { findMeetingById } from '../meetings/store';
 import type { Meeting } from '../db/schema';
 import { validateSessionToken, type SessionUser } from '../auth/session';
 import type { PlenarySocket, SocketData } from './hub';
+import { actorOf } from './guard';
 
 export const fail = (code: AckError['code'], message: string): { error: AckError } => ({
 	error: { code, message }
@@ -189,19 +190,23 @@ export function onCommand<E extends CommandName, W extends Who>(
 }
 
 /**
- * Registers a read: who may ask is anyone connected to the meeting, within the socket's limit;
- * nothing is stored.
+ * Registers a read: who may ask is anyone connected to the meeting, within the limit of its
+ * participant, staff member or (for a screen) connection, counted before any other work;
+ * nothing is stored. `read` is given the payload of reads that take one (`meeting:sync` takes
+ * none).
  */
 export function onRead<T>(
 	socket: PlenarySocket,
-	event: 'meeting:sync',
+	event: 'meeting:sync' | 'questions:more',
 	limit: { limit: Limit; what: string },
-	read: () => Ack<T>
+	read: (payload: unknown) => Ack<T>
 ): void {
-	socket.on(event, (callback: unknown) =>
+	const listener = (...args: unknown[]) => {
+		const callback = args.pop();
 		guarded(ackOf<T>(callback), async () => {
-			const limited = await withinLimit(limit.limit, socket.id, limit.what);
-			return limited ?? read();
-		})
-	);
+			const limited = await withinLimit(limit.limit, actorOf(socket.data, socket.id), limit.what);
+			return limited ?? read(args[0]);
+		});
+	};
+	socket.on(event, listener as never);
 }

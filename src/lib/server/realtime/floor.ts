@@ -1,7 +1,11 @@
 import { callNextSpeaker, endTurn, requestFloor, storeFloorSettings, withdrawRequest } from '../floor/store';
 import { profileOf } from '../participants';
 import { fail, onCommand } from './command';
+import { limits } from '../limits';
 import type { PlenarySocket } from './hub';
+
+/** Raising and lowering a hand share one count per attendee. */
+const handLimit = { limit: limits.floor, what: 'Too many raised and lowered hands' };
 
 /** What every floor command causes: the queue goes out again, whole. */
 const floorChanged = (meetingId: string) => [{ name: 'floor.changed', meetingId } as const];
@@ -9,6 +13,7 @@ const floorChanged = (meetingId: string) => [{ name: 'floor.changed', meetingId 
 export function registerFloorHandlers(socket: PlenarySocket): void {
 	onCommand(socket, 'floor:request', {
 		who: 'attendee',
+		limit: handLimit,
 		decide(tx, _command, { meetingId, caller: { participantId } }) {
 			const profile = profileOf(participantId);
 			const requestId = requestFloor(tx, meetingId, {
@@ -23,6 +28,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 
 	onCommand(socket, 'floor:withdraw', {
 		who: 'attendee',
+		limit: handLimit,
 		decide(tx, _command, { meetingId, caller: { participantId } }) {
 			const withdrawn = withdrawRequest(tx, meetingId, { participantId });
 			return { data: { withdrawn }, events: withdrawn ? floorChanged(meetingId) : [] };

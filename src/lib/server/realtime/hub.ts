@@ -4,6 +4,7 @@ import type { ParticipationMode } from '$lib/domain/meeting';
 import { Pacer } from '../pace';
 import { hashToken } from '../auth/tokens';
 import { stillStaff } from './staff';
+import { dropIfFlooded, isBehind } from './guard';
 
 export interface SocketData {
 	meetingId: string;
@@ -54,6 +55,9 @@ export function phonesInterval(phones: number): number {
 	return Math.min(most, Math.max(least, Math.round(phones * perPhone)));
 }
 
+/** How often connections are checked for a backlog that drained (or grew past the hard bound). */
+const BACKLOG_CHECK_MS = 1000;
+
 /**
  * The sockets of every meeting, in rooms by audience, and the pace at which live changes reach
  * them. Set up once when Socket.IO is attached; what is sent, and when, is decided by the
@@ -62,9 +66,54 @@ export function phonesInterval(phones: number): number {
 class Hub {
 	#io: PlenaryServer | null = null;
 	#pacer = new Pacer();
+	/**
+	 * Connections that were behind when a paced update was due, with the latest of each update
+	 * they missed (a newer one replaces an older: each carries the whole state of its part).
+	 */
+	#missed = new Map<string, { socket: PlenarySocket; latest: Map<string, () => void> }>();
 
 	attach(io: PlenaryServer): void {
 		this.#io = io;
+		setInterval(() => this.#checkBacklogs(), BACKLOG_CHECK_MS).unref();
+	}
+
+	/** Drops connections past the hard bound; sends the drained ones what they missed, once. */
+	#checkBacklogs(): void {
+		for (const socket of this.#io?.sockets.sockets.values() ?? []) dropIfFlooded(socket);
+		for (const [id, { socket, latest }] of this.#missed) {
+			if (!socket.connected) this.#missed.delete(id);
+			else if (!isBehind(socket)) {
+				this.#missed.delete(id);
+				for (const send of latest.values()) send();
+			}
+		}
+	}
+
+	/**
+	 * A paced update to a room: connections that are behind are skipped and get the latest of this
+	 * update (`key`) when they have drained, so a client that does not read costs one update per
+	 * key, not one per change.
+	 */
+	#emitPaced<E extends keyof ServerToClientEvents>(
+		room: string,
+		key: string,
+		event: E,
+		args: () => Parameters<ServerToClientEvents[E]>
+	): void {
+		const io = this.#io;
+		if (!io) return;
+		const skipped: string[] = [];
+		for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+			const socket = io.sockets.sockets.get(id);
+			if (!socket || !isBehind(socket)) continue;
+			skipped.push(id);
+			const missed = this.#missed.get(id) ?? { socket, latest: new Map() };
+			missed.latest.set(key, () => socket.emit(event, ...args()));
+			this.#missed.set(id, missed);
+		}
+		io.to(room)
+			.except(skipped)
+			.emit(event, ...args());
 	}
 
 	get io(): PlenaryServer | null {
@@ -136,6 +185,15 @@ class Hub {
 		for (const socket of this.#staff(meetingId)) socket.emit(event, ...args);
 	}
 
+	/** A paced update to every socket of a meeting (see #emitPaced). */
+	emitToMeeting<E extends keyof ServerToClientEvents>(
+		meetingId: string,
+		event: E,
+		args: () => Parameters<ServerToClientEvents[E]>
+	): void {
+		this.#emitPaced(meetingRoom(meetingId), event, event, args);
+	}
+
 	/** Runs `publish` once per `intervalMs` at most for `key` (see Pacer). */
 	coalesce(key: string, intervalMs: number, publish: () => void): void {
 		this.#pacer.coalesce(key, intervalMs, publish);
@@ -152,25 +210,24 @@ class Hub {
 
 	/**
 	 * One event to one audience of a meeting: phones, or screens and staff. `payload(true)` is what
-	 * staff see (more than anyone else), `payload(false)` what the others see.
+	 * staff see (more than anyone else), `payload(false)` what the others see. `key` tells apart
+	 * updates of one event that do not replace each other (the results of two polls).
 	 */
 	emitTo<E extends keyof ServerToClientEvents>(
 		meetingId: string,
 		audience: LiveAudience,
 		event: E,
-		payload: (staff: boolean) => Parameters<ServerToClientEvents[E]>
+		payload: (staff: boolean) => Parameters<ServerToClientEvents[E]>,
+		key: string = event
 	): void {
-		const io = this.#io;
-		if (!io) return;
 		if (audience === 'phones') {
-			io.to(phoneRoom(meetingId)).emit(event, ...payload(false));
+			this.#emitPaced(phoneRoom(meetingId), key, event, () => payload(false));
 			return;
 		}
-		io.to(screenRoom(meetingId)).emit(event, ...payload(false));
-		const staff = this.#staff(meetingId);
-		if (staff.length === 0) return;
-		const seen = payload(true);
-		for (const socket of staff) socket.emit(event, ...seen);
+		this.#emitPaced(screenRoom(meetingId), key, event, () => payload(false));
+		// Staff-only figures go to consoles whose session and role still hold (the rest are closed).
+		if (this.#staff(meetingId).length === 0) return;
+		this.#emitPaced(moderatorRoom(meetingId), key, event, () => payload(true));
 	}
 }
 

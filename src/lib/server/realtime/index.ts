@@ -9,11 +9,12 @@ import { buildSnapshot } from '../meetings/snapshot';
 import { findParticipant, participantCookieName } from '../participants';
 import { needsJoinPage } from '../join/admission';
 import { publish } from '../events';
-import { limits } from '../limits';
+import { limits, waitHint } from '../limits';
 import { presence } from '../presence';
 import { turnout } from '../turnout';
 import { handshakeSchema } from '$lib/realtime/schemas';
 import { fail, onRead } from './command';
+import { actorOf, connectionRefusal, eventGuard, isBehind } from './guard';
 import { broadcastChanges } from './broadcasts';
 import { registerAgendaHandlers } from './agenda';
 import {
@@ -61,15 +62,22 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 		pingInterval: 10_000,
 		pingTimeout: 10_000,
 		allowRequest: (request, callback) => {
-			const allowed = originAllowed(request, publicOrigin);
-			callback(allowed ? null : 'Origin not allowed', allowed);
+			if (!originAllowed(request, publicOrigin)) return callback('Origin not allowed', false);
+			// Counted before any other work: a script opening connections in a loop costs a count each.
+			connectionRefusal(request).then(
+				(refusal) => callback(refusal, refusal === null),
+				() => callback('internal', false)
+			);
 		}
 	});
 	hub.attach(io);
 	broadcastChanges();
 	io.use((socket, next) => {
 		try {
-			next(admit(socket));
+			const refusal = admit(socket);
+			if (refusal) return next(refusal);
+			// A sender that used up its messages is not given a new connection (and its snapshot) either.
+			throttled(socket).then(next, () => next(new Error('internal')));
 		} catch (error) {
 			console.error('Plenary: socket handshake failed', error);
 			next(new Error('internal'));
@@ -115,6 +123,14 @@ function admit(socket: PlenarySocket): Error | undefined {
 	return undefined;
 }
 
+/** Refuses a connection to a sender that has used up its events (see `eventGuard`). */
+async function throttled(socket: PlenarySocket): Promise<Error | undefined> {
+	const wait = await limits.events.exhausted(actorOf(socket.data, socket.id));
+	return wait === null
+		? undefined
+		: new Error(`rate_limited: too many messages, try again in ${waitHint(wait)}`);
+}
+
 function snapshotFor({ meetingId, role, participantId }: SocketData): MeetingSnapshot | null {
 	const meeting = findMeetingById(meetingId);
 	return meeting ? buildSnapshot(meeting, { role, participantId }) : null;
@@ -146,19 +162,26 @@ function onConnection(socket: PlenarySocket): void {
 			publish({ name: 'presence.changed', meetingId });
 		});
 	}
+	socket.use(eventGuard(socket));
 	socket.use(alignArguments);
 	const snapshot = snapshotFor(socket.data);
 	if (snapshot) socket.emit('meeting:snapshot', snapshot);
 	onRead(
 		socket,
 		'meeting:sync',
-		{ limit: limits.sync, what: 'Too many requests for the whole session' },
+		{
+			limit: socket.data.role === 'moderator' ? limits.staffSync : limits.sync,
+			what: 'Too many requests for the whole session'
+		},
 		() => {
 			// A console whose session or role has gone gets no snapshot, and is closed once told why.
 			if (socket.data.role === 'moderator' && !stillStaff(socket.data)) {
 				setImmediate(() => socket.disconnect(true));
 				return fail('unauthorised', 'Your session or your role in this meeting has ended: sign in again.');
 			}
+			// A connection that has not taken what it was sent gets no more until it has.
+			if (isBehind(socket))
+				return fail('rate_limited', 'Your connection is behind: the session follows once it catches up.');
 			const current = snapshotFor(socket.data);
 			return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
 		}

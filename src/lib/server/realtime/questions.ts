@@ -3,6 +3,7 @@ import { moderateOverlay } from '$lib/domain/screen';
 import {
 	findQuestion,
 	insertQuestion,
+	questionsState,
 	storePremoderation,
 	storeQuestionStatus,
 	storeUpvote
@@ -10,12 +11,38 @@ import {
 import { changeScreen } from '../meetings/state';
 import { profileOf } from '../participants';
 import { limits } from '../limits';
-import { fail, onCommand } from './command';
+import { fail, onCommand, onRead } from './command';
+import { findMeetingById } from '../meetings/store';
+import { validateSessionToken } from '../auth/session';
+import { rolesIn } from '../auth/roles';
+import { describeIssues, moreQuestionsSchema } from '$lib/realtime/schemas';
 import type { PlenarySocket } from './hub';
+
+/** A staff connection's session is checked again on every read of what only staff see. */
+function staffStill(token: string | null, meetingId: string): boolean {
+	const user = token ? validateSessionToken(token).user : null;
+	return !!user && rolesIn(user, meetingId).size > 0;
+}
 
 const questionsChanged = (meetingId: string) => [{ name: 'questions.changed', meetingId } as const];
 
 export function registerQuestionHandlers(socket: PlenarySocket): void {
+	// More of the list than updates carry, as this connection's role may see it.
+	onRead(
+		socket,
+		'questions:more',
+		{ limit: limits.moreQuestions, what: 'Too many requests for more questions' },
+		(payload) => {
+			const query = moreQuestionsSchema.safeParse(payload);
+			if (!query.success) return fail('invalid', describeIssues(query.error));
+			const meeting = findMeetingById(socket.data.meetingId);
+			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
+			const staff = socket.data.role === 'moderator';
+			if (staff && !staffStill(socket.data.sessionToken, meeting.id))
+				return fail('unauthorised', 'Sign in to do this.');
+			return { data: questionsState(meeting, staff, query.data.count) };
+		}
+	);
 	onCommand(socket, 'question:ask', {
 		who: 'attendee',
 		limit: { limit: limits.question, what: 'You have asked several questions in a row' },
