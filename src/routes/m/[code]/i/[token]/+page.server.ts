@@ -4,6 +4,7 @@ import { findParticipant, participantCookieName } from '$lib/server/participants
 import { findInvitation, invitationState } from '$lib/server/join/invitations';
 import { issueChallenge } from '$lib/server/join/proof';
 import { joinFromForm } from '$lib/server/join/action';
+import { takesNoNewcomers } from '$lib/server/join/admission';
 
 /** A personal invitation: opening it shows whom it is for; joining is the form's POST, with a proof of work. */
 export async function load({ params, cookies, locals }) {
@@ -11,7 +12,7 @@ export async function load({ params, cookies, locals }) {
 	if (findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code))))
 		redirect(303, `/m/${meeting.code}`);
 	const invitation = findInvitation(meeting.id, params.token);
-	const state = meeting.archivedAt ? 'ended' : invitationState(invitation);
+	const state = takesNoNewcomers(meeting) ? 'ended' : invitationState(invitation);
 	return {
 		code: meeting.code,
 		title: meeting.title,
