@@ -218,7 +218,12 @@ function questionBlocks(record: SessionRecord): Block[] {
 		columns: ['Question', 'Asked by', 'Upvotes', 'Status'],
 		rows: record.questions.map((q) => [
 			q.text,
-			[q.author ?? 'Anonymous', q.mode === 'remote' ? '(remote)' : ''].filter(Boolean).join(' '),
+			[
+				q.author ?? (q.stakeholderGroup || q.mode ? 'No name given' : 'Anonymous'),
+				q.mode === 'remote' ? '(remote)' : ''
+			]
+				.filter(Boolean)
+				.join(' '),
 			String(q.upvotes),
 			q.status === 'answered' ? `Answered ${utcTime(q.answeredAt)}` : 'Not answered'
 		])
@@ -258,7 +263,7 @@ function cardBlocks(record: SessionRecord): Block[] {
 			blocks.push({
 				kind: 'list',
 				items: card.comments.map((c) => {
-					const by = [c.author ?? 'Anonymous', c.stakeholderGroup ? groupLabel(c.stakeholderGroup) : null]
+					const by = [c.author ?? 'No name given', c.stakeholderGroup ? groupLabel(c.stakeholderGroup) : null]
 						.filter(Boolean)
 						.join(', ');
 					return `${c.text} — ${by}`;

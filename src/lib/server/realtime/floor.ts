@@ -18,7 +18,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 			const profile = profileOf(participantId);
 			const requestId = requestFloor(tx, meetingId, {
 				participantId,
-				name: profile.displayName ?? 'Anonymous attendee',
+				name: profile.displayName ?? 'Unnamed attendee',
 				group: profile.stakeholderGroup,
 				mode: profile.mode ?? 'in_room'
 			});
