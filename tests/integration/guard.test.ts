@@ -103,3 +103,20 @@ describe('connections', () => {
 		expect(await polling.text()).toMatch(/Too many connections from your network: try again in \d+ s\./);
 	});
 });
+
+describe('the public snapshot over HTTP', () => {
+	it('is read so many times a minute from one address, then refused with a wait', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 310; i++) {
+			const response = await fetch(`${server.url}/api/meetings/BPF2017`);
+			statuses.push(response.status);
+			if (response.status === 429) {
+				expect(await response.text()).toMatch(/Too many reads of this meeting: try again in \d+ s\./);
+				break;
+			}
+			await response.body?.cancel();
+		}
+		expect(statuses.filter((status) => status === 200)).toHaveLength(300);
+		expect(statuses.at(-1)).toBe(429);
+	});
+});

@@ -129,6 +129,30 @@ describe('guessing passwords', () => {
 		expect(real.status).toBe(303);
 	});
 
+	it('a flood of sign-ins at once is checked in turn, and a known device goes first', async () => {
+		const first = await attempt({ username: 'owner', password: 'owner-password-42', from: '192.0.2.50' });
+		const device = first.cookies.split('; ').find((cookie) => cookie.startsWith('plenary-device-'));
+		expect(device).toBeDefined();
+		// 300 made-up names at the same moment: each would cost an Argon2id derivation.
+		const flood = Array.from({ length: 300 }, (_, i) =>
+			attempt({ username: `flood-${i}`, password: 'password-guess', from: `192.0.2.${100 + (i % 100)}` })
+		);
+		const owner = await attempt({
+			username: 'owner',
+			password: 'owner-password-42',
+			from: '192.0.2.50',
+			cookie: device
+		});
+		const answers = await Promise.all(flood);
+		expect(owner.status).toBe(303);
+		const statuses = answers.map((answer) => answer.status);
+		// Past the line's length, unknown devices are told to come back instead of queuing work.
+		expect(statuses).toContain(503);
+		expect(new Set(statuses)).toEqual(new Set([400, 503]));
+		const busy = answers.find((answer) => answer.status === 503);
+		expect(busy?.body).toMatch(/try again in a few seconds/);
+	});
+
 	it('a wrong password for an unknown name and for a known one get the same answer', async () => {
 		const unknown = await attempt({
 			username: 'nobody-here',

@@ -93,6 +93,11 @@ export const limits = {
 	 */
 	codePerAddress: new Limit(3000, 10 * 60),
 	/**
+	 * The public JSON snapshot from one address: dashboards and scripts read it, phones never do,
+	 * and each read builds a snapshot.
+	 */
+	publicSnapshotPerAddress: new Limit(300, 60),
+	/**
 	 * New connections from one address per minute (CONNECT_RATE_LIMIT): a hall behind one NAT
 	 * reconnecting after a Wi-Fi drop, not a script opening sockets in a loop.
 	 */

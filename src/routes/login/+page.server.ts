@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { passwordMatches } from '$lib/server/auth/password';
+import { passwordChecks } from '$lib/server/auth/checks';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { knownDevice, rememberDevice } from '$lib/server/auth/devices';
 import { signInGuard, type SignInSource } from '$lib/server/auth/guessing';
@@ -38,7 +39,14 @@ export const actions = {
 				message: `Several wrong passwords in a row: try again in ${waitHint(wait)}.`
 			});
 		}
-		if (!(await passwordMatches(account, password)) || !account) {
+		const matches = await passwordChecks.run(device !== null, () => passwordMatches(account, password));
+		if (matches === null) {
+			return fail(503, {
+				username,
+				message: 'Many sign-ins are being checked at once: try again in a few seconds.'
+			});
+		}
+		if (!matches || !account) {
 			signInGuard.failed(key, source);
 			return fail(400, { username, message: 'Wrong username or password.' });
 		}
