@@ -46,6 +46,18 @@ test('a phone joins with the room code read off the projector; a wrong one is re
 		.toBe(true);
 	await expectAccessible(remote, 'the remote moderator page with the room code');
 	await remote.close();
+	// The console says who may take part, with the same code.
+	const moderator = await projector.context().newPage();
+	await moderator.setViewportSize({ width: 1366, height: 768 });
+	await moderator.goto(`/m/${code}/moderate`);
+	const rule = moderator.getByTestId('participation');
+	await expect(rule).toContainText('Who may take part: only with the room code');
+	await expect.poll(async () => (await rule.textContent())?.includes(await roomCodeOn(projector))).toBe(true);
+	// Its preview of the projector shows the code as the projector does.
+	await expect(moderator.locator('.preview-frame').getByTestId('room-code')).toHaveText(/^\d{3}\s\d{3}$/);
+	await expectAccessible(moderator, 'the console with the room code');
+	await shoot(moderator, 'console-room-code-1366x768');
+	await moderator.close();
 	await expectAccessible(projector, 'the projector with its room code', { enhancedContrast: true });
 	await shoot(projector, 'projector-room-code-1920x1080');
 	await projector.setViewportSize({ width: 1280, height: 720 });

@@ -11,8 +11,10 @@ import { sessionSealed } from '$lib/domain/record/clock';
 import { admitParticipant } from '../participants';
 import { limits, waitValues } from '../limits';
 import { spendProof } from './proof';
-import { roomCodeMatches } from './roomCode';
-import { claimInvitation, findInvitation, invitationState } from './invitations';
+import { roomCodeMatches, staffRoomCode } from './roomCode';
+import { claimInvitation, findInvitation, invitationCounts, invitationState } from './invitations';
+import type { SessionUser } from '../auth/session';
+import type { Participation } from '$lib/components/moderator/participation';
 
 export interface JoinRequest {
 	/** The phone's answer to its join challenge, as the form sent it (JSON). */
@@ -58,6 +60,17 @@ export function takesNoNewcomers(meeting: Meeting): boolean {
 export function needsJoinPage(meeting: Meeting): boolean {
 	const { passcode, roomCode, invitation } = joinRequirements(meeting);
 	return passcode || roomCode || invitation || takesNoNewcomers(meeting);
+}
+
+/** Who may take part, for the meeting's staff: the rule, the room code now, the invitations. */
+export function participationFor(meeting: Meeting, user: SessionUser | null): Participation {
+	const roomCode = staffRoomCode(meeting, user);
+	return {
+		rule: meeting.participation,
+		passcode: meeting.passcode !== null,
+		roomCode: roomCode === 'staff only' ? null : roomCode,
+		invitations: meeting.participation === 'invitation' ? invitationCounts(meeting.id) : null
+	};
 }
 
 function samePasscode(typed: string, passcode: string): boolean {

@@ -65,6 +65,16 @@ export function invitationsOf(meetingId: string): Invitation[] {
 		.all();
 }
 
+/** How many were invited, joined with their link, or were withdrawn. */
+export function invitationCounts(meetingId: string): { count: number; joined: number; withdrawn: number } {
+	const all = invitationsOf(meetingId);
+	return {
+		count: all.length,
+		joined: all.filter((invitation) => invitation.claimedAt !== null).length,
+		withdrawn: all.filter((invitation) => invitation.revokedAt !== null).length
+	};
+}
+
 export function findInvitation(meetingId: string, token: string | null): Invitation | undefined {
 	if (!token || token.length > 64) return undefined;
 	return db()

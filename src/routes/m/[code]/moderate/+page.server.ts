@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { canModerate } from '$lib/server/auth/roles';
 import { joinUrlOf, qrCodeImage, requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
+import { participationFor } from '$lib/server/join/admission';
 
 export async function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
@@ -15,6 +16,7 @@ export async function load({ params, url, locals }) {
 		}),
 		joinUrl,
 		qrImage: await qrCodeImage(joinUrl),
-		username: locals.user.username
+		username: locals.user.username,
+		participation: participationFor(meeting, locals.user)
 	};
 }
