@@ -229,6 +229,22 @@ describe('a meeting that asks for the room code', () => {
 		const previous = await joinWith(code(1));
 		expect(previous.joined).toBe(true);
 		expect(participantCount('ROOM03')).toBe(before + 2);
+		// A phone that has joined and sends the join page's form again stays one participant.
+		const again = await fetch(`${server.url}/m/ROOM03/join`, {
+			method: 'POST',
+			headers: {
+				origin: server.url,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				cookie: current.cookie
+			},
+			body: new URLSearchParams({
+				roomCode: code(0),
+				proof: await solveProof(await joinChallenge(server.url, 'ROOM03'))
+			})
+		});
+		expect(actionAnswer(await again.text()).type).toBe('redirect');
+		expect(participantCount('ROOM03')).toBe(before + 2);
 		const { snapshot } = await connect(server.url, {
 			as: 'attendee',
 			meeting: 'ROOM03',

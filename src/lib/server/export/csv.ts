@@ -27,7 +27,8 @@ type Row = Record<(typeof POLL_CSV_COLUMNS)[number], string | number | boolean>;
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvCell(value: string | number | boolean): string {
+/** A CSV cell, quoted when it needs to be, and never read as a formula by a spreadsheet. */
+export function csvCell(value: string | number | boolean): string {
 	let text = String(value);
 	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

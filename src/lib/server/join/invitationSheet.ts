@@ -17,9 +17,3 @@ export function invitationLinks(meeting: Meeting, requestOrigin: string) {
 			link: `${origin}${invitationPath(meeting, invitation.id)}`
 		}));
 }
-
-/** A CSV cell, quoted when it needs to be, and never read as a formula by a spreadsheet. */
-export function csvCell(value: string): string {
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}

@@ -6,8 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
-import type { Invitee } from '$lib/domain/invitations';
-import type { ListProblem } from '$lib/domain/invitations';
+import type { Invitee, ListProblem } from '$lib/domain/invitations';
 import { db } from '../db';
 import { invitations, type Invitation, type Meeting, type Participant } from '../db/schema';
 import { generateId, hashToken } from '../auth/tokens';
@@ -65,14 +64,17 @@ export function invitationsOf(meetingId: string): Invitation[] {
 		.all();
 }
 
-/** How many were invited, joined with their link, or were withdrawn. */
+/** How many were invited, joined with their link, or were withdrawn: counted by the database. */
 export function invitationCounts(meetingId: string): { count: number; joined: number; withdrawn: number } {
-	const all = invitationsOf(meetingId);
-	return {
-		count: all.length,
-		joined: all.filter((invitation) => invitation.claimedAt !== null).length,
-		withdrawn: all.filter((invitation) => invitation.revokedAt !== null).length
-	};
+	return db()
+		.select({
+			count: sql<number>`count(*)`,
+			joined: sql<number>`count(${invitations.claimedAt})`,
+			withdrawn: sql<number>`count(${invitations.revokedAt})`
+		})
+		.from(invitations)
+		.where(eq(invitations.meetingId, meetingId))
+		.get()!;
 }
 
 export function findInvitation(meetingId: string, token: string | null): Invitation | undefined {

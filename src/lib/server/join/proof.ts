@@ -11,8 +11,6 @@ import { z } from 'zod';
 import { readConfig } from '../config';
 import { serverSecret } from './secret';
 
-export type { Challenge };
-
 /**
  * Chained SHA-256, which a phone computes in plain JavaScript as fast as a script does natively
  * (WebCrypto, which would be faster, exists only on https pages, and venues often serve plain http).
@@ -132,4 +130,4 @@ class SpentProofs {
 }
 
 /** Far more joins in five minutes than any hall, far less memory than matters (~100 bytes each). */
-export const spentProofs = new SpentProofs(200_000);
+const spentProofs = new SpentProofs(200_000);

@@ -58,9 +58,6 @@ export const actions = {
 	/** Makes this phone a participant, once its proof of work (and passcode, if any) is right. */
 	join: async (event) => {
 		const meeting = requireMeeting(event.params.code, event.locals.locale);
-		const { cookies } = event;
-		if (findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code))))
-			return { joined: true };
 		return (await joinFromForm(meeting, event)) ?? { joined: true };
 	},
 	profile: async ({ params, cookies, request, locals }) => {

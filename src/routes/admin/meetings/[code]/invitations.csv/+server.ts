@@ -1,5 +1,6 @@
 import { requireAdminMeeting } from '$lib/server/admin/guard';
-import { csvCell, invitationLinks } from '$lib/server/join/invitationSheet';
+import { csvCell } from '$lib/server/export/csv';
+import { invitationLinks } from '$lib/server/join/invitationSheet';
 
 /** The organiser's list again, with each person's personal link, to send by mail merge. */
 export function GET(event) {
