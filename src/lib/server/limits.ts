@@ -63,8 +63,12 @@ let commandLimits: CommandLimits | null = null;
 
 /** The limits of commands without one of their own, from COMMAND_RATE_LIMIT (read once). */
 function commandLimitsOf(): CommandLimits {
-	const perMinute = readConfig().commandRateLimit;
-	commandLimits ??= {
+	commandLimits ??= commandLimitsFor(readConfig().commandRateLimit);
+	return commandLimits;
+}
+
+function commandLimitsFor(perMinute: number): CommandLimits {
+	return {
 		phone: new Limit(perMinute, 60),
 		staff: new Limit(perMinute, 60),
 		// A snapshot costs far more than a command: a sixtieth of them, at least 10 a minute.
@@ -75,7 +79,6 @@ function commandLimitsOf(): CommandLimits {
 		events: new Limit(Math.max(60, Math.round(perMinute / 3)), 10),
 		refusals: new Limit(REFUSALS_ANSWERED, 60)
 	};
-	return commandLimits;
 }
 
 /** Refusals one connection is told about per minute; beyond them it is disconnected. */

@@ -48,9 +48,13 @@ export class Presence {
 	 * a poll closes, count as phones that could have voted in it (a poll opened again keeps counting).
 	 */
 	pollsOpen(meetingId: string, pollIds: readonly string[]): void {
+		const wasOpen = this.#openPolls.get(meetingId);
 		this.#openPolls.set(meetingId, new Set(pollIds));
+		// Polls open already keep themselves current as phones arrive: only new ones take the room.
+		const opened = pollIds.filter((pollId) => !wasOpen?.has(pollId));
+		if (opened.length === 0) return;
 		const connected = [...(this.#meetings.get(meetingId)?.keys() ?? [])];
-		for (const pollId of pollIds) {
+		for (const pollId of opened) {
 			const seen = this.#connectedWhileOpen.get(pollId) ?? new Set<string>();
 			this.#connectedWhileOpen.set(pollId, seen);
 			for (const participantId of connected) seen.add(participantId);

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { deleteSessionCookie, invalidateSession } from '$lib/server/auth/session';
-import { publish } from '$lib/server/events';
 
 export function load() {
 	redirect(303, '/');
@@ -8,10 +7,7 @@ export function load() {
 
 export const actions = {
 	default: ({ locals, cookies, url }) => {
-		if (locals.session) {
-			invalidateSession(locals.session.id);
-			publish({ name: 'session.ended', sessionId: locals.session.id });
-		}
+		if (locals.session) invalidateSession(locals.session.id);
 		deleteSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/login');
 	}

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '../db';
 import { sessions, users, type Session, type User } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
+import { publish } from '../events';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SESSION_LIFETIME_MS = 30 * DAY_MS;
@@ -49,8 +50,10 @@ export function validateSessionToken(token: string): SessionValidation {
 	return { session, user };
 }
 
+/** Ends a session; the consoles opened with it are closed (see `session.ended`). */
 export function invalidateSession(sessionId: string): void {
 	db().delete(sessions).where(eq(sessions.id, sessionId)).run();
+	publish({ name: 'session.ended', sessionId });
 }
 
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean): void {

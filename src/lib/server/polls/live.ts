@@ -84,12 +84,13 @@ class LivePolls {
 			return { pollId: poll.id, ballots, results: this.results(record), texts: this.texts(record) };
 		}
 		if (!poll.resultsVisible) return { pollId: poll.id, ballots, results: null };
-		const results = resultsForRoom(this.results(record), poll.status, poll.reopened);
 		// Leaving the breakdowns out makes the update a hall of phones receives a fraction of the size.
+		if (audience.role === 'attendee')
+			return { pollId: poll.id, ballots, results: overallOnly(this.results(record)) };
 		return {
 			pollId: poll.id,
 			ballots,
-			results: audience.role === 'attendee' ? overallOnly(results) : results
+			results: resultsForRoom(this.results(record), poll.status, poll.reopened)
 		};
 	}
 

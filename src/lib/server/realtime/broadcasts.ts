@@ -91,7 +91,7 @@ export function broadcastChanges(): void {
 	subscribe('presence.changed', ({ meetingId }) => {
 		hub.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
 			const counts = presence.counts(meetingId);
-			hub.emitToMeeting(meetingId, 'presence:counts', () => [presence.counts(meetingId)]);
+			hub.emitToMeeting(meetingId, 'presence:counts', () => [counts]);
 			notePeaks(meetingId, counts);
 		});
 		sendTurnout(meetingId);
@@ -104,6 +104,8 @@ const turnoutFollowUps = new Map<string, ReturnType<typeof setTimeout>>();
 
 /** Staff only, at the pace of presence: ballots against phones, and the phones new in the last minute. */
 function sendTurnout(meetingId: string): void {
+	// A console that connects later gets the turnout in its snapshot.
+	if (!hub.hasStaff(meetingId)) return;
 	hub.coalesce(`turnout:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
 		const watch = turnout.of(meetingId);
 		hub.toStaff(meetingId, 'turnout:changed', watch);

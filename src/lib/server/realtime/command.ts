@@ -141,13 +141,16 @@ async function runCommand<E extends CommandName, W extends Who>(
 	const { limit, what } = rules.limit ?? defaultLimit(caller);
 	const limited = await withinLimit(limit, caller.actor, what);
 	if (limited) return limited;
+	// Read once per attempt of the transaction: the seal's check and the decision share the row.
+	let row: Meeting | undefined;
 	const meeting = () => {
-		const row = findMeetingById(meetingId);
+		row ??= findMeetingById(meetingId);
 		if (!row) throw new MeetingGone();
 		return row;
 	};
 	const context = { meetingId, caller, meeting } as CommandContext<W>;
 	const apply = (tx: Tx): Decision<CommandAcks[E]> => {
+		row = undefined;
 		// A retry that arrived while the first was queued finds it applied here.
 		const applied = replay();
 		if (applied) return applied;

@@ -14,11 +14,11 @@ import type { PlenarySocket, SocketData } from './hub';
  * Unsent bytes beyond which a connection gets no more snapshots or paced updates (it gets the
  * latest once it drains): a few snapshots of a large session.
  */
-export const BEHIND_BYTES = 256 * 1024;
+const BEHIND_BYTES = 256 * 1024;
 /** Unsent messages beyond which the same holds (each update is one message). */
 const BEHIND_PACKETS = 64;
 /** Unsent bytes beyond which the connection is dropped: a client that does not read its messages. */
-export const DROP_BYTES = 4 * 1024 * 1024;
+const DROP_BYTES = 4 * 1024 * 1024;
 const DROP_PACKETS = 2000;
 
 /** Who an event counts against: a phone's participant, a staff member, or a screen's connection. */
@@ -29,7 +29,7 @@ export function actorOf(data: SocketData, socketId: string): string {
 }
 
 /** The packets and bytes a connection has been given and not yet sent to the network. */
-export function backlogOf(socket: PlenarySocket): { packets: number; bytes: number } {
+function backlogOf(socket: PlenarySocket): { packets: number; bytes: number } {
 	const conn = socket.conn as unknown as {
 		writeBuffer?: { data?: unknown }[];
 		transport?: { socket?: { bufferedAmount?: number } };
@@ -62,7 +62,7 @@ export function dropIfFlooded(socket: PlenarySocket): boolean {
  * Closes at once, discarding what waits to be sent (a plain disconnect would wait for a backlog
  * that never drains).
  */
-export function drop(socket: PlenarySocket): void {
+function drop(socket: PlenarySocket): void {
 	socket.disconnect(true);
 	// A WebSocket closed politely keeps its unsent frames for its close timeout (30 s): cut it.
 	const transport = socket.conn.transport as unknown as { socket?: { terminate?: () => void } };
@@ -96,7 +96,7 @@ export function eventGuard(socket: PlenarySocket) {
  * The address a connection comes from: the proxy's header when one is configured (as for the
  * pages: ADDRESS_HEADER, XFF_DEPTH), else the peer's.
  */
-export function addressOf(request: IncomingMessage): string {
+function addressOf(request: IncomingMessage): string {
 	const header = process.env.ADDRESS_HEADER?.toLowerCase();
 	const value = header ? request.headers[header] : undefined;
 	if (typeof value === 'string' && value) {

@@ -102,18 +102,19 @@ class Hub {
 	): void {
 		const io = this.#io;
 		if (!io) return;
+		const payload = args();
 		const skipped: string[] = [];
 		for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
 			const socket = io.sockets.sockets.get(id);
 			if (!socket || !isBehind(socket)) continue;
 			skipped.push(id);
 			const missed = this.#missed.get(id) ?? { socket, latest: new Map() };
-			missed.latest.set(key, () => socket.emit(event, ...args()));
+			missed.latest.set(key, () => socket.emit(event, ...payload));
 			this.#missed.set(id, missed);
 		}
 		io.to(room)
 			.except(skipped)
-			.emit(event, ...args());
+			.emit(event, ...payload);
 	}
 
 	get io(): PlenaryServer | null {
@@ -174,6 +175,11 @@ class Hub {
 			else socket.disconnect(true);
 		}
 		return staff;
+	}
+
+	/** Whether any staff connection follows the meeting (before work done for staff alone). */
+	hasStaff(meetingId: string): boolean {
+		return (this.#io?.sockets.adapter.rooms.get(moderatorRoom(meetingId))?.size ?? 0) > 0;
 	}
 
 	/** An event for the meeting's staff only. */
