@@ -5,7 +5,8 @@ import { phoneAt } from './support/phone';
 import { copyOfGeneva, signedInConsole } from './support/staff';
 
 test('a question and a card comment go from a phone to the projector', async ({ browser }) => {
-	const code = await copyOfGeneva(browser);
+	// Not a rehearsal, so the meeting's deadline holds.
+	const code = await copyOfGeneva(browser, 'GVA', { rehearsal: false });
 	const moderator = await signedInConsole(browser, code);
 	const projector = await (await browser.newContext(PROJECTOR)).newPage();
 	await projector.goto(`/m/${code}/projector`);
@@ -38,7 +39,7 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	await expectAccessible(projector, 'the projector with a question');
 	await question.getByRole('button', { name: 'Off the projector' }).click();
 
-	// The seeded deadline (21 December 2017, noon UTC) has passed: comments are closed until lifted.
+	// The Geneva deadline (21 December 2017, noon UTC) has passed: comments are closed until lifted.
 	await moderator.getByRole('button', { name: /^5 Policy options/ }).click();
 	await moderator.keyboard.press('PageDown');
 	await expect(

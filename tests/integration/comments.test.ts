@@ -5,15 +5,18 @@ import {
 	connect,
 	connectedAttendee,
 	eventWhere,
+	joinMeeting,
 	publicSnapshot,
 	signIn,
 	type TestSocket
 } from './support/clients';
 import { commandIds, endSession, startSession, staffSocket } from './support/session';
 import { addUser } from './support/users';
+import { importSecondMeeting } from './support/meetings';
 
 let server: RunningServer;
 let moderator: TestSocket;
+let adminCookie: string;
 const open: TestSocket[] = [];
 const id = commandIds('comment-command');
 
@@ -25,37 +28,69 @@ const staff = (username: string, roles: string[]) => staffSocket(server, open, u
 const commentsWhere = (socket: TestSocket, check: (state: CommentsState) => boolean) =>
 	eventWhere(socket, 'comments:changed', check);
 
-beforeAll(async () => ({ server, moderator } = await startSession(open)));
+beforeAll(async () => ({ server, moderator, adminCookie } = await startSession(open)));
 afterAll(() => endSession(server, open));
 
 describe('comments on walkthrough cards', () => {
-	it('are closed after the seeded deadline of 21 December 2017, noon UTC, and open once a moderator lifts it', async () => {
+	it('are open on a fresh install, whose Geneva meeting is a rehearsal that keeps its 2017 deadline', async () => {
 		const snapshot = await publicSnapshot(server.url);
-		const walkthrough = snapshot.agenda.find((item) => item.id === 'policy-options')!;
-		expect(walkthrough.commentDeadline).toBe('2017-12-21T12:00:00.000Z');
+		expect(snapshot.meeting).toMatchObject({ rehearsal: true, commentDeadline: '2017-12-21T12:00:00.000Z' });
+		expect(snapshot.comments.deadline).toBeNull();
+		expect(snapshot.agenda.find((item) => item.id === 'policy-options')?.commentDeadline).toBeNull();
 		const ana = await phone('Ana');
+		expect(
+			await ana.emitWithAck('card:comment', {
+				clientId: id(),
+				cardId: 'mobile-devices',
+				text: 'A rehearsal note.'
+			})
+		).toMatchObject({ data: { comment: { cardId: 'mobile-devices', author: 'Ana' } } });
+		const file = await fetch(`${server.url}/api/meetings/BPF2017/definition.json`, {
+			headers: { cookie: adminCookie }
+		});
+		expect((await file.json()) as unknown).toMatchObject({
+			meeting: { rehearsal: true, commentDeadline: '2017-12-21T12:00:00.000Z' }
+		});
+	});
+
+	it('are closed after the deadline of a meeting that is not a rehearsal, and open once a moderator lifts it', async () => {
+		importSecondMeeting(server.databasePath, 'REAL17', 'real-');
+		const snapshot = await publicSnapshot(server.url, 'REAL17');
+		expect(snapshot.meeting.rehearsal).toBe(false);
+		const walkthrough = snapshot.agenda.find((item) => item.id === 'real-policy-options')!;
+		expect(walkthrough.commentDeadline).toBe('2017-12-21T12:00:00.000Z');
+		const cookie = await joinMeeting(server.url, 'REAL17');
+		const { socket: ana } = await connect(server.url, { as: 'attendee', cookie, meeting: 'REAL17' });
+		const { socket: chair } = await connect(server.url, {
+			as: 'moderator',
+			cookie: adminCookie,
+			meeting: 'REAL17'
+		});
+		open.push(ana, chair);
 		const late = await ana.emitWithAck('card:comment', {
 			clientId: id(),
-			cardId: 'mobile-devices',
+			cardId: 'real-mobile-devices',
 			text: 'Too late?'
 		});
 		expect(late).toMatchObject({ error: { code: 'conflict', message: expect.stringMatching(/closed/) } });
 
 		const future = new Date(Date.now() + 3600_000).toISOString();
-		expect(await moderator.emitWithAck('comments:deadline', { clientId: id(), deadline: future })).toEqual({
+		const phoneHears = eventWhere(ana, 'meeting:changed', (update) =>
+			update.agenda.some((item) => item.commentDeadline === future)
+		);
+		expect(await chair.emitWithAck('comments:deadline', { clientId: id(), deadline: future })).toEqual({
 			data: { deadline: future }
 		});
+		await phoneHears;
 		const ok = await ana.emitWithAck('card:comment', {
 			clientId: id(),
-			cardId: 'mobile-devices',
+			cardId: 'real-mobile-devices',
 			text: 'Payments need secure SIMs.'
 		});
-		expect(ok).toMatchObject({
-			data: { comment: { cardId: 'mobile-devices', author: 'Ana', hidden: false } }
-		});
-		expect(
-			(await publicSnapshot(server.url)).agenda.find((item) => item.id === 'policy-options')?.commentDeadline
-		).toBe(future);
+		expect(ok).toMatchObject({ data: { comment: { cardId: 'real-mobile-devices', hidden: false } } });
+		const after = await publicSnapshot(server.url, 'REAL17');
+		expect(after.meeting.commentDeadline).toBe(future);
+		expect(after.agenda.find((item) => item.id === 'real-policy-options')?.commentDeadline).toBe(future);
 	});
 
 	it('take one priority mark per participant per card, withdrawable, counted for staff only', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentsOpen, newestComments } from './comments';
+import { commentsOpen, deadlineInForce, newestComments } from './comments';
 
 describe('the comment deadline', () => {
 	const deadline = '2017-12-21T12:00:00Z';
@@ -15,6 +15,12 @@ describe('the comment deadline', () => {
 
 	it('is always open without a deadline', () => {
 		expect(commentsOpen(null, new Date('2099-01-01T00:00:00Z'))).toBe(true);
+	});
+
+	it('is not enforced in a rehearsal, and enforced as it is otherwise', () => {
+		expect(deadlineInForce(deadline, true)).toBeNull();
+		expect(deadlineInForce(deadline, false)).toBe(deadline);
+		expect(commentsOpen(deadlineInForce(deadline, true), new Date('2026-12-03T08:00:00Z'))).toBe(true);
 	});
 });
 

@@ -3,6 +3,14 @@ export function commentsOpen(deadline: string | null, now: Date): boolean {
 	return deadline === null || now.getTime() < Date.parse(deadline);
 }
 
+/**
+ * The deadline the server enforces: none in a rehearsal, which keeps the session's real deadline in
+ * its data (the record and the console show it) while the room tries commenting.
+ */
+export function deadlineInForce(deadline: string | null, rehearsal: boolean): string | null {
+	return rehearsal ? null : deadline;
+}
+
 export const TAGS = ['key_issue', 'takeaway'] as const;
 export type RecordTag = (typeof TAGS)[number];
 export const TAG_TARGETS = ['card', 'comment', 'question'] as const;

@@ -24,7 +24,10 @@ export interface MeetingInfo {
 	startTime: string | null;
 	timeZone: string;
 	organiser: string;
+	/** The meeting's comment deadline as planned; `comments.deadline` is the one in force. */
 	commentDeadline: string | null;
+	/** A rehearsal enforces no comment deadline. */
+	rehearsal: boolean;
 	projectorTheme: ProjectorTheme;
 	/** The record's clock (ISO, UTC): null until a moderator starts the session. */
 	startedAt: string | null;

@@ -30,7 +30,9 @@ async function prepare(): Promise<void> {
 		// The seed is an ordinary meeting file, read by the same reader an organiser's upload goes through.
 		const geneva = readMeetingFile(genevaFile);
 		if (!geneva.ok) throw new Error(`The Geneva meeting file is invalid: ${JSON.stringify(geneva.problems)}`);
-		importMeeting(db, geneva.definition);
+		// A fresh install's copy is a rehearsal: its 2017 comment deadline stays in the data, unenforced.
+		const { meeting } = geneva.definition;
+		importMeeting(db, { ...geneva.definition, meeting: { ...meeting, rehearsal: true } });
 		const { code, title } = geneva.definition.meeting;
 		console.log(`Plenary: seeded the meeting "${title}" (join code ${code}).`);
 	}

@@ -15,6 +15,7 @@ export interface SettingsFields {
 	timeZone: string;
 	organiser: string;
 	commentDeadline: string;
+	rehearsal: boolean;
 	speakingMinutes: string;
 	premoderation: boolean;
 	passcode: string;
@@ -46,6 +47,7 @@ export function fieldsFromForm(form: FormData): SettingsFields {
 		timeZone: text('timeZone').trim() || 'UTC',
 		organiser: text('organiser'),
 		commentDeadline: text('commentDeadline').trim(),
+		rehearsal: form.get('rehearsal') === 'on',
 		speakingMinutes: text('speakingMinutes').trim(),
 		premoderation: form.get('premoderation') === 'on',
 		passcode: text('passcode').trim(),
@@ -71,6 +73,7 @@ export function readSettings(fields: SettingsFields): SettingsReading {
 		timeZone: fields.timeZone,
 		organiser: fields.organiser,
 		commentDeadline: fields.commentDeadline ? `${fields.commentDeadline.slice(0, 16)}:00Z` : null,
+		rehearsal: fields.rehearsal,
 		speakingSeconds: fields.speakingMinutes === '' ? 180 : Math.round(minutes * 60),
 		premoderation: fields.premoderation,
 		passcode: orNull(fields.passcode),

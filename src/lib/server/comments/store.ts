@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
-import { COMMENTS_SHOWN_PER_CARD, newestComments } from '$lib/domain/comments';
+import { COMMENTS_SHOWN_PER_CARD, deadlineInForce, newestComments } from '$lib/domain/comments';
 import type { CommentInfo, CommentsState, TagInfo } from '$lib/realtime/protocol';
 import { db, type Tx } from '../db';
 import { cardMarks, comments, meetings, recordTags, type Meeting } from '../db/schema';
@@ -77,8 +77,13 @@ export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
 		marks: Object.fromEntries(marks.map((mark) => [mark.cardId, mark.count])),
 		tags: staff ? tags : [],
 		onScreenCommentId: meeting.onScreenCommentId,
-		deadline: meeting.commentDeadline?.toISOString() ?? null
+		deadline: commentDeadlineOf(meeting)
 	};
+}
+
+/** The comment deadline the server enforces and phones show (none in a rehearsal). */
+export function commentDeadlineOf(meeting: Meeting): string | null {
+	return deadlineInForce(meeting.commentDeadline?.toISOString() ?? null, meeting.rehearsal);
 }
 
 export function marksOf(meetingId: string, participantId: string): string[] {

@@ -66,6 +66,8 @@ export const meetings = sqliteTable('meetings', {
 	timeZone: text('time_zone').notNull().default('UTC'),
 	organiser: text('organiser').notNull().default(''),
 	commentDeadline: integer('comment_deadline', { mode: 'timestamp_ms' }),
+	/** A rehearsal runs the meeting as planned but enforces no comment deadline (see deadlineInForce). */
+	rehearsal: integer('rehearsal', { mode: 'boolean' }).notNull().default(false),
 	/** The live cursor and the state version every client follows. */
 	currentItem: integer('current_item').notNull().default(0),
 	currentStep: integer('current_step').notNull().default(0),

@@ -73,6 +73,8 @@ export const meetingSettingsSchema = z.object({
 	timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Zurich').default('UTC'),
 	organiser: text(200).default(''),
 	commentDeadline: z.iso.datetime().nullable().default(null),
+	/** A rehearsal keeps the comment deadline in its data but does not enforce it. */
+	rehearsal: z.boolean().default(false),
 	speakingSeconds: z.number().int().min(15).max(3600).default(180),
 	premoderation: z.boolean().default(false),
 	/** Phones type it before joining; null for an open meeting. */

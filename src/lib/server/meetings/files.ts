@@ -107,6 +107,7 @@ export function meetingSettingsOf(meeting: Meeting): MeetingSettings {
 		timeZone: meeting.timeZone,
 		organiser: meeting.organiser,
 		commentDeadline: meeting.commentDeadline?.toISOString() ?? null,
+		rehearsal: meeting.rehearsal,
 		speakingSeconds: meeting.speakingSeconds,
 		premoderation: meeting.premoderation,
 		passcode: meeting.passcode,

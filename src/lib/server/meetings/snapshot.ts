@@ -11,7 +11,7 @@ import { loadAgenda } from './agenda';
 import { meetingInfo, positionOf } from './store';
 import { floorState } from '../floor/store';
 import { questionsOf, questionsState } from '../questions/store';
-import { commentsState, marksOf } from '../comments/store';
+import { commentDeadlineOf, commentsState, marksOf } from '../comments/store';
 
 const agendas = new Map<string, AgendaItem[]>();
 // The agenda changes only when an organiser saves it.
@@ -27,9 +27,9 @@ export function agendaOf(meetingId: string): AgendaItem[] {
 	return agenda;
 }
 
-/** The agenda as clients get it: walkthroughs carry the meeting's comment deadline. */
+/** The agenda as clients get it: walkthroughs carry the comment deadline in force. */
 export function agendaForClients(meeting: Meeting): AgendaItem[] {
-	const deadline = meeting.commentDeadline?.toISOString() ?? null;
+	const deadline = commentDeadlineOf(meeting);
 	return agendaOf(meeting.id).map((item) =>
 		item.kind === 'walkthrough' ? { ...item, commentDeadline: deadline } : item
 	);

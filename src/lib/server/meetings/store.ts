@@ -44,6 +44,7 @@ export function meetingInfo(meeting: Meeting): MeetingInfo {
 		timeZone: meeting.timeZone,
 		organiser: meeting.organiser,
 		commentDeadline: meeting.commentDeadline?.toISOString() ?? null,
+		rehearsal: meeting.rehearsal,
 		projectorTheme: meeting.projectorTheme,
 		startedAt: meeting.startedAt?.toISOString() ?? null,
 		endedAt: meeting.endedAt?.toISOString() ?? null

@@ -4,6 +4,7 @@ import {
 	findComment,
 	insertComment,
 	storeCommentHidden,
+	commentDeadlineOf,
 	storeDeadline,
 	storeMark,
 	storeTag
@@ -32,7 +33,7 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 		limit: { limit: limits.comment, what: 'You have sent several comments in a row' },
 		decide(tx, { cardId, text }, { meetingId, caller: { participantId }, meeting }) {
 			if (!cardExists(meetingId, cardId)) return fail('not_found', NO_CARD);
-			const deadline = meeting().commentDeadline?.toISOString() ?? null;
+			const deadline = commentDeadlineOf(meeting());
 			if (!commentsOpen(deadline, new Date()))
 				return fail('conflict', `Comments closed on ${deadline} (UTC).`);
 			const profile = profileOf(participantId);
@@ -77,7 +78,10 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 		decide(tx, command, { meetingId }) {
 			const deadline = command.deadline ? new Date(command.deadline) : null;
 			storeDeadline(tx, meetingId, deadline);
-			return { data: { deadline: deadline?.toISOString() ?? null }, events: commentsChanged(meetingId) };
+			// The meeting's own deadline changes too (what the console shows in a rehearsal), and
+			// meeting.changed resends the comments with it.
+			const events = [{ name: 'meeting.changed', meetingId } as const];
+			return { data: { deadline: deadline?.toISOString() ?? null }, events };
 		}
 	});
 

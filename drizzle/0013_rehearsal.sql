@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `rehearsal` integer DEFAULT false NOT NULL;
