@@ -68,7 +68,7 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	await expectAccessible(phone, 'a phone commenting on another card');
 
 	const card = moderator.getByRole('article', { name: 'Denial of service and service reliability' });
-	await expect(card).toContainText('★ 1 priority marks · 1 comments');
+	await expect(card).toContainText('★ 1 priority mark · 1 comment');
 	const comment = card.getByRole('listitem').filter({ hasText: 'Booter services' });
 	await comment.getByRole('button', { name: 'Key issue' }).click();
 	await expect(comment.getByRole('button', { name: '✓ Key issue' })).toHaveAttribute('aria-pressed', 'true');

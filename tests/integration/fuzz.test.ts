@@ -459,6 +459,11 @@ const FUZZ: Record<Exclude<EventName, 'meeting:sync' | 'questions:more'>, () => 
 	}),
 	'floor:next': () => ({ audience: 'staff', invalid: invalidPayload({ clientId }) }),
 	'floor:end': () => ({ audience: 'staff', invalid: invalidPayload({ clientId }) }),
+	'floor:panelist': () => ({
+		audience: 'staff',
+		invalid: invalidPayload({ clientId, panelistId: idField(['panel-government']) }),
+		missing: wellFormed({ clientId: fc.uuid(), panelistId: unknownId() })
+	}),
 	'floor:settings': () => ({
 		audience: 'staff',
 		invalid: invalidPayload({ clientId, alternate: bool, speakingSeconds: integer(15, 3600) })

@@ -11,6 +11,10 @@ import {
 	visibleOn,
 	type Screen
 } from './screen';
+import { controlPoll, type PollControls } from './polls/lifecycle';
+
+const DRAFT: PollControls = { status: 'draft', resultsVisible: false, resultsView: 'overall' };
+const OPEN: PollControls = { ...DRAFT, status: 'open' };
 
 const withPoll = showPoll(BLANK_SCREEN, 'p1');
 
@@ -33,6 +37,29 @@ describe('what the projector shows', () => {
 		// Another question coming off leaves this one where it is.
 		expect(moderateOverlay(covered, 'question', 'q2', 'unproject')).toEqual(covered);
 		expect(moderateOverlay(covered, 'question', 'q1', 'approve')).toEqual(covered);
+	});
+
+	it('takes a question marked answered off the projector, uncovering the poll under it', () => {
+		const covered = showOverlay(withPoll, 'question', 'q1');
+		const answered = moderateOverlay(covered, 'question', 'q1', 'answer');
+		expect(visibleOn(answered)).toEqual({ kind: 'poll', id: 'p1' });
+		// Answering another question leaves the one on screen where it is.
+		expect(moderateOverlay(covered, 'question', 'q2', 'answer')).toEqual(covered);
+	});
+
+	it('shows the poll the moderator opens over a comment on screen, and says so', () => {
+		const comment = showOverlay(BLANK_SCREEN, 'comment', 'c1');
+		const opened = controlPoll('p2', DRAFT, 'open', comment);
+		expect(opened && visibleOn(opened.screen)).toEqual({ kind: 'poll', id: 'p2' });
+		expect(opened && isVisible(opened.screen, 'poll', 'p2')).toBe(true);
+		expect(opened && isVisible(opened.screen, 'comment', 'c1')).toBe(false);
+		// Projecting a poll that is already the poll layer but covered by a comment uncovers it.
+		const covered = showOverlay(withPoll, 'comment', 'c1');
+		const projected = controlPoll('p1', OPEN, 'project', covered);
+		expect(projected && visibleOn(projected.screen)).toEqual({ kind: 'poll', id: 'p1' });
+		// Closing or showing results does not change what is on screen.
+		expect(controlPoll('p1', OPEN, 'close', covered)?.screen).toEqual(covered);
+		expect(controlPoll('p1', OPEN, 'show-results', covered)?.screen).toEqual(covered);
 	});
 
 	it('keeps one overlay: a comment put on screen replaces a question, and a question a comment', () => {

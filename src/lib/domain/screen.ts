@@ -1,7 +1,10 @@
 /**
  * What the projector shows. The agenda step is always there underneath; the moderator can put a
  * poll over it, and a question or a comment over either. One thing is visible at a time: the
- * highest layer that is set. Taking a question off shows the poll under it again.
+ * highest layer that is set. Taking a question off shows the poll under it again. The latest
+ * action wins: opening or projecting a poll takes off a question or comment on top of it, and
+ * every screen (the projector, the console's preview and its "on the projector" marks) reads
+ * what is shown through `visibleOn`.
  */
 export interface Screen {
 	pollId: string | null;
@@ -60,7 +63,10 @@ export function removeOverlay(screen: Screen, kind: 'question' | 'comment', id: 
 	return screen.overlay?.kind === kind && screen.overlay.id === id ? { ...screen, overlay: null } : screen;
 }
 
-/** A moderator's action on a question or comment, as the screen sees it: on, off, or hidden. */
+/**
+ * A moderator's action on a question or comment, as the screen sees it: on, off, or hidden. A
+ * question marked answered is done, so it comes off the projector too.
+ */
 export function moderateOverlay(
 	screen: Screen,
 	kind: 'question' | 'comment',
@@ -68,7 +74,8 @@ export function moderateOverlay(
 	action: QuestionAction | CommentAction
 ): Screen {
 	if (action === 'project') return showOverlay(screen, kind, id);
-	if (action === 'unproject' || action === 'hide') return removeOverlay(screen, kind, id);
+	if (action === 'unproject' || action === 'hide' || action === 'answer')
+		return removeOverlay(screen, kind, id);
 	return screen;
 }
 

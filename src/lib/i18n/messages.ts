@@ -1,6 +1,7 @@
 import type attendee from './messages/en/attendee.json';
 import type comments from './messages/en/comments.json';
 import type common from './messages/en/common.json';
+import type consoleMessages from './messages/en/console.json';
 import type floor from './messages/en/floor.json';
 import type join from './messages/en/join.json';
 import type polls from './messages/en/polls.json';
@@ -16,6 +17,7 @@ export type MessageId =
 	| Ids<'attendee', typeof attendee>
 	| Ids<'comments', typeof comments>
 	| Ids<'common', typeof common>
+	| Ids<'console', typeof consoleMessages>
 	| Ids<'floor', typeof floor>
 	| Ids<'join', typeof join>
 	| Ids<'polls', typeof polls>

@@ -110,6 +110,8 @@ export interface FloorEntry {
 	group: StakeholderGroup | null;
 	mode: ParticipationMode;
 	requestedAt: string;
+	/** The panelist speaking, when the moderator gave the floor to one from a panel item. */
+	panelistId?: string | null;
 }
 
 /** The speaker queue as everyone sees it; the order already applies the alternation rule. */
@@ -301,6 +303,7 @@ export interface CommandAcks {
 	'floor:add': { requestId: string };
 	'floor:remove': { removed: boolean };
 	'floor:next': { speaking: string | null };
+	'floor:panelist': { speaking: string };
 	'floor:end': { ended: boolean };
 	'floor:settings': { alternate: boolean; speakingSeconds: number };
 	'question:ask': { question: QuestionInfo };

@@ -65,6 +65,7 @@ export const commandSchemas = {
 	}),
 	'floor:remove': command({ requestId: id }),
 	'floor:next': command({}),
+	'floor:panelist': command({ panelistId: id }),
 	'floor:end': command({}),
 	'floor:settings': command({
 		alternate: z.boolean(),

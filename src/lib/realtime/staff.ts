@@ -47,6 +47,11 @@ export class StaffMeeting extends LiveMeeting {
 		return this.command((socket, clientId) => socket.emitWithAck('floor:next', { clientId }));
 	}
 
+	/** Gives the floor to a panelist of a panel item: the console marks them speaking. */
+	givePanelistTheFloor(panelistId: string) {
+		return this.command((socket, clientId) => socket.emitWithAck('floor:panelist', { clientId, panelistId }));
+	}
+
 	endTurn() {
 		return this.command((socket, clientId) => socket.emitWithAck('floor:end', { clientId }));
 	}

@@ -355,6 +355,8 @@ export const floorRequests = sqliteTable(
 		name: text('name').notNull(),
 		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
 		mode: text('mode', { enum: PARTICIPATION_MODES }).notNull(),
+		/** The panelist (of the agenda's panel items) who speaks, when the moderator gave them the floor. */
+		panelistId: text('panelist_id'),
 		status: text('status', { enum: FLOOR_STATUSES }).notNull().default('waiting'),
 		requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }),

@@ -66,7 +66,11 @@ export function floorState(meeting: Meeting, participantId: string | null = null
 	const speaking = rows.find((row) => row.status === 'speaking');
 	const state: FloorState = {
 		speaking: speaking
-			? { ...asEntry(asRequest(speaking)), startedAt: speaking.startedAt!.toISOString() }
+			? {
+					...asEntry(asRequest(speaking)),
+					startedAt: speaking.startedAt!.toISOString(),
+					panelistId: speaking.panelistId
+				}
 			: null,
 		queue: (staff ? queue : queue.slice(0, FLOOR_SHOWN)).map(asEntry),
 		waiting: queue.length,
@@ -155,6 +159,35 @@ export function endTurn(tx: Tx, meetingId: string): boolean {
 		.where(eq(floorRequests.id, speaking.id))
 		.run();
 	return true;
+}
+
+/**
+ * Gives the floor to a panelist at once, ending the current turn; the queue waits behind them.
+ * The turn is a request like any other, so the record lists the panelist among the speakers.
+ */
+export function givePanelistTheFloor(
+	tx: Tx,
+	meetingId: string,
+	panelist: { id: string; name: string; group: StakeholderGroup }
+): string {
+	endTurn(tx, meetingId);
+	const id = generateId();
+	const now = new Date();
+	tx.insert(floorRequests)
+		.values({
+			id,
+			meetingId,
+			participantId: null,
+			panelistId: panelist.id,
+			name: panelist.name,
+			stakeholderGroup: panelist.group,
+			mode: 'in_room',
+			status: 'speaking',
+			requestedAt: now,
+			startedAt: now
+		})
+		.run();
+	return id;
 }
 
 /** Ends the current turn and gives the floor to the first in the queue. Returns who speaks now. */

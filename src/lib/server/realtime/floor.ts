@@ -1,4 +1,12 @@
-import { callNextSpeaker, endTurn, requestFloor, storeFloorSettings, withdrawRequest } from '../floor/store';
+import {
+	callNextSpeaker,
+	endTurn,
+	givePanelistTheFloor,
+	requestFloor,
+	storeFloorSettings,
+	withdrawRequest
+} from '../floor/store';
+import { agendaOf } from '../meetings/snapshot';
 import { profileOf } from '../participants';
 import { fail, onCommand } from './command';
 import { limits } from '../limits';
@@ -59,6 +67,22 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 		who: ['moderator'],
 		decide(tx, _command, { meetingId, meeting }) {
 			const speaking = callNextSpeaker(tx, meeting());
+			return { data: { speaking }, events: floorChanged(meetingId) };
+		}
+	});
+
+	onCommand(socket, 'floor:panelist', {
+		who: ['moderator'],
+		decide(tx, { panelistId }, { meetingId }) {
+			const panelist = agendaOf(meetingId)
+				.flatMap((item) => item.panelists)
+				.find((candidate) => candidate.id === panelistId);
+			if (!panelist) return fail('not_found', 'There is no such panelist in this meeting.');
+			const speaking = givePanelistTheFloor(tx, meetingId, {
+				id: panelist.id,
+				name: panelist.name,
+				group: panelist.stakeholderGroup
+			});
 			return { data: { speaking }, events: floorChanged(meetingId) };
 		}
 	});

@@ -1,0 +1,1 @@
+ALTER TABLE `floor_requests` ADD `panelist_id` text;
