@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PROJECTOR } from './support/devices';
-import { phoneAt } from './support/phone';
+import { phoneAt, showTab } from './support/phone';
 import { copyOfGeneva, signedInConsole } from './support/staff';
 
 test('a question and a card comment go from a phone to the projector', async ({ browser }) => {
@@ -12,6 +12,7 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	const phone = await phoneAt(browser, code, { viewport: { width: 390, height: 844 }, isMobile: true });
 
 	// Before asking, the phone says what others will see, named or anonymous.
+	await showTab(phone, 'Questions');
 	const anonymously = phone.getByRole('checkbox', { name: 'Ask anonymously' });
 	await expect(anonymously).toHaveAccessibleDescription(/Others will see your name, your stakeholder group/);
 	await anonymously.check();
@@ -39,6 +40,7 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	await question.getByRole('button', { name: 'Off the projector' }).click();
 
 	// The seeded deadline (21 December 2017, noon UTC) has passed: comments are closed until lifted.
+	await showTab(phone, 'Now');
 	await moderator.getByRole('button', { name: /^5 Policy options/ }).click();
 	await moderator.keyboard.press('PageDown');
 	await expect(

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type WebSocketRoute } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PHONE } from './support/devices';
-import { openProfile } from './support/phone';
+import { openProfile, showTab } from './support/phone';
 import { freshCode, meetingWithPoll } from './support/staff';
 
 /** Socket.IO backs off up to 5 s (±50 %) between reconnection attempts. */
@@ -82,12 +82,14 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await ballot.getByRole('button', { name: 'Save my new vote' }).click();
 	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
 
+	await showTab(phone, 'Questions');
 	await phone.getByLabel('Your question').fill(QUESTION);
 	await phone.getByRole('button', { name: 'Send question' }).click();
 	await expect(phone.getByLabel('Your question')).toHaveValue('');
 	const waitingQuestion = phone.getByRole('status').filter({ hasText: QUESTION });
 	await expect(waitingQuestion).toContainText('waiting for the connection');
 
+	await showTab(phone, 'Floor');
 	await phone.getByRole('button', { name: 'Ask for the floor' }).click();
 	await expect(phone.getByText(WAITING_FLOOR)).toBeVisible();
 	await expect(phone.getByRole('button', { name: 'Cancel my request' })).toBeVisible();
@@ -104,15 +106,18 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await phone.reload();
 	await expect(connection).toContainText('3 to send');
 	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
+	await showTab(phone, 'Questions');
 	await expect(waitingQuestion).toContainText('waiting for the connection');
+	await showTab(phone, 'Floor');
 	await expect(phone.getByText(WAITING_FLOOR)).toBeVisible();
 	await expect(ballots).toContainText('0 ballots');
 
 	// The connection is back: each one is sent, once.
 	link.cut = false;
 	await expect(connection).toHaveText('Live', RECONNECT);
-	await expect(ballot.getByRole('status')).toContainText('Your vote is recorded: Nairobi');
 	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
+	await showTab(phone, 'Now');
+	await expect(ballot.getByRole('status')).toContainText('Your vote is recorded: Nairobi');
 	await expect(phone.getByText('waiting for the connection')).toHaveCount(0);
 	await expect(ballots).toContainText('1 ballot ·');
 	await expect(questions.getByRole('listitem').filter({ hasText: QUESTION })).toHaveCount(1);
@@ -126,7 +131,9 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await phone.reload();
 	await expect(connection).toHaveText('Live');
 	await expect(ballot.getByText('Your vote is recorded: Nairobi')).toBeVisible();
+	await showTab(phone, 'Floor');
 	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
+	await showTab(phone, 'Questions');
 	await phone.getByLabel('Your question').fill(LATER_QUESTION);
 	await phone.getByRole('button', { name: 'Send question' }).click();
 	await expect(questions.getByRole('listitem').filter({ hasText: LATER_QUESTION })).toHaveCount(1);

@@ -13,8 +13,19 @@ export async function phoneAt(
 	return phone;
 }
 
-/** Opens a phone's profile (its form loads on opening) and waits for its fields. */
+/** The phone's tabs: what is live now first, the rest one tap away. */
+export type PhoneTab = 'Now' | 'Questions' | 'Floor' | 'Agenda' | 'Profile';
+
+/** Shows one of the phone's tabs (a tab's name may carry a count, "Questions 2"). */
+export async function showTab(phone: Page, name: PhoneTab): Promise<void> {
+	const tab = phone.getByRole('tab', { name: new RegExp(`^${name}\\b`) });
+	await tab.click();
+	await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Opens a phone's profile (its tab, then its form, which loads on opening) and waits for its fields. */
 export async function openProfile(phone: Page): Promise<void> {
+	await showTab(phone, 'Profile');
 	await phone.locator('details.profile > summary').click();
 	await expect(phone.getByLabel('Display name')).toBeVisible();
 }
