@@ -20,7 +20,9 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 	await phone.addInitScript(() => {
 		const buzzes: unknown[] = [];
 		Object.assign(window, { buzzes });
-		navigator.vibrate = (pattern: VibratePattern) => (buzzes.push(pattern), true);
+		Object.defineProperty(navigator, 'vibrate', {
+			value: (pattern: unknown) => (buzzes.push(pattern), true)
+		});
 	});
 	await phone.goto(`/m/${code}`);
 	await openProfile(phone);
