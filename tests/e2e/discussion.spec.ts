@@ -61,6 +61,11 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 
 	// Any card of the walkthrough takes comments, not only the one on screen.
 	await phone.getByText('Comment on another card of this item').click();
+	// The chooser opens on the card whose form is below it, never blank.
+	const chooser = phone.getByRole('combobox', { name: /^Card/ });
+	const chosen = await chooser.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+	expect(chosen).toBeTruthy();
+	await expect(phone.getByRole('region', { name: `Comments on ${chosen}` })).toBeVisible();
 	await phone.getByRole('combobox', { name: /^Card/ }).selectOption({ label: 'Industrial control systems' });
 	const other = phone.getByRole('region', { name: 'Comments on Industrial control systems' });
 	await other.getByLabel('Comment', { exact: true }).fill('Patch cycles for ICS are measured in years.');

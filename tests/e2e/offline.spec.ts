@@ -1,7 +1,7 @@
-import { expect, test, type BrowserContext, type WebSocketRoute } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PHONE } from './support/devices';
-import { openProfile, showTab } from './support/phone';
+import { PhoneLink, openProfile, showTab } from './support/phone';
 import { freshCode, meetingWithPoll } from './support/staff';
 
 /** Socket.IO backs off up to 5 s (±50 %) between reconnection attempts. */
@@ -11,38 +11,6 @@ const QUESTION = 'Can remote participants see the queue from the train?';
 const LATER_QUESTION = 'Will the slides be shared afterwards?';
 const WAITING_VOTE = 'Waiting for the connection: your vote will be sent.';
 const WAITING_FLOOR = 'Waiting for the connection: your request will be sent.';
-
-/**
- * The phone's link to the server, which the test can cut for real: offline emulation leaves an
- * open WebSocket alive, so the WebSocket is routed and closed by hand, and while cut every
- * Socket.IO request (long polling or a new WebSocket) fails as it would with no network.
- */
-class PhoneLink {
-	cut = false;
-	readonly #open: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
-
-	async attach(context: BrowserContext): Promise<void> {
-		await context.routeWebSocket(/\/socket\.io\//, (page) => {
-			if (this.cut) return page.close();
-			this.#open.push({ page, server: page.connectToServer() });
-		});
-		await context.route(/\/socket\.io\//, (route) =>
-			this.cut ? route.abort('internetdisconnected') : route.continue()
-		);
-	}
-
-	get webSockets(): number {
-		return this.#open.length;
-	}
-
-	async sever(): Promise<void> {
-		this.cut = true;
-		for (const { page, server } of this.#open.splice(0)) {
-			await server.close();
-			await page.close();
-		}
-	}
-}
 
 test('a phone offline keeps its ballot, question and floor request, and sends each once when back', async ({
 	browser
