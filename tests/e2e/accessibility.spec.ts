@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PHONE } from './support/devices';
-import { expectNoSidewaysScroll, phoneAt } from './support/phone';
+import { showTab, expectNoSidewaysScroll, phoneAt } from './support/phone';
 import { freshCode, signedIn } from './support/staff';
 
 /** WCAG 1.4.10: content reflows at 320 CSS px, as a 1280 px screen zoomed to 400 % or a small phone. */
@@ -173,6 +173,7 @@ test('a screen reader hears the moderator move, a poll open and its turn to spea
 	await expect(polite).toHaveText(`Poll open: ${RISK_POLL}`);
 	await expectAccessible(phone, 'a phone that announced a poll');
 
+	await showTab(phone, 'Floor');
 	await phone.getByRole('button', { name: 'Ask for the floor' }).click();
 	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
 	await expect(urgent).toHaveText('');
@@ -206,11 +207,13 @@ test('the join pages and a phone with a poll open reflow at 320 px, and with tex
 	await expectAccessible(narrow, 'a phone with a poll open at 320 px');
 	// A pasted link is one long word; a card brings its comment form.
 	const link = 'https://www.intgovforum.org/multilingual/content/bpf-cybersecurity-2017-draft-report';
+	await showTab(narrow, 'Questions');
 	await narrow.getByLabel('Your question').fill(`Is ${link} the latest draft?`);
 	await narrow.getByRole('button', { name: 'Send question' }).click();
 	await expect(narrow.getByRole('button', { name: `Upvote: Is ${link} the latest draft?` })).toBeVisible();
 	await moderator.getByRole('button', { name: 'Next', exact: true }).click();
 	await moderator.keyboard.press('PageDown');
+	await showTab(narrow, 'Now');
 	await expect(narrow.getByRole('region', { name: 'Comments on Cyberbullying' })).toBeVisible();
 	await expectNoSidewaysScroll(narrow, 'a phone at a card, a link asked, at 320 px');
 
@@ -242,12 +245,26 @@ test('with only Tab, Space and Enter a phone votes and asks a question, and sees
 	await tabTo(phone, ballot.getByRole('button', { name: 'Vote' }));
 	await phone.keyboard.press('Enter');
 	await expect(ballot.getByText('Your vote is recorded')).toContainText('The digital security divide');
+	// The Vote button is gone: the keyboard is on the receipt that replaced it, not on the page.
+	await expect(ballot.getByRole('status')).toBeFocused();
 
+	// The tabs are one stop: arrows move between them, Enter shows one.
+	const now = phone.getByRole('tab', { name: 'Now' });
+	for (let press = 0; press < 10 && !(await now.evaluate((tab) => tab === document.activeElement)); press++)
+		await phone.keyboard.press('Shift+Tab');
+	await expect(now).toBeFocused();
+	await phone.keyboard.press('ArrowRight');
+	const questionsTab = phone.getByRole('tab', { name: /^Questions/ });
+	await expect(questionsTab).toBeFocused();
+	await expect(questionsTab).toHaveAttribute('aria-selected', 'true');
+	await expect(phone.getByRole('tabpanel')).toHaveAttribute('id', 'panel-questions');
 	const question = phone.getByLabel('Your question');
 	await tabTo(phone, question);
 	await phone.keyboard.type('Who answers for schools that lack a security team?');
 	await tabTo(phone, phone.getByRole('button', { name: 'Send question' }));
 	await phone.keyboard.press('Enter');
+	// Send is disabled once the box is empty: the keyboard goes back to the box, not to the page.
+	await expect(question).toBeFocused();
 	await expect(
 		phone.getByRole('button', { name: 'Upvote: Who answers for schools that lack a security team?' })
 	).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PROJECTOR } from './support/devices';
-import { phoneAt } from './support/phone';
+import { phoneAt, showTab } from './support/phone';
 import { copyOfGeneva, signedInConsole } from './support/staff';
 
 test('a question and a card comment go from a phone to the projector', async ({ browser }) => {
@@ -13,6 +13,7 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	const phone = await phoneAt(browser, code, { viewport: { width: 390, height: 844 }, isMobile: true });
 
 	// Before asking, the phone says what others will see, named or anonymous.
+	await showTab(phone, 'Questions');
 	const anonymously = phone.getByRole('checkbox', { name: 'Ask anonymously' });
 	await expect(anonymously).toHaveAccessibleDescription(/Others will see your name, your stakeholder group/);
 	await anonymously.check();
@@ -40,6 +41,7 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 	await question.getByRole('button', { name: 'Off the projector' }).click();
 
 	// The Geneva deadline (21 December 2017, noon UTC) has passed: comments are closed until lifted.
+	await showTab(phone, 'Now');
 	await moderator.getByRole('button', { name: /^5 Policy options/ }).click();
 	await moderator.keyboard.press('PageDown');
 	await expect(
@@ -60,6 +62,11 @@ test('a question and a card comment go from a phone to the projector', async ({ 
 
 	// Any card of the walkthrough takes comments, not only the one on screen.
 	await phone.getByText('Comment on another card of this item').click();
+	// The chooser opens on the card whose form is below it, never blank.
+	const chooser = phone.getByRole('combobox', { name: /^Card/ });
+	const chosen = await chooser.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+	expect(chosen).toBeTruthy();
+	await expect(phone.getByRole('region', { name: `Comments on ${chosen}` })).toBeVisible();
 	await phone.getByRole('combobox', { name: /^Card/ }).selectOption({ label: 'Industrial control systems' });
 	const other = phone.getByRole('region', { name: 'Comments on Industrial control systems' });
 	await other.getByLabel('Comment', { exact: true }).fill('Patch cycles for ICS are measured in years.');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PROJECTOR } from './support/devices';
-import { openProfile } from './support/phone';
+import { openProfile, showTab } from './support/phone';
 import { copyOfGeneva, openLive, signedInConsole } from './support/staff';
 
 test('a remote phone asks for the floor, the moderator calls it, the projector shows the timer', async ({
@@ -16,6 +16,14 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 	const phone = await (
 		await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })
 	).newPage();
+	// Records the buzzes the page asks for (the headless browser has no motor to feel).
+	await phone.addInitScript(() => {
+		const buzzes: unknown[] = [];
+		Object.assign(window, { buzzes });
+		Object.defineProperty(navigator, 'vibrate', {
+			value: (pattern: unknown) => (buzzes.push(pattern), true)
+		});
+	});
 	await phone.goto(`/m/${code}`);
 	await openProfile(phone);
 	await phone.getByLabel('Display name').fill('Rosa from Nairobi');
@@ -24,8 +32,12 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 	await phone.getByRole('button', { name: 'Save' }).click();
 	await expect(phone.getByText('Profile saved.')).toBeVisible();
 
+	await showTab(phone, 'Floor');
 	await phone.getByRole('button', { name: 'Ask for the floor' }).click();
 	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
+	// The keyboard stays in the floor's section, on the button that took the pressed one's place.
+	await expect(phone.getByRole('button', { name: 'Withdraw my request' })).toBeFocused();
+	await expect(phone.getByRole('tab', { name: /^Floor/ })).toHaveAccessibleName(/#1/);
 	const strip = projector.getByTestId('floor-strip');
 	await expect(strip).toContainText('Next');
 	await expect(strip).toContainText('Rosa from Nairobi');
@@ -40,8 +52,17 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 	await expectAccessible(remote, 'the remote moderation page with a remote speaker waiting');
 	await remote.close();
 
+	// Whatever tab the phone shows, being called is at its top at once, with a buzz.
+	await showTab(phone, 'Now');
 	await moderator.getByRole('button', { name: 'Call next speaker' }).click();
 	await expect(moderator.getByTestId('speaking-now')).toContainText('Rosa from Nairobi');
+	const banner = phone.getByTestId('floor-banner');
+	await expect(banner).toContainText('You have the floor: speak now.');
+	expect((await banner.boundingBox())?.y).toBe(0);
+	await expect
+		.poll(() => phone.evaluate(() => (window as { buzzes?: unknown[] }).buzzes))
+		.toEqual([[200, 100, 200]]);
+	await showTab(phone, 'Floor');
 	await expect(phone.getByText('You have the floor.')).toBeVisible();
 	await expect(strip).toContainText('Speaking');
 	const timer = strip.getByRole('timer');
@@ -53,5 +74,6 @@ test('a remote phone asks for the floor, the moderator calls it, the projector s
 
 	await moderator.getByRole('button', { name: 'End this turn' }).click();
 	await expect(projector.getByTestId('floor-strip')).toHaveCount(0);
+	await expect(phone.getByTestId('floor-banner')).toHaveCount(0);
 	await expect(phone.getByRole('button', { name: 'Ask for the floor' })).toBeVisible();
 });

@@ -1,19 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { expectNoSidewaysScroll } from './support/phone';
+import { message } from './support/messages';
 import { PROJECTOR } from './support/devices';
 import { NEXT_SESSION_POLL, copyOfGeneva, meetingWithPoll } from './support/staff';
-
-/** The words the phone should show, read from the catalogues it is built from. */
-function message(locale: string, id: string): string {
-	const [area, ...key] = id.split('.');
-	const file = path.resolve(import.meta.dirname, `../../src/lib/i18n/messages/${locale}/${area}.json`);
-	const text = (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>)[key.join('.')];
-	if (text === undefined) throw new Error(`no message ${id} in ${locale}`);
-	return text;
-}
 
 const NARROW = { viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true };
 

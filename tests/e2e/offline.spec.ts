@@ -1,7 +1,7 @@
-import { expect, test, type BrowserContext, type WebSocketRoute } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PHONE } from './support/devices';
-import { openProfile } from './support/phone';
+import { PhoneLink, openProfile, showTab } from './support/phone';
 import { freshCode, meetingWithPoll } from './support/staff';
 
 /** Socket.IO backs off up to 5 s (±50 %) between reconnection attempts. */
@@ -11,38 +11,6 @@ const QUESTION = 'Can remote participants see the queue from the train?';
 const LATER_QUESTION = 'Will the slides be shared afterwards?';
 const WAITING_VOTE = 'Waiting for the connection: your vote will be sent.';
 const WAITING_FLOOR = 'Waiting for the connection: your request will be sent.';
-
-/**
- * The phone's link to the server, which the test can cut for real: offline emulation leaves an
- * open WebSocket alive, so the WebSocket is routed and closed by hand, and while cut every
- * Socket.IO request (long polling or a new WebSocket) fails as it would with no network.
- */
-class PhoneLink {
-	cut = false;
-	readonly #open: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
-
-	async attach(context: BrowserContext): Promise<void> {
-		await context.routeWebSocket(/\/socket\.io\//, (page) => {
-			if (this.cut) return page.close();
-			this.#open.push({ page, server: page.connectToServer() });
-		});
-		await context.route(/\/socket\.io\//, (route) =>
-			this.cut ? route.abort('internetdisconnected') : route.continue()
-		);
-	}
-
-	get webSockets(): number {
-		return this.#open.length;
-	}
-
-	async sever(): Promise<void> {
-		this.cut = true;
-		for (const { page, server } of this.#open.splice(0)) {
-			await server.close();
-			await page.close();
-		}
-	}
-}
 
 test('a phone offline keeps its ballot, question and floor request, and sends each once when back', async ({
 	browser
@@ -82,12 +50,14 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await ballot.getByRole('button', { name: 'Save my new vote' }).click();
 	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
 
+	await showTab(phone, 'Questions');
 	await phone.getByLabel('Your question').fill(QUESTION);
 	await phone.getByRole('button', { name: 'Send question' }).click();
 	await expect(phone.getByLabel('Your question')).toHaveValue('');
 	const waitingQuestion = phone.getByRole('status').filter({ hasText: QUESTION });
 	await expect(waitingQuestion).toContainText('waiting for the connection');
 
+	await showTab(phone, 'Floor');
 	await phone.getByRole('button', { name: 'Ask for the floor' }).click();
 	await expect(phone.getByText(WAITING_FLOOR)).toBeVisible();
 	await expect(phone.getByRole('button', { name: 'Cancel my request' })).toBeVisible();
@@ -104,15 +74,18 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await phone.reload();
 	await expect(connection).toContainText('3 to send');
 	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
+	await showTab(phone, 'Questions');
 	await expect(waitingQuestion).toContainText('waiting for the connection');
+	await showTab(phone, 'Floor');
 	await expect(phone.getByText(WAITING_FLOOR)).toBeVisible();
 	await expect(ballots).toContainText('0 ballots');
 
 	// The connection is back: each one is sent, once.
 	link.cut = false;
 	await expect(connection).toHaveText('Live', RECONNECT);
-	await expect(ballot.getByRole('status')).toContainText('Your vote is recorded: Nairobi');
 	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
+	await showTab(phone, 'Now');
+	await expect(ballot.getByRole('status')).toContainText('Your vote is recorded: Nairobi');
 	await expect(phone.getByText('waiting for the connection')).toHaveCount(0);
 	await expect(ballots).toContainText('1 ballot ·');
 	await expect(questions.getByRole('listitem').filter({ hasText: QUESTION })).toHaveCount(1);
@@ -126,7 +99,9 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await phone.reload();
 	await expect(connection).toHaveText('Live');
 	await expect(ballot.getByText('Your vote is recorded: Nairobi')).toBeVisible();
+	await showTab(phone, 'Floor');
 	await expect(phone.getByText('You are number 1 in the queue.')).toBeVisible();
+	await showTab(phone, 'Questions');
 	await phone.getByLabel('Your question').fill(LATER_QUESTION);
 	await phone.getByRole('button', { name: 'Send question' }).click();
 	await expect(questions.getByRole('listitem').filter({ hasText: LATER_QUESTION })).toHaveCount(1);

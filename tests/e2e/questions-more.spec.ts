@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { connect, joinMeeting } from '../integration/support/clients';
 import { QUESTIONS_SHOWN } from '../../src/lib/domain/questions';
-import { phoneAt } from './support/phone';
+import { phoneAt, showTab } from './support/phone';
 import { copyOfGeneva, signedInConsole } from './support/staff';
 
 /** Enough questions that the first in each order leave some out: 5 each from 17 phones. */
@@ -30,6 +30,7 @@ test('a room full of questions sends phones and the console the first ones, and 
 	const hidden = TOTAL - 2 * QUESTIONS_SHOWN;
 
 	const phone = await phoneAt(browser, code);
+	await showTab(phone, 'Questions');
 	const upvotes = phone.getByRole('button', { name: /^Upvote: Question/ });
 	await expect(upvotes).toHaveCount(2 * QUESTIONS_SHOWN);
 	await phone.getByRole('button', { name: `Show more questions (${hidden} more)` }).click();

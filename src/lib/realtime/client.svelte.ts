@@ -183,8 +183,9 @@ export class LiveMeeting {
 		});
 
 		// A phone that wakes up or gets its network back should not wait for a ping timeout.
+		// Socket.IO would wait out its back-off (seconds) first; a new attempt now starts at once.
 		const onOnline = () => {
-			if (!socket.connected) socket.connect();
+			if (!socket.connected) socket.disconnect().connect();
 		};
 		const onVisible = () => {
 			if (document.visibilityState !== 'visible') return;
@@ -395,9 +396,12 @@ export class LiveMeeting {
 	 * Casts or changes a ballot; the committed choice comes back in the acknowledgement. Offline,
 	 * the ballot is kept and sent when the connection is back.
 	 */
-	vote(pollId: string, choice: unknown): Promise<OutboxResult<'ballot'>> {
+	vote(pollId: string, choice: unknown, clientId?: string): Promise<OutboxResult<'ballot'>> {
 		const revision = ++this.#revision;
-		return this.#outbox.submit({ kind: 'ballot', ...this.#made(), pollId, revision, choice });
+		const made = this.#made();
+		// A ballot first posted by the page's form keeps that form's client id: the server counts it once.
+		if (clientId) made.clientId = clientId;
+		return this.#outbox.submit({ kind: 'ballot', ...made, pollId, revision, choice });
 	}
 
 	/** A new command's identity for its whole life in the outbox. */

@@ -193,6 +193,29 @@ export function onCommand<E extends CommandName, W extends Who>(
 }
 
 /**
+ * Runs an attendee's command that arrived by a form instead of a socket (a ballot posted before
+ * the page's scripts ran): the same steps, limits and stored acknowledgement as on a socket, so a
+ * later socket send of the same client id is answered from the first.
+ */
+export function runFormCommand<E extends CommandName>(
+	meetingId: string,
+	participantId: string,
+	event: E,
+	rules: CommandRules<E, 'attendee'>,
+	payload: unknown
+): Promise<Ack<CommandAcks[E]>> {
+	const data: SocketData = {
+		meetingId,
+		role: 'attendee',
+		participantId,
+		mode: null,
+		sessionToken: null,
+		userId: null
+	};
+	return runCommand(data, event, rules, payload);
+}
+
+/**
  * Registers a read: who may ask is anyone connected to the meeting, within the limit of its
  * participant, staff member or (for a screen) connection, counted before any other work;
  * nothing is stored. `read` is given the payload of reads that take one (`meeting:sync` takes

@@ -6,34 +6,37 @@ import { profileOf } from '../participants';
 import { changeScreen, nextVersion, screenOf } from '../meetings/state';
 import { agendaOf } from '../meetings/snapshot';
 import { limits } from '../limits';
-import { fail, onCommand } from './command';
+import { fail, onCommand, type CommandRules } from './command';
 import type { PlenarySocket } from './hub';
 
 const NO_POLL = 'This poll does not exist in this meeting.';
 const CLOSED = 'This poll is closed: ballots are no longer accepted.';
 
+/** A phone's ballot, by socket or by the attendee page's form (`?/vote`): one decision for both. */
+export const castBallot: CommandRules<'poll:vote', 'attendee'> = {
+	who: 'attendee',
+	limit: { limit: limits.ballot, what: 'You have changed your vote many times in a row' },
+	burst: true,
+	decide(tx, { pollId, revision, choice }, { meetingId, caller: { participantId } }) {
+		const record = livePolls.find(meetingId, pollId);
+		if (!record) return fail('not_found', NO_POLL);
+		if (record.poll.status !== 'open') return fail('conflict', CLOSED);
+		const checked = checkChoice(record.spec, choice);
+		if (!checked.ok) return fail('invalid', checked.error);
+		const { stakeholderGroup: group, mode } = profileOf(participantId);
+		const ballot = { meetingId, pollId, participantId, revision, group, mode, choice: checked.choice };
+		const outcome = storeBallot(tx, ballot);
+		if (outcome.kind === 'not_found') return fail('not_found', NO_POLL);
+		if (outcome.kind === 'closed') return fail('conflict', CLOSED);
+		const data = { pollId, choice: outcome.choice };
+		if (outcome.kind === 'superseded') return { data };
+		const cast = { choice: outcome.choice, group, mode };
+		return { data, events: [{ name: 'ballot.cast', meetingId, pollId, participantId, ballot: cast }] };
+	}
+};
+
 export function registerPollHandlers(socket: PlenarySocket): void {
-	onCommand(socket, 'poll:vote', {
-		who: 'attendee',
-		limit: { limit: limits.ballot, what: 'You have changed your vote many times in a row' },
-		burst: true,
-		decide(tx, { pollId, revision, choice }, { meetingId, caller: { participantId } }) {
-			const record = livePolls.find(meetingId, pollId);
-			if (!record) return fail('not_found', NO_POLL);
-			if (record.poll.status !== 'open') return fail('conflict', CLOSED);
-			const checked = checkChoice(record.spec, choice);
-			if (!checked.ok) return fail('invalid', checked.error);
-			const { stakeholderGroup: group, mode } = profileOf(participantId);
-			const ballot = { meetingId, pollId, participantId, revision, group, mode, choice: checked.choice };
-			const outcome = storeBallot(tx, ballot);
-			if (outcome.kind === 'not_found') return fail('not_found', NO_POLL);
-			if (outcome.kind === 'closed') return fail('conflict', CLOSED);
-			const data = { pollId, choice: outcome.choice };
-			if (outcome.kind === 'superseded') return { data };
-			const cast = { choice: outcome.choice, group, mode };
-			return { data, events: [{ name: 'ballot.cast', meetingId, pollId, participantId, ballot: cast }] };
-		}
-	});
+	onCommand(socket, 'poll:vote', castBallot);
 
 	onCommand(socket, 'poll:create', {
 		who: ['moderator'],

@@ -14,6 +14,8 @@ import { presence } from '$lib/server/presence';
 import { readForm } from '$lib/server/forms';
 import { limits, waitValues } from '$lib/server/limits';
 import { sessionSealed } from '$lib/domain/record/clock';
+import { runFormCommand } from '$lib/server/realtime/command';
+import { castBallot } from '$lib/server/realtime/polls';
 
 /**
  * Opening the page joins no one: a phone that has not joined sees the meeting read-only, with a
@@ -54,11 +56,69 @@ const profileSchema = z.object({
 	gender: z.preprocess(emptyAsNull, z.enum(GENDERS).nullable())
 });
 
+/**
+ * A ballot as its form sends it before the page's scripts run: single and multiple choice only
+ * (the rarer kinds' forms are made by the scripts). The domain checks it like any other ballot.
+ */
+type FormChoice = { optionId: string } | { optionIds: string[] };
+
+function choiceFromForm(form: FormData): FormChoice | undefined {
+	const optionIds = form.getAll('optionIds').map(String);
+	if (optionIds.length) return { optionIds };
+	const optionId = form.get('optionId');
+	return typeof optionId === 'string' ? { optionId } : undefined;
+}
+
+/** A ballot the page could not count yet, kept in the returned form so the scripts send it once joined. */
+export interface HeldBallot {
+	pollId: string;
+	clientId: string;
+	choice: FormChoice;
+}
+
+/** What the `vote` action answers, for the page to show beside the ballot. */
+export interface VoteAnswer {
+	pollId?: string;
+	message?: string;
+	held?: HeldBallot;
+}
+const voteAnswer = (vote: VoteAnswer) => ({ vote });
+
 export const actions = {
 	/** Makes this phone a participant, once its proof of work (and passcode, if any) is right. */
 	join: async (event) => {
 		const meeting = requireMeeting(event.params.code, event.locals.locale);
 		return (await joinFromForm(meeting, event)) ?? { joined: true };
+	},
+	/**
+	 * A ballot tapped before the page's scripts ran (a slow network): the form posts it here and
+	 * it goes through the same command as the socket's `poll:vote`, with the form's client id, so
+	 * the scripts sending it again later change nothing. A phone that has not joined yet gets it
+	 * back to hold until its scripts have joined.
+	 */
+	vote: async ({ params, cookies, request, locals }) => {
+		const { locale } = locals;
+		const meeting = requireMeeting(params.code, locale);
+		const form = await readForm(request);
+		const pollId = form?.get('pollId');
+		const clientId = form?.get('clientId');
+		if (!form || typeof pollId !== 'string' || typeof clientId !== 'string')
+			return fail(400, voteAnswer({ message: translate(locale, 'common.refused.invalid') }));
+		const choice = choiceFromForm(form);
+		if (choice === undefined)
+			return fail(400, voteAnswer({ pollId, message: translate(locale, 'polls.ballot.needs-script') }));
+		const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
+		if (!participant) {
+			const held: HeldBallot = { pollId, clientId, choice };
+			return fail(401, voteAnswer({ pollId, held, message: translate(locale, 'polls.ballot.waiting-join') }));
+		}
+		const command = { clientId, pollId, revision: Date.now(), choice };
+		const result = await runFormCommand(meeting.id, participant.id, 'poll:vote', castBallot, command);
+		if ('error' in result) {
+			const message = translate(locale, `common.refused.${result.error.code}`);
+			return fail(result.error.code === 'rate_limited' ? 429 : 400, voteAnswer({ pollId, message }));
+		}
+		return voteAnswer({ pollId });
 	},
 	profile: async ({ params, cookies, request, locals }) => {
 		const { locale } = locals;
