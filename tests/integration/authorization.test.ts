@@ -133,6 +133,11 @@ const MATRIX: Row[] = [
 	{ event: 'floor:next', allowed: ['moderator', 'admin'], payload: () => ({ clientId: id() }) },
 	{ event: 'floor:end', allowed: ['moderator', 'admin'], payload: () => ({ clientId: id() }) },
 	{
+		event: 'floor:panelist',
+		allowed: ['moderator', 'admin'],
+		payload: () => ({ clientId: id(), panelistId: 'panel-government' })
+	},
+	{
 		event: 'floor:settings',
 		allowed: ['moderator', 'admin'],
 		payload: () => ({ clientId: id(), alternate: true, speakingSeconds: 120 })

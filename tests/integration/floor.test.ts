@@ -123,4 +123,37 @@ describe('the floor', () => {
 			speakingSeconds: 180
 		});
 	});
+
+	it('gives a panelist the floor at once, marked by its id, ahead of a queue that waits', async () => {
+		const waiting = names(await floor());
+		const given = await moderator.emitWithAck('floor:panelist', {
+			clientId: id(),
+			panelistId: 'panel-government'
+		});
+		expect(given).toHaveProperty('data.speaking');
+		let state = await floor();
+		expect(state.speaking).toMatchObject({
+			name: 'Government panelist',
+			group: 'government',
+			mode: 'in_room',
+			panelistId: 'panel-government'
+		});
+		expect(names(state)).toEqual(waiting);
+
+		// Another panelist takes over; then the queue's next speaker is no panelist.
+		await moderator.emitWithAck('floor:panelist', { clientId: id(), panelistId: 'panel-civil' });
+		expect((await floor()).speaking).toMatchObject({ panelistId: 'panel-civil' });
+		await moderator.emitWithAck('floor:next', { clientId: id() });
+		state = await floor();
+		expect(state.speaking).toMatchObject({ name: waiting[0], panelistId: null });
+
+		expect(
+			await moderator.emitWithAck('floor:panelist', { clientId: id(), panelistId: 'no-such-panelist' })
+		).toMatchObject({ error: { code: 'not_found' } });
+		const attendee = await phone('Faye', 'in_room');
+		expect(
+			await attendee.emitWithAck('floor:panelist', { clientId: id(), panelistId: 'panel-government' })
+		).toMatchObject({ error: { code: 'unauthorised' } });
+		expect((await floor()).speaking).toMatchObject({ name: waiting[0] });
+	});
 });
