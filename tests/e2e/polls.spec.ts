@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PHONE, PROJECTOR } from './support/devices';
-import { openProfile } from './support/phone';
+import { openProfile, showTab } from './support/phone';
 import { HIGHLIGHT_POLL, copyOfGeneva, moderatorOpensHighlightPoll } from './support/staff';
 
 test('phones vote and the projector chart follows', async ({ browser }) => {
@@ -22,6 +22,7 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 			await phone.getByLabel('Stakeholder group').selectOption('academia');
 			await phone.getByRole('button', { name: 'Save' }).click();
 			await expect(phone.getByText('Profile saved.')).toBeVisible();
+			await showTab(phone, 'Now');
 		}
 		const ballot = phone.getByRole('form', { name: HIGHLIGHT_POLL });
 		if (index === 0) await expectAccessible(phone, 'a phone with a poll open');
