@@ -68,4 +68,13 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await expect(closed.getByRole('button', { name: 'Change my vote' })).toHaveCount(0);
 	await expect(phones[0].getByRole('heading', { name: 'Results', exact: true })).toBeVisible();
 	await expectAccessible(phones[0], 'a phone with a closed poll and its results');
+
+	// Off the projector, the closed poll folds away on the phone, its receipt and results inside.
+	await poll.getByRole('button', { name: 'Back to the agenda' }).click();
+	const folded = phones[0].getByText('1 closed poll', { exact: true });
+	await expect(folded).toBeVisible();
+	await expect(closed).toBeHidden();
+	await folded.click();
+	await expect(closed.getByText('Your vote is recorded')).toBeVisible();
+	await expect(phones[0].getByRole('heading', { name: 'Results', exact: true })).toBeVisible();
 });
