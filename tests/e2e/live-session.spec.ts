@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PHONE, PROJECTOR } from './support/devices';
-import { openProfile, phoneAt } from './support/phone';
+import { openProfile, phoneAt, showTab } from './support/phone';
 import { copyOfGeneva, signedInConsole } from './support/staff';
 
 test('the moderator presses PageDown and the projector and a phone follow', async ({ browser }) => {
@@ -55,6 +55,8 @@ test('an attendee joins by typing the code and gives a profile', async ({ browse
 	await phone.getByRole('button', { name: 'Join' }).click();
 	await expect(phone).toHaveURL(new RegExp(`/m/${code}$`));
 	await expectAccessible(phone, 'a phone just joined');
+	// The invitation is up front, on the live tab, until the profile is saved.
+	await expect(phone.getByText('Tell the room who you are')).toBeVisible();
 	await openProfile(phone);
 	await expectAccessible(phone, 'a phone with its profile form open');
 	await phone.getByLabel('Display name').fill('Amina');
@@ -63,8 +65,12 @@ test('an attendee joins by typing the code and gives a profile', async ({ browse
 	await phone.getByRole('button', { name: 'Save' }).click();
 	await expect(phone.getByText('Profile saved.')).toBeVisible();
 	await expect(phone.getByText('You: Amina · Civil society · Remote')).toBeVisible();
+	// Saved, the form closes: the summary says what was saved.
+	await expect(phone.getByLabel('Display name')).toBeHidden();
 	await expectAccessible(phone, 'a phone with its profile saved');
 	await phone.reload();
+	await expect(phone.getByText('Tell the room who you are')).toHaveCount(0);
+	await showTab(phone, 'Profile');
 	await expect(phone.getByText('You: Amina · Civil society · Remote')).toBeVisible();
 });
 

@@ -10,6 +10,8 @@ const RECONNECT = { timeout: 20_000 };
 const QUESTION = 'Can remote participants see the queue from the train?';
 const LATER_QUESTION = 'Will the slides be shared afterwards?';
 const WAITING_VOTE = 'Waiting for the connection: your vote will be sent.';
+const WAITING_JOIN =
+	'Your vote is kept on this phone while it joins the meeting (a check only the page’s scripts can do); it will be sent then.';
 const WAITING_FLOOR = 'Waiting for the connection: your request will be sent.';
 
 test('a phone offline keeps its ballot, question and floor request, and sends each once when back', async ({
@@ -39,6 +41,7 @@ test('a phone offline keeps its ballot, question and floor request, and sends ea
 	await link.sever();
 	await expect(connection).toContainText('Reconnecting', RECONNECT);
 
+	await showTab(phone, 'Now');
 	const ballot = phone.getByRole('form', { name: 'Where should the next session meet?' });
 	await ballot.getByLabel('Geneva').check();
 	await ballot.getByRole('button', { name: 'Vote' }).click();
@@ -139,7 +142,8 @@ test('a vote tapped while the phone is still joining waits on the phone and is s
 	const ballot = phone.getByRole('form', { name: 'Where should the next session meet?' });
 	await ballot.getByLabel('Nairobi').check();
 	await ballot.getByRole('button', { name: 'Vote' }).click();
-	await expect(ballot.getByRole('status')).toHaveText(WAITING_VOTE);
+	// The phone says what the ballot waits for: joining, not the connection.
+	await expect(ballot.getByRole('status')).toHaveText(WAITING_JOIN);
 	await expect(connection).toContainText('1 to send');
 	await expect(ballots).toContainText('0 ballots');
 

@@ -90,6 +90,12 @@ test('each screen of a phone fits at 390 and 320 px in English, Arabic, Russian 
 			await showTab(phone, message(locale, 'attendee.tabs.questions'));
 			await expect(phone.getByLabel(message(locale, 'questions.ask.label'))).toBeVisible();
 			await check('questions');
+			await showTab(phone, message(locale, 'attendee.tabs.agenda'));
+			await expect(phone.getByRole('tabpanel')).toContainText('Policy options');
+			await check('agenda');
+			await showTab(phone, message(locale, 'attendee.tabs.profile'));
+			await expect(phone.getByRole('tabpanel')).toContainText(message(locale, 'attendee.profile.invite'));
+			await check('profile');
 			await showTab(phone, message(locale, 'attendee.tabs.floor'));
 			const ask = phone.getByRole('button', { name: message(locale, 'floor.request.ask') });
 			await check('floor');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
 import { PHONE, PROJECTOR } from './support/devices';
-import { openProfile } from './support/phone';
+import { openProfile, showTab } from './support/phone';
 import { HIGHLIGHT_POLL, copyOfGeneva, moderatorOpensHighlightPoll } from './support/staff';
 
 test('phones vote and the projector chart follows', async ({ browser }) => {
@@ -22,6 +22,7 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 			await phone.getByLabel('Stakeholder group').selectOption('academia');
 			await phone.getByRole('button', { name: 'Save' }).click();
 			await expect(phone.getByText('Profile saved.')).toBeVisible();
+			await showTab(phone, 'Now');
 		}
 		const ballot = phone.getByRole('form', { name: HIGHLIGHT_POLL });
 		if (index === 0) await expectAccessible(phone, 'a phone with a poll open');
@@ -67,4 +68,13 @@ test('phones vote and the projector chart follows', async ({ browser }) => {
 	await expect(closed.getByRole('button', { name: 'Change my vote' })).toHaveCount(0);
 	await expect(phones[0].getByRole('heading', { name: 'Results', exact: true })).toBeVisible();
 	await expectAccessible(phones[0], 'a phone with a closed poll and its results');
+
+	// Off the projector, the closed poll folds away on the phone, its receipt and results inside.
+	await poll.getByRole('button', { name: 'Back to the agenda' }).click();
+	const folded = phones[0].getByText('1 closed poll', { exact: true });
+	await expect(folded).toBeVisible();
+	await expect(closed).toBeHidden();
+	await folded.click();
+	await expect(closed.getByText('Your vote is recorded')).toBeVisible();
+	await expect(phones[0].getByRole('heading', { name: 'Results', exact: true })).toBeVisible();
 });

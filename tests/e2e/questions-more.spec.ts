@@ -40,4 +40,21 @@ test('a room full of questions sends phones and the console the first ones, and 
 	const moderator = await signedInConsole(browser, code);
 	await moderator.getByRole('button', { name: `Show more questions (${hidden} more)` }).click();
 	await expect(moderator.getByRole('heading', { name: `Open (${TOTAL})` })).toBeVisible();
+
+	// On another tab, the phone counts the questions that arrive, until it looks at them.
+	await showTab(phone, 'Now');
+	const questionsTab = phone.getByRole('tab', { name: /^Questions/ });
+	await expect(questionsTab).toHaveAccessibleName('Questions');
+	const cookie = await joinMeeting(origin, code);
+	const { socket } = await connect(origin, { as: 'attendee', cookie, meeting: code });
+	const answer = await socket.emitWithAck('question:ask', {
+		clientId: 'more-latecomer',
+		text: 'A question asked while the phone looks elsewhere',
+		anonymous: false
+	});
+	socket.disconnect();
+	expect(answer).toHaveProperty('data');
+	await expect(questionsTab).toHaveAccessibleName('Questions (1 new)');
+	await showTab(phone, 'Questions');
+	await expect(questionsTab).toHaveAccessibleName('Questions');
 });

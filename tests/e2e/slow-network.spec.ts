@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { DEFAULT_JOIN_PROOF_COST } from '../../src/lib/server/config';
 import { PROOF_ALGORITHM, PROOF_ITERATIONS } from '../../src/lib/server/join/proof';
 import { PHONE } from './support/devices';
@@ -142,4 +142,68 @@ test('on slow 3G a phone sees the current item and casts a ballot', async ({ bro
 			` CSS ${figures['CSS transferred (KB)']} KB on the wire)`
 	);
 	expect(receipt, `ballot receipt within ${BOUND_SECONDS} s on slow 3G`).toBeLessThan(BOUND_SECONDS);
+});
+
+/** Holds the page's scripts back until `release` is called: the page shows, but is not yet live. */
+async function holdScripts(context: BrowserContext): Promise<() => void> {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await context.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await released;
+		await route.continue();
+	});
+	return release;
+}
+
+test('a ballot tapped before the scripts run is counted once, on a phone that joined and on one that had not', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const code = await copyOfGeneva(browser);
+	const { moderator } = await moderatorOpensHighlightPoll(browser, code);
+	const count = moderator.getByRole('article', { name: HIGHLIGHT_POLL }).getByTestId('ballot-count');
+	const notLive = async (phone: Page) =>
+		expect(phone.getByRole('status').filter({ hasText: 'Live' })).toHaveCount(0);
+
+	// A phone that joined earlier opens the page again on slow 3G and taps before its scripts run.
+	const context = await browser.newContext(PHONE);
+	const phone = await context.newPage();
+	await phone.goto(`/m/${code}`);
+	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	const cdp = await context.newCDPSession(phone);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+	const release = await holdScripts(context);
+	await phone.goto(`/m/${code}`, { waitUntil: 'domcontentloaded' });
+	const ballot = phone.getByRole('form', { name: HIGHLIGHT_POLL });
+	await ballot.getByLabel('Industrial control systems').check();
+	await ballot.getByLabel('Security of mobile devices').check();
+	await ballot.getByRole('button', { name: 'Vote' }).click();
+	// The browser posted the form itself: the page comes back with the receipt, still without scripts.
+	await expect(ballot.getByText('Your vote is recorded')).toContainText('Industrial control systems');
+	await notLive(phone);
+	await expect(count).toContainText('1 ballot');
+	release();
+	await expect(phone.getByRole('status').filter({ hasText: 'Live' })).toBeVisible({ timeout: 30_000 });
+	await expect(ballot.getByRole('button', { name: 'Change my vote' })).toBeVisible();
+
+	// A new phone taps before its scripts could join it: the page says what the ballot waits for,
+	// and sends it once the scripts have joined.
+	const newcomer = await (await browser.newContext(PHONE)).newPage();
+	const releaseNew = await holdScripts(newcomer.context());
+	await newcomer.goto(`/m/${code}`, { waitUntil: 'domcontentloaded' });
+	const second = newcomer.getByRole('form', { name: HIGHLIGHT_POLL });
+	await second.getByLabel('Potential abuse by authorities').check();
+	await second.getByRole('button', { name: 'Vote' }).click();
+	await expect(second.getByText('Your vote is kept on this phone while it joins the meeting')).toBeVisible();
+	await notLive(newcomer);
+	await expect(count).toContainText('1 ballot');
+	releaseNew();
+	await expect(second.getByText('Your vote is recorded')).toContainText('Potential abuse by authorities', {
+		timeout: 30_000
+	});
+	await expect(count).toContainText('2 ballots');
+	// Reloaded, the console shows what the server holds: each phone counted once.
+	await moderator.reload();
+	await expect(count).toContainText('2 ballots');
 });
