@@ -157,7 +157,10 @@ const SETTINGS = {
 	participation: 'anyone'
 };
 
-function saveSettings(code: string, changes: Partial<typeof SETTINGS> & { code?: string } = {}) {
+function saveSettings(
+	code: string,
+	changes: Partial<typeof SETTINGS> & { code?: string; rehearsal?: 'on' } = {}
+) {
 	return act<{ settings: { saved?: boolean; field: string; message: string | null } }>(
 		`/admin/meetings/${code}?/settings`,
 		form({ ...SETTINGS, code, ...changes })
@@ -571,6 +574,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 			timeZone: SETTINGS.timeZone,
 			organiser: SETTINGS.organiser,
 			commentDeadline: '2026-03-13T17:00:00.000Z',
+			rehearsal: false,
 			projectorTheme: 'standard',
 			startedAt: null,
 			endedAt: null
@@ -583,6 +587,13 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 		});
 		await syncedSnapshot(elsewhere);
 		expect(elsewhereChanges).toEqual([]);
+	});
+
+	it('saves a meeting as a rehearsal and back, in the meeting file too', async () => {
+		expect(await saveSettings(code, { rehearsal: 'on' })).toMatchObject({ type: 'success' });
+		expect((await exportedDefinition(code)).meeting).toMatchObject({ rehearsal: true });
+		expect(await saveSettings(code)).toMatchObject({ type: 'success' });
+		expect((await exportedDefinition(code)).meeting).toMatchObject({ rehearsal: false });
 	});
 
 	it('saves who may take part, exports it in the meeting file, and refuses a rule it does not know', async () => {
