@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
 
 /**
  * In `vite dev`, Socket.IO shares Vite's HTTP server: the app attaches it when it starts,
@@ -11,7 +12,8 @@ function plenaryRealtime(): Plugin {
 	return {
 		name: 'plenary-realtime',
 		configureServer(server) {
-			if (!server.httpServer) return;
+			// Vitest's browser mode serves the screens under test, not the meeting.
+			if (!server.httpServer || process.env.VITEST) return;
 			globalThis.plenaryHttpServer = server.httpServer as import('node:http').Server;
 			server.httpServer.once('listening', () => {
 				server
@@ -171,7 +173,32 @@ export default defineConfig({
 		projects: [
 			{
 				extends: './vite.config.ts',
-				test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'] }
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts']
+				}
+			},
+			{
+				// Screens rendered in a real Chromium (the system's, see `npm run setup:browser`) and measured.
+				extends: './vite.config.ts',
+				test: {
+					name: 'layout',
+					include: ['src/**/*.svelte.test.ts'],
+					testTimeout: 60_000,
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({
+							launchOptions: {
+								executablePath: '/usr/bin/chromium',
+								args: ['--no-sandbox', '--disable-gpu']
+							}
+						}),
+						instances: [{ browser: 'chromium' }]
+					}
+				}
 			},
 			{
 				extends: './vite.config.ts',
