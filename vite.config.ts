@@ -37,7 +37,10 @@ function d3CloudAsModule(): Plugin {
 		transform(code, id) {
 			if (!/[\\/]node_modules[\\/]d3-cloud[\\/]index\.js$/.test(id)) return;
 			return code
-				.replace('const dispatch = require("d3-dispatch").dispatch;', 'import { dispatch } from "d3-dispatch";')
+				.replace(
+					'const dispatch = require("d3-dispatch").dispatch;',
+					'import { dispatch } from "d3-dispatch";'
+				)
 				.replace('module.exports = function() {', 'export default function() {');
 		}
 	};
