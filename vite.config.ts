@@ -2,6 +2,7 @@ import path from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
 
 /**
  * In `vite dev`, Socket.IO shares Vite's HTTP server: the app attaches it when it starts,
@@ -11,7 +12,8 @@ function plenaryRealtime(): Plugin {
 	return {
 		name: 'plenary-realtime',
 		configureServer(server) {
-			if (!server.httpServer) return;
+			// Vitest's browser mode serves the screens under test, not the meeting.
+			if (!server.httpServer || process.env.VITEST) return;
 			globalThis.plenaryHttpServer = server.httpServer as import('node:http').Server;
 			server.httpServer.once('listening', () => {
 				server
@@ -19,6 +21,27 @@ function plenaryRealtime(): Plugin {
 					.then((module) => module.startForDev())
 					.catch((error: unknown) => console.error('Plenary: could not start the realtime server', error));
 			});
+		}
+	};
+}
+
+/**
+ * d3-cloud (the projector's word cloud) is written as CommonJS. Bundled as it is, it would bring
+ * the bundler's CommonJS interop into the runtime file every page loads (0.35 KB on the attendee
+ * page, which is at its budget). Its two lines of CommonJS are read as the ES module they mean.
+ */
+function d3CloudAsModule(): Plugin {
+	return {
+		name: 'plenary-d3-cloud-esm',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!/[\\/]node_modules[\\/]d3-cloud[\\/]index\.js$/.test(id)) return;
+			return code
+				.replace(
+					'const dispatch = require("d3-dispatch").dispatch;',
+					'import { dispatch } from "d3-dispatch";'
+				)
+				.replace('module.exports = function() {', 'export default function() {');
 		}
 	};
 }
@@ -143,7 +166,7 @@ function sortSharedCode(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [sveltekit(), plenaryRealtime(), socketIoTransports(), sortSharedCode()],
+	plugins: [d3CloudAsModule(), sveltekit(), plenaryRealtime(), socketIoTransports(), sortSharedCode()],
 	environments: {
 		client: {
 			build: {
@@ -171,7 +194,32 @@ export default defineConfig({
 		projects: [
 			{
 				extends: './vite.config.ts',
-				test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'] }
+				test: {
+					name: 'unit',
+					environment: 'node',
+					include: ['src/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts']
+				}
+			},
+			{
+				// Screens rendered in a real Chromium (the system's, see `npm run setup:browser`) and measured.
+				extends: './vite.config.ts',
+				test: {
+					name: 'layout',
+					include: ['src/**/*.svelte.test.ts'],
+					testTimeout: 60_000,
+					browser: {
+						enabled: true,
+						headless: true,
+						provider: playwright({
+							launchOptions: {
+								executablePath: '/usr/bin/chromium',
+								args: ['--no-sandbox', '--disable-gpu']
+							}
+						}),
+						instances: [{ browser: 'chromium' }]
+					}
+				}
 			},
 			{
 				extends: './vite.config.ts',

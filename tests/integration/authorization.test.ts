@@ -95,6 +95,11 @@ const MATRIX: Row[] = [
 		payload: () => ({ clientId: id(), theme: 'high_contrast' })
 	},
 	{
+		event: 'projector:page',
+		allowed: ['moderator', 'admin'],
+		payload: () => ({ clientId: id(), view: 'step:0:0', page: 1 })
+	},
+	{
 		event: 'poll:create',
 		allowed: ['moderator', 'admin'],
 		payload: () => ({

@@ -494,6 +494,10 @@ const FUZZ: Record<Exclude<EventName, 'meeting:sync' | 'questions:more'>, () => 
 		audience: 'staff',
 		invalid: invalidPayload({ clientId, theme: choiceOf(['standard', 'high_contrast']) })
 	}),
+	'projector:page': () => ({
+		audience: 'staff',
+		invalid: invalidPayload({ clientId, view: text(1, 200), page: integer(0, 1000) })
+	}),
 	'question:settings': () => ({
 		audience: 'staff',
 		invalid: invalidPayload({ clientId, premoderation: bool })

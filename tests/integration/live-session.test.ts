@@ -314,3 +314,39 @@ describe('the projector theme', () => {
 		expect((await publicSnapshot(server.url)).meeting.projectorTheme).toBe('standard');
 	});
 });
+
+describe('the projector’s pages', () => {
+	it('steps to the page the moderator’s clicker asks for, on every screen, and not for a phone', async () => {
+		const projector = await connected(server.url, { as: 'projector' });
+		const moderator = await connected(server.url, { as: 'moderator', cookie: moderatorCookie });
+		const phone = await connected(server.url, {
+			as: 'attendee',
+			cookie: await joinMeeting(server.url, 'BPF2017')
+		});
+		const paged = nextEvent(projector.socket, 'projector:page');
+		const ack = await moderator.socket.emitWithAck('projector:page', {
+			clientId: 'page-0000001',
+			view: 'poll:p1:open:true:overall',
+			page: 2
+		});
+		expect(ack).toEqual({ data: { view: 'poll:p1:open:true:overall', page: 2 } });
+		expect(await paged).toEqual({ view: 'poll:p1:open:true:overall', page: 2 });
+		// A projector that connects later starts on the same page.
+		const later = await connected(server.url, { as: 'projector' });
+		expect(later.snapshot.projectorPage).toEqual({ view: 'poll:p1:open:true:overall', page: 2 });
+		// A phone has no say over the projector, and is not told its pages.
+		const refused = await phone.socket.emitWithAck('projector:page', {
+			clientId: 'page-0000002',
+			view: 'step:0:0',
+			page: 1
+		});
+		expect(refused).toMatchObject({ error: { code: 'unauthorised' } });
+		expect(phone.snapshot.projectorPage).toBeUndefined();
+		const negative = await moderator.socket.emitWithAck('projector:page', {
+			clientId: 'page-0000003',
+			view: 'step:0:0',
+			page: -1
+		});
+		expect(negative).toMatchObject({ error: { code: 'invalid' } });
+	});
+});

@@ -163,6 +163,7 @@ export class LiveMeeting {
 		socket.onAny(() => this.#updates++);
 		socket.on('session:clock', (clock) => Object.assign(this.#snapshot.meeting, clock));
 		socket.on('topics:changed', (topics) => (this.#snapshot.topics = topics));
+		socket.on('projector:page', (page) => (this.#snapshot.projectorPage = page));
 		socket.on('meeting:snapshot', (snapshot) => {
 			this.#snapshot = snapshot;
 			this.#clockOffset = Date.parse(snapshot.floor.serverNow) - Date.now();

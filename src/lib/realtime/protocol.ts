@@ -210,6 +210,18 @@ export interface MeetingSnapshot {
 	topics: AgreedTopicInfo[];
 	/** Staff only: ballots against phones, to notice stuffing. */
 	turnout?: TurnoutWatch;
+	/** Screens and staff: the page of a long list the moderator stepped to (see ProjectorPage). */
+	projectorPage?: ProjectorPage | null;
+}
+
+/**
+ * The page the moderator's clicker stepped to, for one view of the projector (a poll's results,
+ * an agenda step): another view starts again from its first page, and pages take turns until the
+ * moderator steps. Kept in memory only: it is no part of the record.
+ */
+export interface ProjectorPage {
+	view: string;
+	page: number;
 }
 
 export interface AgreedTopicInfo {
@@ -292,6 +304,8 @@ export interface CommandAcks {
 	'agenda:move': { version: number; position: Position };
 	/** Moderators: the projector's look for everyone in the room (see MeetingInfo.projectorTheme). */
 	'projector:theme': { theme: ProjectorTheme };
+	/** Moderators: the clicker stepped the projector's pages (see ProjectorPage). */
+	'projector:page': ProjectorPage;
 	'poll:vote': { pollId: string; choice: Choice };
 	'poll:create': { pollId: string };
 	'poll:control': { version: number };
@@ -351,4 +365,6 @@ export interface ServerToClientEvents {
 	/** To staff: the record changed (notes, report, topics); the record page fetches it again. */
 	'record:changed': () => void;
 	'topics:changed': (topics: AgreedTopicInfo[]) => void;
+	/** To screens and staff: the moderator stepped the projector's pages. */
+	'projector:page': (page: ProjectorPage) => void;
 }

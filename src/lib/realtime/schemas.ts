@@ -35,6 +35,11 @@ export const commandSchemas = {
 		])
 	}),
 	'projector:theme': command({ theme: z.enum(PROJECTOR_THEMES) }),
+	/** Moderators: the page of a long list on the projector, for the view it was chosen in. */
+	'projector:page': command({
+		view: z.string().min(1).max(200),
+		page: z.number().int().min(0).max(1000)
+	}),
 	'poll:vote': command({
 		pollId: id,
 		/** Increases with each change a phone makes; an older revision never replaces a newer one. */

@@ -25,6 +25,11 @@ export class StaffMeeting extends LiveMeeting {
 		return this.command((socket, clientId) => socket.emitWithAck('projector:theme', { clientId, theme }));
 	}
 
+	/** Steps the projector to a page of what it shows now (`view`, see components/projector/paging.ts). */
+	pageProjector(view: string, page: number) {
+		return this.command((socket, clientId) => socket.emitWithAck('projector:page', { clientId, view, page }));
+	}
+
 	controlPoll(pollId: string, action: PollAction) {
 		return this.command((socket, clientId) =>
 			socket.emitWithAck('poll:control', { clientId, pollId, action })

@@ -5,6 +5,7 @@
  */
 import type { Position } from '$lib/domain/agenda';
 import type { CountedBallot, TextDecision } from '$lib/domain/polls/types';
+import type { ProjectorPage } from '$lib/realtime/protocol';
 
 export interface AppEvents {
 	/** An organiser saved the meeting's settings or agenda, or the projector's theme changed. */
@@ -29,6 +30,8 @@ export interface AppEvents {
 	/** The rapporteur's texts changed (the record page fetches the record again). */
 	'record.changed': { meetingId: string };
 	'topics.changed': { meetingId: string };
+	/** The moderator stepped the projector's pages (kept in memory: no part of the record). */
+	'projector.paged': { meetingId: string; page: ProjectorPage };
 	/**
 	 * A user's open consoles must close: they lost their last role in a meeting (`meetingId`), or
 	 * were removed or signed out everywhere (null).

@@ -5,6 +5,7 @@ import { subscribe } from '../events';
 import { presence } from '../presence';
 import { livePolls, type Audience } from '../polls/live';
 import { turnout } from '../turnout';
+import { projectorPages } from './projectorPage';
 import { agreedTopicsOf } from '../record/topics';
 import { ballotsOf } from '../polls/store';
 import { loadAgenda } from './agenda';
@@ -56,6 +57,8 @@ export function buildSnapshot(meeting: Meeting, audience: Audience): MeetingSnap
 		comments: commentsState(meeting, staff),
 		myMarks: audience.participantId ? marksOf(meeting.id, audience.participantId) : [],
 		topics: agreedTopicsOf(meeting.id),
-		...(staff ? { turnout: turnout.of(meeting.id) } : {})
+		...(staff ? { turnout: turnout.of(meeting.id) } : {}),
+		// The projector and the console's preview show the same page; phones have no pages.
+		...(audience.role === 'attendee' ? {} : { projectorPage: projectorPages.of(meeting.id) })
 	};
 }

@@ -36,6 +36,15 @@ export function registerAgendaHandlers(socket: PlenarySocket): void {
 		}
 	});
 
+	// A page is the projector's, no part of the record: it may be stepped after the session ended.
+	onCommand(socket, 'projector:page', {
+		who: ['moderator'],
+		afterEnd: true,
+		decide(_tx, { view, page }, { meetingId }) {
+			return { data: { view, page }, events: [{ name: 'projector.paged', meetingId, page: { view, page } }] };
+		}
+	});
+
 	// The projector's look is no part of the record.
 	onCommand(socket, 'projector:theme', {
 		who: ['moderator'],

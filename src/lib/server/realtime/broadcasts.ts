@@ -83,6 +83,10 @@ export function broadcastChanges(): void {
 		sendRecordChanged(meetingId);
 	});
 	subscribe('record.changed', ({ meetingId }) => sendRecordChanged(meetingId));
+	subscribe('projector.paged', ({ meetingId, page }) =>
+		hub.emitTo(meetingId, 'screens', 'projector:page', () => [page])
+	);
+
 	subscribe('topics.changed', ({ meetingId }) => {
 		hub.toMeeting(meetingId)?.emit('topics:changed', agreedTopicsOf(meetingId));
 		sendRecordChanged(meetingId);
