@@ -176,12 +176,8 @@ export class LiveMeeting {
 		socket.on('poll:results', (update) => this.#applyResults(update));
 		socket.on('floor:changed', (floor) => this.#applyFloor(floor));
 		socket.on('questions:changed', (qa) => this.#applyQuestions(qa));
-		socket.on('comments:changed', (comments) => {
-			this.#snapshot.comments = comments;
-			for (const item of this.#snapshot.agenda) {
-				if (item.kind === 'walkthrough') item.commentDeadline = comments.deadline;
-			}
-		});
+		// A new deadline also comes with the agenda in meeting:changed (walkthroughs carry it).
+		socket.on('comments:changed', (comments) => (this.#snapshot.comments = comments));
 
 		// A phone that wakes up or gets its network back should not wait for a ping timeout.
 		// Socket.IO would wait out its back-off (seconds) first; a new attempt now starts at once.
