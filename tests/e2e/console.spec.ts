@@ -115,8 +115,11 @@ test('what the console says is on the projector is what is, whichever came last'
 	// A comment on the first card of the walkthrough goes on the projector.
 	await moderator.getByRole('button', { name: /^5 Policy options/ }).click();
 	await moderator.getByRole('button', { name: 'Next', exact: true }).click();
+	// A copy of the seeded meeting is a rehearsal: its 2017 deadline is shown, not enforced, and removable.
+	const deadline = moderator.locator('.comments .deadline');
+	await expect(deadline).toContainText("A rehearsal: comments stay open, though the session's close");
 	await moderator.getByRole('button', { name: 'Remove the deadline' }).click();
-	await expect(moderator.getByText('Comments are open, with no deadline.')).toBeVisible();
+	await expect(deadline).toHaveText('A rehearsal: comments stay open.');
 	const region = phone.getByRole('region', { name: 'Comments on Denial of service and service reliability' });
 	await region.getByLabel('Comment', { exact: true }).fill('Booter services should be a priority.');
 	await region.getByRole('button', { name: 'Send comment' }).click();

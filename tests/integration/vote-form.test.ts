@@ -11,6 +11,7 @@ import { ballotCount } from './support/state';
  */
 let server: RunningServer;
 let moderator: TestSocket;
+let adminCookie: string;
 const open: TestSocket[] = [];
 
 async function pollByQuestion(start: string): Promise<PollInfo> {
@@ -40,8 +41,8 @@ let picks: [string, string];
 
 beforeAll(async () => {
 	server = await startServer();
-	const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
-	moderator = (await connect(server.url, { as: 'moderator', cookie })).socket;
+	adminCookie = await signIn(server.url, ADMIN.username, ADMIN.password);
+	moderator = (await connect(server.url, { as: 'moderator', cookie: adminCookie })).socket;
 	open.push(moderator);
 	highlight = await pollByQuestion('Which two policy areas');
 	const [first, second] = highlight.options.map((option) => option.id);
@@ -183,5 +184,33 @@ describe('the ballot form without scripts', () => {
 		}
 		expect(stored(highlight.id)).toBe(before);
 		expect(stored(ranking.id)).toBe(0);
+	});
+
+	// Last: it archives the meeting.
+	it('takes nothing from a phone once its meeting is archived, as the socket takes nothing', async () => {
+		const cookie = await joinMeeting(server.url, 'BPF2017');
+		const before = stored(highlight.id);
+		const archived = await fetch(`${server.url}/admin/meetings/BPF2017?/archive`, {
+			method: 'POST',
+			headers: {
+				origin: server.url,
+				cookie: adminCookie,
+				'content-type': 'application/x-www-form-urlencoded',
+				'x-sveltekit-action': 'true'
+			},
+			body: ''
+		});
+		expect(await archived.text()).toContain('"success"');
+		const response = await postBallot(
+			[
+				['pollId', highlight.id],
+				['clientId', 'form-ballot-0008'],
+				['optionIds', picks[0]]
+			],
+			cookie
+		);
+		expect(response.status).toBe(409);
+		expect(await response.text()).toContain('This is no longer possible');
+		expect(stored(highlight.id)).toBe(before);
 	});
 });

@@ -394,7 +394,8 @@ export class LiveMeeting {
 	 * the ballot is kept and sent when the connection is back.
 	 */
 	vote(pollId: string, choice: unknown, clientId?: string): Promise<OutboxResult<'ballot'>> {
-		const revision = ++this.#revision;
+		// On the server's clock, as a ballot the page's form posted is: a later change outranks it.
+		const revision = (this.#revision = Math.max(this.#revision + 1, Date.now() + this.#clockOffset));
 		const made = this.#made();
 		// A ballot first posted by the page's form keeps that form's client id: the server counts it once.
 		if (clientId) made.clientId = clientId;

@@ -10,7 +10,7 @@ import {
 	storeTag
 } from '../comments/store';
 import { agendaOf } from '../meetings/snapshot';
-import { changeScreen } from '../meetings/state';
+import { changeScreen, nextVersion } from '../meetings/state';
 import { findQuestion } from '../questions/store';
 import { profileOf } from '../participants';
 import { limits } from '../limits';
@@ -78,8 +78,9 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 		decide(tx, command, { meetingId }) {
 			const deadline = command.deadline ? new Date(command.deadline) : null;
 			storeDeadline(tx, meetingId, deadline);
-			// The meeting's own deadline changes too (what the console shows in a rehearsal), and
-			// meeting.changed resends the comments with it.
+			// The meeting's own deadline changes too (what the console shows in a rehearsal): a new
+			// version, so that clients take the meeting:changed that carries it (and the comments).
+			nextVersion(tx, meetingId);
 			const events = [{ name: 'meeting.changed', meetingId } as const];
 			return { data: { deadline: deadline?.toISOString() ?? null }, events };
 		}

@@ -112,6 +112,9 @@ export const actions = {
 			const held: HeldBallot = { pollId, clientId, choice };
 			return fail(401, voteAnswer({ pollId, held, message: translate(locale, 'polls.ballot.waiting-join') }));
 		}
+		// As on a socket: an archived session takes nothing more from phones.
+		if (meeting.archivedAt)
+			return fail(409, voteAnswer({ pollId, message: translate(locale, 'common.refused.conflict') }));
 		const command = { clientId, pollId, revision: Date.now(), choice };
 		const result = await runFormCommand(meeting.id, participant.id, 'poll:vote', castBallot, command);
 		if ('error' in result) {
