@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PROJECTOR } from './support/devices';
-import { phoneAt } from './support/phone';
+import { phoneAt, showTab } from './support/phone';
 import { HIGHLIGHT_POLL, copyOfGeneva, signedInConsole } from './support/staff';
 
 /**
@@ -76,8 +76,10 @@ for (const viewport of [
 
 		// A room at work: questions asked, hands raised, a speaker added by hand.
 		const phone = await phoneAt(browser, code);
+		await showTab(phone, 'Questions');
 		await phone.getByLabel('Your question').fill('How can IXPs share threat data safely?');
 		await phone.getByRole('button', { name: 'Send question' }).click();
+		await showTab(phone, 'Floor');
 		await phone.getByRole('button', { name: 'Ask for the floor' }).click();
 		const floor = moderator.getByRole('region', { name: 'The floor' });
 		await floor.locator('summary', { hasText: 'Add a speaker' }).click();
@@ -157,6 +159,7 @@ test('a question marked answered comes off the projector', async ({ browser }) =
 	const projector = await (await browser.newContext(PROJECTOR)).newPage();
 	await projector.goto(`/m/${code}/projector`);
 	const phone = await phoneAt(browser, code);
+	await showTab(phone, 'Questions');
 	await phone.getByLabel('Your question').fill('Who audits the use of collected data?');
 	await phone.getByRole('button', { name: 'Send question' }).click();
 
