@@ -36,12 +36,14 @@ function d3CloudAsModule(): Plugin {
 		enforce: 'pre',
 		transform(code, id) {
 			if (!/[\\/]node_modules[\\/]d3-cloud[\\/]index\.js$/.test(id)) return;
-			return code
-				.replace(
-					'const dispatch = require("d3-dispatch").dispatch;',
-					'import { dispatch } from "d3-dispatch";'
-				)
-				.replace('module.exports = function() {', 'export default function() {');
+			const lines: [string, string][] = [
+				['const dispatch = require("d3-dispatch").dispatch;', 'import { dispatch } from "d3-dispatch";'],
+				['module.exports = function() {', 'export default function() {']
+			];
+			// Half a rewrite would break at run time: a d3-cloud that reads otherwise fails the build.
+			for (const [from] of lines)
+				if (!code.includes(from)) throw new Error(`d3-cloud changed: "${from}" is not in ${id}`);
+			return lines.reduce((rewritten, [from, to]) => rewritten.replace(from, to), code);
 		}
 	};
 }

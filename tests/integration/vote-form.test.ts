@@ -108,6 +108,16 @@ describe('the ballot form without scripts', () => {
 		// The held ballot goes back with the page, for its scripts to send once joined.
 		expect(page).toContain('form-ballot-0002');
 		expect(stored(highlight.id)).toBe(before);
+		// Only what the socket would take is held: a malformed ballot is refused, not echoed.
+		const malformed = await postBallot([
+			['pollId', highlight.id],
+			['clientId', 'x'],
+			...Array.from({ length: 60 }, (_, i): [string, string] => ['optionIds', `option-${i}`])
+		]);
+		expect(malformed.status).toBe(400);
+		const refused = await malformed.text();
+		expect(refused).toContain('This could not be accepted');
+		expect(refused).not.toContain('option-59');
 	});
 
 	it('refuses what the socket refuses: a poll not open, a choice that does not fit, a poll of no meeting', async () => {

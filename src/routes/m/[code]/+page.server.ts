@@ -16,6 +16,7 @@ import { limits, waitValues } from '$lib/server/limits';
 import { sessionSealed } from '$lib/domain/record/clock';
 import { runFormCommand } from '$lib/server/realtime/command';
 import { castBallot } from '$lib/server/realtime/polls';
+import { commandSchemas } from '$lib/realtime/schemas';
 
 /**
  * Opening the page joins no one: a phone that has not joined sees the meeting read-only, with a
@@ -109,6 +110,10 @@ export const actions = {
 			return fail(400, voteAnswer({ pollId, message: translate(locale, 'polls.ballot.needs-script') }));
 		const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 		if (!participant) {
+			// Only a ballot the socket would take goes back to be held (it is echoed into the page).
+			const valid = commandSchemas['poll:vote'].safeParse({ clientId, pollId, revision: 1, choice });
+			if (!valid.success)
+				return fail(400, voteAnswer({ message: translate(locale, 'common.refused.invalid') }));
 			const held: HeldBallot = { pollId, clientId, choice };
 			return fail(401, voteAnswer({ pollId, held, message: translate(locale, 'polls.ballot.waiting-join') }));
 		}
