@@ -210,6 +210,9 @@ export default defineConfig({
 					name: 'layout',
 					include: ['src/**/*.svelte.test.ts'],
 					testTimeout: 60_000,
+					// One screen at a time: files run side by side share one browser page, and a screen
+					// laid out out of view is not given the frames it measures in.
+					fileParallelism: false,
 					browser: {
 						enabled: true,
 						headless: true,
