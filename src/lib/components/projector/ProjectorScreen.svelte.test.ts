@@ -1,0 +1,51 @@
+/**
+ * The projector at 1920×1080 and at 1280×720: every kind of thing it shows, in each language and both themes,
+ * with and without the floor strip, keeps what the room reads on screen (see tests/layout/check.ts).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { render, cleanup } from 'vitest-browser-svelte';
+import Harness from '../../../../tests/layout/Harness.svelte';
+import { snapshotFor, type Room } from '../../../../tests/layout/fixtures';
+import {
+	CORE_SCENARIOS,
+	EVERY_COUNT_IN,
+	nameOf,
+	problemsSettled,
+	SCENARIOS,
+	translationsFor
+} from '../../../../tests/layout/check';
+import { LOCALES } from '$lib/i18n/locales';
+
+afterEach(() => cleanup());
+
+const THEMES = ['standard', 'high_contrast'] as const;
+
+const SIZES = [
+	{ width: 1920, height: 1080 },
+	{ width: 1280, height: 720 }
+];
+
+describe.each(SIZES.flatMap((size) => LOCALES.map((locale) => ({ ...size, locale }))))(
+	'the projector at $width×$height in $locale',
+	({ width, height, locale }) => {
+		const translations = translationsFor(locale);
+		const scenarios = EVERY_COUNT_IN.includes(locale) ? SCENARIOS : CORE_SCENARIOS;
+		it.each(THEMES.flatMap((theme) => [false, true].map((floor): Room => ({ theme, floor }))))(
+			'keeps everything on screen: %o',
+			async (room) => {
+				await page.viewport(width, height);
+				const screen = await render(Harness, {
+					props: { snapshot: snapshotFor(scenarios[0]!, room), translations }
+				});
+				const failures: string[] = [];
+				for (const scenario of scenarios) {
+					await screen.rerender({ snapshot: snapshotFor(scenario, room), translations });
+					for (const problem of await problemsSettled(screen.container))
+						failures.push(`${nameOf(scenario)}: ${problem}`);
+				}
+				expect(failures).toEqual([]);
+			}
+		);
+	}
+);
