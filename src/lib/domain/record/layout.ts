@@ -14,15 +14,36 @@ const duration = (seconds: number | null) => (seconds === null ? '—' : minutes
  * page each render these blocks, so all three say the same thing in the same order.
  */
 export type Block =
-	| { kind: 'heading'; level: 1 | 2 | 3; text: string }
+	/** `mark`: a short status beside the heading, e.g. that a report field is still as prefilled. */
+	| { kind: 'heading'; level: 1 | 2 | 3; text: string; mark?: string }
 	/** Plain text; a line break in it is a line break in the document. */
 	| { kind: 'paragraph'; text: string; note?: boolean }
-	| { kind: 'list'; items: string[] }
-	| { kind: 'table'; columns: string[]; rows: string[][]; caption?: string }
-	/** Label and value pairs, rendered as a two-column table. */
-	| { kind: 'fields'; entries: { label: string; value: string }[] };
+	/** A real list (bullets, or numbers when `ordered`), never text with typed hyphens. */
+	| { kind: 'list'; items: string[]; ordered?: boolean }
+	/**
+	 * `wide`: too many columns for a portrait page (DOCX puts it in a landscape section, print on a
+	 * landscape page). `nowrap`: indexes of columns kept on one line (times, counts).
+	 */
+	| {
+			kind: 'table';
+			columns: string[];
+			rows: string[][];
+			caption?: string;
+			wide?: boolean;
+			nowrap?: number[];
+	  }
+	/** Label and value pairs, rendered as a two-column table with no header row; `mark` as on headings. */
+	| { kind: 'fields'; entries: { label: string; value: string; mark?: string }[] }
+	/**
+	 * Where the report proper ends and the appendix begins: a new page in DOCX and print, a rule in
+	 * Markdown, then `title` as a level-1 heading.
+	 */
+	| { kind: 'appendix'; title: string };
 
 export interface ReportDocument {
+	/** The meeting's language, which the report's own words are written in (BCP 47, e.g. "fr"). */
+	locale: string;
+	dir: 'ltr' | 'rtl';
 	title: string;
 	subtitle: string;
 	blocks: Block[];
@@ -337,6 +358,8 @@ function timelineBlocks(record: SessionRecord): Block[] {
 export function layoutReport(record: SessionRecord): ReportDocument {
 	const where = [sessionTimes(record.meeting), record.meeting.venue].filter(Boolean).join(' · ');
 	return {
+		locale: 'en',
+		dir: 'ltr',
 		title: record.meeting.title,
 		subtitle: where,
 		blocks: [

@@ -108,6 +108,8 @@ describe('the BPF Cybersecurity report as DOCX', () => {
 describe('DOCX edge cases', () => {
 	it('drops characters that XML cannot carry instead of writing a file Word refuses', async () => {
 		const { read } = await unpack({
+			locale: 'en',
+			dir: 'ltr',
 			title: 'Bell\u0007 and half a pair \uD83D',
 			subtitle: 'Form feed\f',
 			blocks: [{ kind: 'heading', level: 1, text: 'Null\u0000 heading' }]
@@ -120,7 +122,13 @@ describe('DOCX edge cases', () => {
 	});
 
 	it('escapes the title in the document properties too', async () => {
-		const { read } = await unpack({ title: 'Q&A on <CERTs>', subtitle: 'Geneva & remote', blocks: [] });
+		const { read } = await unpack({
+			locale: 'en',
+			dir: 'ltr',
+			title: 'Q&A on <CERTs>',
+			subtitle: 'Geneva & remote',
+			blocks: []
+		});
 		const core = await read('docProps/core.xml');
 		expect(core).toContain('<dc:title>Q&amp;A on &lt;CERTs&gt;</dc:title>');
 		expect(core).toContain('<dc:description>Geneva &amp; remote</dc:description>');
@@ -128,6 +136,8 @@ describe('DOCX edge cases', () => {
 
 	it('writes an empty table as its header row and a caption above it', async () => {
 		const { read } = await unpack({
+			locale: 'en',
+			dir: 'ltr',
 			title: 'T',
 			subtitle: '',
 			blocks: [{ kind: 'table', columns: ['Question', 'Upvotes'], rows: [], caption: 'No questions' }]

@@ -233,6 +233,8 @@ function blockChildren(blocks: Block[]): FileChild[] {
 				return block.columns.length + block.rows.length > 0 ? [...table(block), spacer()] : [];
 			case 'fields':
 				return block.entries.length > 0 ? [fields(block), spacer()] : [];
+			case 'appendix':
+				return [heading({ kind: 'heading', level: 1, text: block.title })];
 		}
 	});
 }

@@ -6,6 +6,8 @@ import type { ReportDocument } from '$lib/domain/record/layout';
  * that a careless renderer would take for markup. The people are invented.
  */
 export const bpfCybersecurityReport: ReportDocument = {
+	locale: 'en',
+	dir: 'ltr',
 	title: 'IGF 2017 Best Practice Forum on Cybersecurity',
 	subtitle:
 		'20 December 2017, 10:00–11:30 Europe/Zurich (09:00–10:30 UTC) · Room XXIV, Palais des Nations, Geneva',

@@ -3,7 +3,8 @@ import { bpfCybersecurityReport } from './fixtures';
 import type { Block } from '$lib/domain/record/layout';
 import { escapeInline, reportMarkdown } from './markdown';
 
-const render = (...blocks: Block[]) => reportMarkdown({ title: 'T', subtitle: '', blocks });
+const render = (...blocks: Block[]) =>
+	reportMarkdown({ locale: 'en', dir: 'ltr', title: 'T', subtitle: '', blocks });
 /** The Markdown of the blocks alone, without the title line. */
 const body = (...blocks: Block[]) => render(...blocks).replace(/^# T\n\n/, '');
 const text = (value: string, note?: boolean): Block => ({ kind: 'paragraph', text: value, note });
@@ -54,6 +55,8 @@ describe('escaping user text', () => {
 	it('lets no raw HTML through anywhere', () => {
 		const html = '<img src=x onerror=alert(1)>';
 		const markdown = reportMarkdown({
+			locale: 'en',
+			dir: 'ltr',
 			title: html,
 			subtitle: html,
 			blocks: [
@@ -73,6 +76,8 @@ describe('escaping user text', () => {
 describe('blocks', () => {
 	it('writes headings at their level and the title and subtitle first', () => {
 		const markdown = reportMarkdown({
+			locale: 'en',
+			dir: 'ltr',
 			title: 'IGF 2017 BPF Cybersecurity',
 			subtitle: '20 December 2017 · Geneva',
 			blocks: [

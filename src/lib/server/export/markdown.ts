@@ -113,6 +113,8 @@ function renderBlock(block: Block): string {
 			return table(block);
 		case 'fields':
 			return fields(block);
+		case 'appendix':
+			return `---\n\n${heading({ kind: 'heading', level: 1, text: block.title })}`;
 	}
 }
 
