@@ -7,6 +7,7 @@ import type join from './messages/en/join.json';
 import type polls from './messages/en/polls.json';
 import type projector from './messages/en/projector.json';
 import type questions from './messages/en/questions.json';
+import type report from './messages/en/report.json';
 
 /**
  * Messages live in `messages/<locale>/<area>.json`, in ICU MessageFormat; a message's id is its
@@ -22,7 +23,8 @@ export type MessageId =
 	| Ids<'join', typeof join>
 	| Ids<'polls', typeof polls>
 	| Ids<'projector', typeof projector>
-	| Ids<'questions', typeof questions>;
+	| Ids<'questions', typeof questions>
+	| Ids<'report', typeof report>;
 
 /** Values for a message's placeholders. */
 export type MessageValues = Record<string, string | number>;

@@ -22,13 +22,17 @@ export function sourceMessages(): Record<Locale, Record<string, string>> {
 	return all;
 }
 
+/** Words only the server writes (the report, in the meeting's language): never sent with a page. */
+const SERVER_AREAS = ['report.'];
+const forPages = (id: string) => !SERVER_AREAS.some((area) => id.startsWith(area));
+
 const compiled = new Map<Locale, CompiledMessages>();
 
 /**
  * A locale's messages, compiled once. A message a translation lacks falls back to English, so a
  * missing translation shows English rather than an id (the catalog test keeps them complete).
  */
-export function translationsFor(locale: Locale): Translations {
+function compiledFor(locale: Locale): CompiledMessages {
 	let messages = compiled.get(locale);
 	if (!messages) {
 		const source = sourceMessages();
@@ -38,14 +42,30 @@ export function translationsFor(locale: Locale): Translations {
 		);
 		compiled.set(locale, messages);
 	}
+	return messages;
+}
+
+const pageMessages = new Map<Locale, CompiledMessages>();
+
+/** What a page gets to speak one language: every message but the server's own. */
+export function translationsFor(locale: Locale): Translations {
+	let messages = pageMessages.get(locale);
+	if (!messages) {
+		messages = Object.fromEntries(Object.entries(compiledFor(locale)).filter(([id]) => forPages(id)));
+		pageMessages.set(locale, messages);
+	}
 	return { locale, messages };
 }
 
-/** A message for text the server writes itself (a form's answer), in the reader's language. */
+const translators = new Map<Locale, ReturnType<typeof setupI18n>>();
+
+/** A message for text the server writes itself (a form's answer, a report), in the reader's language. */
 export function translate(locale: Locale, id: MessageId, values?: MessageValues): string {
-	const { messages } = translationsFor(locale);
-	return setupI18n({ locale, locales: formattingLocaleOf(locale), messages: { [locale]: messages } })._(
-		id,
-		values
-	);
+	let i18n = translators.get(locale);
+	if (!i18n) {
+		const messages = compiledFor(locale);
+		i18n = setupI18n({ locale, locales: formattingLocaleOf(locale), messages: { [locale]: messages } });
+		translators.set(locale, i18n);
+	}
+	return i18n._(id, values);
 }

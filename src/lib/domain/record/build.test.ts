@@ -4,9 +4,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import type { AgendaItem } from '../agenda';
 import { tallyPoll } from '../polls/tally';
+import { reportWords } from '$lib/server/record/words';
 import { buildRecord, visitsOf } from './build';
 import type { RecordFacts } from './facts';
 import { sessionRecordSchema } from './schema';
+
+const english = reportWords('en');
+const built = (f: RecordFacts) => buildRecord(f, english);
 
 const at = (minute: number, second = 0) => new Date(Date.UTC(2017, 11, 20, 9, minute, second));
 
@@ -39,6 +43,8 @@ function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
 			date: '2017-12-20',
 			timeZone: 'Europe/Zurich',
 			organiser: 'IGF Secretariat',
+			startTime: '10:00',
+			rehearsal: false,
 			startedAt: at(0),
 			endedAt: at(50)
 		},
@@ -61,7 +67,11 @@ function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
 		topics: [],
 		notes: [],
 		report: [],
-		people: { moderators: ['chair'], rapporteurs: ['notes'] },
+		people: {
+			moderators: [{ name: 'chair', affiliation: '' }],
+			rapporteurs: [{ name: 'notes', affiliation: '' }]
+		},
+		sentences: [],
 		participants: [],
 		peaks: { connected: 0, inRoom: 0, remote: 0 },
 		...overrides
@@ -70,7 +80,7 @@ function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
 
 describe('the agenda as held', () => {
 	it('gives each item its start, end and time spent, from the moves', () => {
-		const record = buildRecord(facts());
+		const record = built(facts());
 		expect(record.agenda.map((i) => [i.startedAt, i.endedAt, i.seconds])).toEqual([
 			[at(0).toISOString(), at(10).toISOString(), 600],
 			[at(10).toISOString(), at(30).toISOString(), 1200],
@@ -80,7 +90,7 @@ describe('the agenda as held', () => {
 
 	it('leaves out moves before the session started (a rehearsal)', () => {
 		const rehearsal = [{ item: 2, step: 0, at: new Date(Date.UTC(2017, 11, 19, 17)) }];
-		const record = buildRecord(facts({ moves: [...rehearsal, ...facts().moves] }));
+		const record = built(facts({ moves: [...rehearsal, ...facts().moves] }));
 		expect(record.agenda[2].visits).toHaveLength(1);
 		expect(record.agenda[2].startedAt).toBe(at(30).toISOString());
 	});
@@ -92,7 +102,7 @@ describe('the agenda as held', () => {
 			{ item: 0, step: 0, at: at(8) },
 			{ item: 1, step: 0, at: at(9) }
 		];
-		const record = buildRecord(facts({ moves, meeting: { ...facts().meeting, endedAt: null } }));
+		const record = built(facts({ moves, meeting: { ...facts().meeting, endedAt: null } }));
 		expect(record.agenda[0].visits).toHaveLength(2);
 		expect(record.agenda[0].seconds).toBe(5 * 60 + 60);
 		expect(record.agenda[1].endedAt).toBeNull();
@@ -100,7 +110,7 @@ describe('the agenda as held', () => {
 	});
 
 	it('knows when each card was first on screen, focus cards included', () => {
-		const cards = buildRecord(facts()).agenda[1].cards;
+		const cards = built(facts()).agenda[1].cards;
 		expect(cards.map((c) => [c.id, c.placement, c.shownAt])).toEqual([
 			['dos', 'walkthrough', at(12).toISOString()],
 			['abuse', 'walkthrough', at(15).toISOString()],
@@ -148,7 +158,7 @@ describe('what the room did', () => {
 			askedAt: at(minute),
 			answeredAt: status === 'answered' ? at(minute + 1) : null
 		});
-		const record = buildRecord(
+		const record = built(
 			facts({
 				questions: [
 					q('a', 'approved', 2, 1),
@@ -163,11 +173,13 @@ describe('what the room did', () => {
 	});
 
 	it('gives each speaker the item on screen and the time they spoke', () => {
-		const record = buildRecord(
+		const record = built(
 			facts({
 				speakers: [
 					{
 						name: 'Remote voice',
+						affiliation: null,
+						panelistId: null,
 						stakeholderGroup: 'academia',
 						mode: 'remote',
 						requestedAt: at(31),
@@ -176,6 +188,8 @@ describe('what the room did', () => {
 					},
 					{
 						name: 'Hall voice',
+						affiliation: null,
+						panelistId: null,
 						stakeholderGroup: null,
 						mode: 'in_room',
 						requestedAt: at(11),
@@ -192,7 +206,7 @@ describe('what the room did', () => {
 	});
 
 	it('shows a topic with its last wording and every change, and a withdrawn one as withdrawn', () => {
-		const record = buildRecord(
+		const record = built(
 			facts({
 				topics: [
 					{
@@ -247,7 +261,7 @@ describe('what the room did', () => {
 	});
 
 	it('counts participants without joining gender to anything', () => {
-		const record = buildRecord(
+		const record = built(
 			facts({
 				participants: [
 					{ stakeholderGroup: 'government', mode: 'in_room', woman: true, genderStated: true },
@@ -275,7 +289,7 @@ describe('what the room did', () => {
 
 describe('an ended session reopened', () => {
 	it('shows each end and reopening, with who reopened it, in the meeting and the timeline', () => {
-		const record = buildRecord(facts({ reopenings: [{ endedAt: at(40), reopenedAt: at(42), by: 'chair' }] }));
+		const record = built(facts({ reopenings: [{ endedAt: at(40), reopenedAt: at(42), by: 'chair' }] }));
 		expect(record.meeting.reopenings).toEqual([
 			{ endedAt: at(40).toISOString(), reopenedAt: at(42).toISOString(), by: 'chair' }
 		]);
@@ -292,7 +306,7 @@ describe('an ended session reopened', () => {
 
 describe('the report', () => {
 	it('is filled in from the session where the rapporteur wrote nothing', () => {
-		const record = buildRecord(facts());
+		const record = built(facts());
 		const field = (key: string) => record.report.find((f) => f.key === key);
 		expect(field('title')).toMatchObject({
 			value: 'Best Practice Forum on Cybersecurity',
@@ -304,11 +318,11 @@ describe('the report', () => {
 	});
 
 	it('keeps what the rapporteur wrote, even an empty field', () => {
-		const record = buildRecord(
+		const record = built(
 			facts({
 				report: [
-					{ field: 'discussion', text: 'Lively.' },
-					{ field: 'organiser', text: '' }
+					{ field: 'discussion', text: 'Lively.', by: 'notes' },
+					{ field: 'organiser', text: '', by: 'notes' }
 				]
 			})
 		);
@@ -323,7 +337,7 @@ describe('the report', () => {
 	});
 
 	it('lists the fields in the order of the IGF template', () => {
-		expect(buildRecord(facts()).report.map((f) => f.key)).toEqual([
+		expect(built(facts()).report.map((f) => f.key)).toEqual([
 			'title',
 			'date_time',
 			'organiser',
@@ -366,7 +380,7 @@ describe('the JSON contract', () => {
 			},
 			{ choice: { kind: 'consensus', stance: 'object', reason: null }, group: 'academia', mode: 'remote' }
 		]);
-		const record = buildRecord(
+		const record = built(
 			facts({
 				polls: [
 					{
@@ -400,7 +414,7 @@ describe('the JSON contract', () => {
 	});
 
 	it('the schema refuses a record that breaks it', () => {
-		const record = JSON.parse(JSON.stringify(buildRecord(facts())));
+		const record = JSON.parse(JSON.stringify(built(facts())));
 		record.agenda[0].startedAt = 'yesterday';
 		expect(validate(record)).toBe(false);
 	});

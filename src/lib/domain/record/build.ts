@@ -2,6 +2,7 @@ import { stepsOf, type AgendaItem, type CardPlacement } from '../agenda';
 import { STAKEHOLDER_GROUPS } from '../meeting';
 import type { RecordFacts } from './facts';
 import { fillReport } from './report';
+import type { ReportWords } from './words';
 import {
 	RECORD_FORMAT,
 	RECORD_FORMAT_VERSION,
@@ -137,6 +138,8 @@ function speakersOf(facts: RecordFacts, visits: Visit[]): SessionRecord['speaker
 		.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
 		.map((speaker) => ({
 			name: speaker.name,
+			affiliation: speaker.affiliation,
+			panelist: speaker.panelistId !== null,
 			stakeholderGroup: speaker.stakeholderGroup,
 			mode: speaker.mode,
 			itemId: itemAt(visits, facts.agenda, speaker.startedAt),
@@ -166,25 +169,68 @@ function questionsOf(facts: RecordFacts): SessionRecord['questions'] {
 		}));
 }
 
-/** Tagged cards, comments and questions in the order they were tagged, with their text. */
-function taggedOf(facts: RecordFacts, agenda: RecordAgendaItem[]): SessionRecord['tagged'] {
+/** The first sentence of a text, at most about 240 characters: what a key issue is written as. */
+export function firstSentence(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	const end = flat.search(/[.!?。！？](\s|$)/);
+	const sentence = end >= 0 ? flat.slice(0, end + 1) : flat;
+	return sentence.length > 240 ? `${sentence.slice(0, 239).trimEnd()}…` : sentence;
+}
+
+/** Tagged cards, comments and questions in the order they were tagged, each with its sentence for the report. */
+function taggedOf(
+	facts: RecordFacts,
+	agenda: RecordAgendaItem[],
+	words: ReportWords
+): SessionRecord['tagged'] {
 	const cards = agenda.flatMap((item) => item.cards);
-	const textOf = (target: string, id: string): string | null => {
+	const describe = (target: string, id: string): { text: string; proposed: string } | null => {
 		if (target === 'card') {
 			const card = cards.find((c) => c.id === id);
-			return card ? card.title : null;
+			if (!card) return null;
+			const summary = firstSentence(card.body);
+			return {
+				text: card.title,
+				proposed: summary
+					? words.say('report.issue.card', { title: card.title, summary })
+					: firstSentence(card.title)
+			};
 		}
-		if (target === 'comment') return cards.flatMap((c) => c.comments).find((c) => c.id === id)?.text ?? null;
+		if (target === 'comment') {
+			const card = cards.find((c) => c.comments.some((comment) => comment.id === id));
+			const comment = card?.comments.find((c) => c.id === id);
+			if (!card || !comment) return null;
+			return {
+				text: comment.text,
+				proposed: words.say('report.issue.comment', { card: card.title, text: firstSentence(comment.text) })
+			};
+		}
 		const question = facts.questions.find((q) => q.id === id && q.status !== 'hidden');
-		return question?.text ?? null;
+		if (!question) return null;
+		return {
+			text: question.text,
+			proposed: words.say('report.issue.question', { text: firstSentence(question.text) })
+		};
 	};
 	return [...facts.tags]
 		.sort((a, b) => a.at.getTime() - b.at.getTime())
 		.flatMap((t) => {
-			const text = textOf(t.target, t.targetId);
-			return text === null
-				? []
-				: [{ tag: t.tag, target: t.target, targetId: t.targetId, text, at: iso(t.at) }];
+			const found = describe(t.target, t.targetId);
+			if (!found) return [];
+			const written = facts.sentences.find(
+				(s) => s.tag === t.tag && s.target === t.target && s.targetId === t.targetId
+			);
+			return [
+				{
+					tag: t.tag,
+					target: t.target,
+					targetId: t.targetId,
+					text: found.text,
+					sentence: written?.text ?? found.proposed,
+					sentenceSource: written ? ('rapporteur' as const) : ('prefilled' as const),
+					at: iso(t.at)
+				}
+			];
 		});
 }
 
@@ -230,19 +276,27 @@ function participationOf(facts: RecordFacts): SessionRecord['participation'] {
 	};
 }
 
-function timelineOf(record: Omit<SessionRecord, 'timeline' | 'report'>): RecordEvent[] {
+function timelineOf(record: Omit<SessionRecord, 'timeline' | 'report'>, words: ReportWords): RecordEvent[] {
 	const events: RecordEvent[] = [];
 	const add = (at: string | null, kind: RecordEvent['kind'], text: string) => {
 		if (at) events.push({ at, kind, text });
 	};
-	add(record.meeting.startedAt, 'session_started', `Session started: ${record.meeting.title}`);
+	add(
+		record.meeting.startedAt,
+		'session_started',
+		words.say('report.timeline.started', { title: record.meeting.title })
+	);
 	for (const item of record.agenda) {
 		for (const visit of item.visits) add(visit.startedAt, 'item_started', `${item.number}. ${item.title}`);
 		for (const card of item.cards) add(card.shownAt, 'card_shown', card.title);
 	}
 	for (const poll of record.polls) {
 		add(poll.openedAt, 'poll_opened', poll.question);
-		add(poll.closedAt, 'poll_closed', `${poll.question} (${poll.results?.ballots ?? 0} ballots)`);
+		add(
+			poll.closedAt,
+			'poll_closed',
+			`${poll.question} (${words.say('report.count.ballots', { count: poll.results?.ballots ?? 0 })})`
+		);
 	}
 	for (const speaker of record.speakers) add(speaker.startedAt, 'speaker', speaker.name);
 	for (const question of record.questions) add(question.answeredAt, 'question_answered', question.text);
@@ -250,14 +304,11 @@ function timelineOf(record: Omit<SessionRecord, 'timeline' | 'report'>): RecordE
 		for (const change of topic.history) add(change.at, `topic_${change.change}`, change.wording);
 	}
 	for (const reopening of record.meeting.reopenings) {
-		add(reopening.endedAt, 'session_ended', 'Session ended');
-		add(
-			reopening.reopenedAt,
-			'session_reopened',
-			`Session reopened by ${reopening.by ?? 'a removed account'}`
-		);
+		add(reopening.endedAt, 'session_ended', words.say('report.timeline.ended'));
+		const by = reopening.by ?? words.say('report.timeline.removed_account');
+		add(reopening.reopenedAt, 'session_reopened', words.say('report.timeline.reopened', { by }));
 	}
-	add(record.meeting.endedAt, 'session_ended', 'Session ended');
+	add(record.meeting.endedAt, 'session_ended', words.say('report.timeline.ended'));
 	return events.sort((a, b) => a.at.localeCompare(b.at));
 }
 
@@ -265,7 +316,7 @@ function timelineOf(record: Omit<SessionRecord, 'timeline' | 'report'>): RecordE
  * The session's record, built from what was stored and nothing else: the same facts always give
  * the same record, so the live view and every export agree.
  */
-export function buildRecord(facts: RecordFacts): SessionRecord {
+export function buildRecord(facts: RecordFacts, words: ReportWords): SessionRecord {
 	const moves = movesOfSession(facts);
 	const visits = visitsOf(moves, facts.meeting.endedAt);
 	const agenda = agendaOf(facts, moves, visits);
@@ -291,13 +342,13 @@ export function buildRecord(facts: RecordFacts): SessionRecord {
 		})),
 		questions: questionsOf(facts),
 		speakers: speakersOf(facts, visits),
-		tagged: taggedOf(facts, agenda),
+		tagged: taggedOf(facts, agenda, words),
 		agreedTopics: topicsOf(facts),
 		participation: participationOf(facts)
 	} satisfies Omit<SessionRecord, 'timeline' | 'report'>;
 	return {
 		...base,
-		report: fillReport(base, facts.people, facts.report),
-		timeline: timelineOf(base)
+		report: fillReport(base, facts.people, facts.report, words),
+		timeline: timelineOf(base, words)
 	};
 }

@@ -6,6 +6,12 @@ import type { QuestionStatus } from '../questions';
 import type { ReportField } from './schema';
 import type { TopicChange } from './topics';
 
+/** A member of staff as the report names them. */
+export interface Person {
+	name: string;
+	affiliation: string;
+}
+
 /** What the database holds about a session, read once; the record is built from nothing else. */
 export interface RecordFacts {
 	now: Date;
@@ -17,6 +23,10 @@ export interface RecordFacts {
 		date: string | null;
 		timeZone: string;
 		organiser: string;
+		/** The planned local start (HH:MM) in the meeting's time zone, beside the planned `date`. */
+		startTime: string | null;
+		/** A rehearsal runs on another day than planned; the report says so. */
+		rehearsal: boolean;
 		startedAt: Date | null;
 		endedAt: Date | null;
 	};
@@ -61,6 +71,10 @@ export interface RecordFacts {
 	/** Requests for the floor that were given it (speaking or done). */
 	speakers: {
 		name: string;
+		/** The affiliation the speaker gave (a panelist's from the agenda), if any. */
+		affiliation: string | null;
+		/** The agenda's panelist who was given the floor, when it was one. */
+		panelistId: string | null;
 		stakeholderGroup: StakeholderGroup | null;
 		mode: ParticipationMode;
 		requestedAt: Date;
@@ -83,8 +97,10 @@ export interface RecordFacts {
 	}[];
 	/** The rapporteur's texts: notes per agenda item and the report fields they wrote. */
 	notes: { itemId: string; text: string }[];
-	report: { field: ReportField; text: string }[];
-	people: { moderators: string[]; rapporteurs: string[] };
+	report: { field: ReportField; text: string; by: string | null }[];
+	/** The sentences the rapporteur wrote for tagged items, replacing the proposed ones. */
+	sentences: { tag: RecordTag; target: TagTarget; targetId: string; text: string }[];
+	people: { moderators: Person[]; rapporteurs: Person[] };
 	participants: {
 		stakeholderGroup: StakeholderGroup | null;
 		mode: ParticipationMode | null;

@@ -1,13 +1,10 @@
-import { PARTICIPATION_MODE_LABELS, STAKEHOLDER_GROUP_LABELS } from '../meeting';
-import { TAG_LABELS } from '../comments';
-import { BORDA_EXPLANATION, POLL_KIND_LABELS } from '../polls/labels';
+import type { MessageId } from '$lib/i18n/messages';
+import { STAKEHOLDER_GROUP_LABELS } from '../meeting';
 import { tallyRows, tallyUnit } from '../polls/rows';
 import type { GroupResult, PollResults } from '../polls/types';
 import type { RecordPoll, SessionRecord } from './schema';
 import { sessionTimes } from './report';
-import { minutes, utcTime } from './time';
-
-const duration = (seconds: number | null) => (seconds === null ? '—' : minutes(seconds));
+import { clockOf, type ReportWords } from './words';
 
 /**
  * The report as a sequence of blocks, laid out once: the DOCX, the Markdown and the printable
@@ -49,48 +46,119 @@ export interface ReportDocument {
 	blocks: Block[];
 }
 
-const SHORT_FIELDS = new Set(['title', 'date_time', 'organiser', 'moderator', 'rapporteur']);
-
-/** A stakeholder group as the record names it; "Not stated" where the attendee said nothing. */
+/** A stakeholder group in English, as staff screens name it; "Not stated" where the attendee said nothing. */
 export const groupLabel = (group: string | null) =>
 	group === null || group === 'unspecified'
 		? 'Not stated'
 		: (STAKEHOLDER_GROUP_LABELS[group as keyof typeof STAKEHOLDER_GROUP_LABELS] ?? group);
 
-const modeLabel = (mode: string | null) =>
-	mode === null || mode === 'unspecified'
-		? 'Not stated'
-		: (PARTICIPATION_MODE_LABELS[mode as keyof typeof PARTICIPATION_MODE_LABELS] ?? mode);
+/** Everything a part of the layout needs: the record and the words of its language. */
+interface Context {
+	record: SessionRecord;
+	words: ReportWords;
+	say: ReportWords['say'];
+}
 
-function reportBlocks(record: SessionRecord): Block[] {
-	const blocks: Block[] = [
-		{ kind: 'heading', level: 2, text: 'Session report' },
-		{
-			kind: 'fields',
-			entries: record.report
-				.filter((field) => SHORT_FIELDS.has(field.key))
-				.map((field) => ({ label: field.label, value: field.value || '—' }))
+const SHORT_FIELDS = new Set(['title', 'date_time', 'organiser', 'moderator', 'rapporteur']);
+/** Fields whose figures beside them are the phones' counts: shown always, as what they are. */
+const COUNTED_FIELDS = new Set(['participants', 'women_participants']);
+
+const groupName = ({ say }: Context, group: string | null) =>
+	say(`common.group.${group ?? 'unspecified'}` as MessageId);
+const modeName = ({ say }: Context, mode: string | null) =>
+	mode === 'in_room' || mode === 'remote' ? say(`common.mode.${mode}`) : say('common.group.unspecified');
+
+/** "09:41 UTC", or a dash for a moment that has not come. */
+const utc = (ctx: Context, iso: string | null) =>
+	iso ? `${clockOf(ctx.words, new Date(iso), 'UTC')} UTC` : '—';
+
+function duration(ctx: Context, seconds: number | null): string {
+	if (seconds === null) return '—';
+	const m = Math.floor(seconds / 60);
+	return ctx.say('report.duration', { minutes: m, seconds: seconds % 60 });
+}
+
+/**
+ * A field's text as blocks: paragraphs split on blank lines, and lines written as "- item"
+ * (by the prefill or the rapporteur) as a real list.
+ */
+export function fieldBlocks(value: string): Block[] {
+	const blocks: Block[] = [];
+	for (const part of value.trim().split(/\n\s*\n/)) {
+		let prose: string[] = [];
+		let items: string[] = [];
+		const flush = () => {
+			if (prose.length > 0) blocks.push({ kind: 'paragraph', text: prose.join('\n') });
+			if (items.length > 0) blocks.push({ kind: 'list', items });
+			prose = [];
+			items = [];
+		};
+		for (const line of part.split('\n')) {
+			const item = line.match(/^\s*[-•*]\s+(.*)$/);
+			if (item) {
+				if (prose.length > 0 && items.length === 0) flush();
+				items.push(item[1].trim());
+			} else if (line.trim() !== '') {
+				if (items.length > 0) flush();
+				prose.push(line.trim());
+			}
 		}
-	];
-	for (const field of record.report.filter((f) => !SHORT_FIELDS.has(f.key))) {
-		blocks.push({ kind: 'heading', level: 3, text: field.label });
-		blocks.push({ kind: 'paragraph', text: field.value.trim() || '—' });
+		flush();
 	}
 	return blocks;
 }
 
-function agendaBlocks(record: SessionRecord): Block[] {
+/** Until someone checks a prefilled field, every draft export says so beside it. */
+function markOf({ say }: Context, field: SessionRecord['report'][number]): string | undefined {
+	if (field.source === 'rapporteur') return undefined;
+	return field.value.trim() === '' ? say('report.mark.empty') : say('report.mark.prefilled');
+}
+
+function reportBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
+	const blocks: Block[] = [
+		{ kind: 'heading', level: 2, text: say('report.heading.report') },
+		{
+			kind: 'fields',
+			entries: record.report
+				.filter((field) => SHORT_FIELDS.has(field.key))
+				.map((field) => ({ label: field.label, value: field.value || '—', mark: markOf(ctx, field) }))
+		}
+	];
+	for (const field of record.report.filter((f) => !SHORT_FIELDS.has(f.key))) {
+		blocks.push({ kind: 'heading', level: 3, text: field.label, mark: markOf(ctx, field) });
+		const content = fieldBlocks(field.value);
+		blocks.push(...(content.length > 0 ? content : [{ kind: 'paragraph' as const, text: '—' }]));
+		const offered = COUNTED_FIELDS.has(field.key) || field.source === 'prefilled';
+		if (field.evidence && offered) blocks.push({ kind: 'paragraph', text: field.evidence, note: true });
+	}
+	return blocks;
+}
+
+function agendaBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
 	return [
-		{ kind: 'heading', level: 2, text: 'Agenda as held' },
+		{ kind: 'heading', level: 2, text: say('report.heading.agenda') },
 		{
 			kind: 'table',
-			columns: ['#', 'Item', 'Started', 'Ended', 'Time spent'],
+			columns: [
+				'#',
+				say('report.column.item'),
+				say('report.column.started'),
+				say('report.column.ended'),
+				say('report.column.spent')
+			],
+			nowrap: [0, 2, 3, 4],
 			rows: record.agenda.map((item) => [
 				String(item.number),
 				item.title,
-				utcTime(item.startedAt),
-				utcTime(item.endedAt),
-				!item.startedAt ? 'Not reached' : item.endedAt ? duration(item.seconds) : 'Running'
+				utc(ctx, item.startedAt),
+				utc(ctx, item.endedAt),
+				!item.startedAt
+					? say('report.agenda.not_reached')
+					: item.endedAt
+						? duration(ctx, item.seconds)
+						: say('report.agenda.running')
 			])
 		}
 	];
@@ -98,183 +166,228 @@ function agendaBlocks(record: SessionRecord): Block[] {
 
 /** Polls with more options than this get their breakdown turned: options down, groups across. */
 const WIDE_POLL = 5;
+/** More columns than this do not fit a portrait page at a readable size. */
+const PORTRAIT_COLUMNS = 6;
 
-function breakdownTable(
-	poll: RecordPoll,
-	caption: string,
-	groups: GroupResult<string>[],
-	label: (g: string) => string
-): Block | null {
-	if (groups.length === 0 || !poll.results) return null;
+/**
+ * The breakdown by stakeholder group. Groups withheld as too small get no column or row of dashes:
+ * one note names them and their ballots, so the table holds only figures.
+ */
+function breakdownBlocks(ctx: Context, poll: RecordPoll, groups: GroupResult<string>[]): Block[] {
+	if (groups.length === 0 || !poll.results) return [];
+	const { say } = ctx;
 	const options = tallyRows(poll.results.overall, poll.options);
+	const shown = groups.filter((g) => g.tally);
+	const withheld = groups.filter((g) => !g.tally);
+	const blocks: Block[] = [{ kind: 'paragraph', text: say('report.poll.by_group') }];
+	const ballots = (group: GroupResult<string>) => say('report.count.ballots', { count: group.ballots });
 	const valuesOf = (group: GroupResult<string>) =>
-		group.tally ? tallyRows(group.tally, poll.options).map((row) => String(row.value)) : null;
-	if (options.length > WIDE_POLL) {
-		const values = groups.map(valuesOf);
-		return {
+		tallyRows(group.tally!, poll.options).map((row) => String(row.value));
+	if (shown.length > 0 && options.length > WIDE_POLL) {
+		const columns = [
+			say('report.column.option'),
+			...shown.map((g) => `${groupName(ctx, g.group)} (${ballots(g)})`)
+		];
+		const values = shown.map(valuesOf);
+		blocks.push({
 			kind: 'table',
-			columns: [
-				'Option',
-				...groups.map((g, i) => `${label(g.group)} (${g.ballots}${values[i] ? '' : ', too few to show'})`)
-			],
-			rows: options.map((option, row) => [option.label, ...values.map((v) => v?.[row] ?? '—')])
-		};
+			columns,
+			rows: options.map((option, row) => [option.label, ...values.map((v) => v[row] ?? '—')]),
+			wide: columns.length > PORTRAIT_COLUMNS,
+			nowrap: shown.map((_, i) => i + 1)
+		});
+	} else if (shown.length > 0) {
+		const columns = [
+			say('report.column.group'),
+			say('report.column.ballots'),
+			...options.map((row) => row.label)
+		];
+		blocks.push({
+			kind: 'table',
+			columns,
+			rows: shown.map((group) => [groupName(ctx, group.group), String(group.ballots), ...valuesOf(group)]),
+			wide: columns.length > PORTRAIT_COLUMNS,
+			nowrap: [1, ...options.map((_, i) => i + 2)]
+		});
 	}
-	return {
-		kind: 'table',
-		columns: [caption, 'Ballots', ...options.map((row) => row.label)],
-		rows: groups.map((group) => [
-			label(group.group),
-			String(group.ballots),
-			...(valuesOf(group) ?? options.map((_, i) => (i === 0 ? 'too few to show' : '—')))
-		])
-	};
+	if (withheld.length > 0) {
+		const list = withheld.map((g) => `${groupName(ctx, g.group)} (${ballots(g)})`).join(', ');
+		blocks.push({ kind: 'paragraph', text: say('report.poll.withheld', { groups: list }), note: true });
+	}
+	return blocks;
 }
 
-function resultBlocks(poll: RecordPoll, results: PollResults): Block[] {
+function resultBlocks(ctx: Context, poll: RecordPoll, results: PollResults): Block[] {
+	const { say } = ctx;
 	const unit = tallyUnit(results.overall);
-	const rows = tallyRows(results.overall, poll.options);
+	const rows = tallyRows(results.overall, poll.options).map((row) =>
+		results.overall.kind === 'consensus' ? { ...row, label: say(`polls.stance.${row.id}` as MessageId) } : row
+	);
 	// Shares are of ballots: with several picks per ballot, "83 %" reads as "83 % of the room chose it".
 	const total = results.ballots;
 	const blocks: Block[] = [];
-	if (results.overall.kind === 'ranking')
-		blocks.push({ kind: 'paragraph', text: BORDA_EXPLANATION, note: true });
+	const ranking = results.overall.kind === 'ranking';
+	if (ranking) blocks.push({ kind: 'paragraph', text: say('polls.borda'), note: true });
 	if (rows.length === 0) {
-		blocks.push({ kind: 'paragraph', text: 'No text was approved for display.' });
+		blocks.push({ kind: 'paragraph', text: say('report.poll.no_text') });
 	} else {
-		const ranking = results.overall.kind === 'ranking';
+		const share = (value: number) =>
+			total > 0
+				? new Intl.NumberFormat(ctx.words.formatting, { style: 'percent' }).format(value / total)
+				: '—';
 		blocks.push({
 			kind: 'table',
 			columns: ranking
-				? ['Option', 'Points', 'First preferences']
-				: ['Answer', unit === 'votes' ? 'Votes' : 'Ballots', 'Share of ballots'],
+				? [say('report.column.option'), say('report.column.points'), say('report.column.first')]
+				: [
+						say('report.column.answer'),
+						unit === 'votes' ? say('report.column.votes') : say('report.column.ballots'),
+						say('report.column.share')
+					],
+			nowrap: [1, 2],
 			rows: rows.map((row) =>
 				ranking
 					? [row.label, String(row.value), String(row.firstPreferences ?? 0)]
-					: [row.label, String(row.value), total > 0 ? `${Math.round((100 * row.value) / total)} %` : '—']
+					: [row.label, String(row.value), share(row.value)]
 			)
 		});
 	}
 	const textual = results.overall.kind === 'open_text' || results.overall.kind === 'word_cloud';
-	if (!textual) {
-		const byGroup = breakdownTable(poll, 'Stakeholder group', results.byGroup, groupLabel);
-		const byMode = breakdownTable(poll, 'Taking part', results.byMode, modeLabel);
-		if (byGroup) blocks.push({ kind: 'paragraph', text: 'By stakeholder group:' }, byGroup);
-		if (byMode) blocks.push({ kind: 'paragraph', text: 'In the room and remote:' }, byMode);
-	}
+	if (!textual) blocks.push(...breakdownBlocks(ctx, poll, results.byGroup));
 	if (results.consensus) {
-		const holds = results.consensus.holdsEverywhere
-			? 'Support holds in every group shown.'
-			: 'Support does not hold in every group.';
-		blocks.push({ kind: 'paragraph', text: `${holds} ${results.consensus.rule}` });
-	}
-	return blocks;
-}
-
-function pollBlocks(record: SessionRecord): Block[] {
-	const used = record.polls.filter((poll) => poll.status !== 'draft' || poll.results);
-	const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Polls' }];
-	if (used.length === 0) return [...blocks, { kind: 'paragraph', text: 'No poll was opened.' }];
-	for (const poll of used) {
-		blocks.push({ kind: 'heading', level: 3, text: poll.question });
-		const status = poll.status === 'closed' ? `closed at ${utcTime(poll.closedAt)}` : 'still open';
 		blocks.push({
 			kind: 'paragraph',
-			text: `${POLL_KIND_LABELS[poll.kind]} · ${poll.results?.ballots ?? 0} ballots · ${status}`,
-			note: true
+			text: results.consensus.holdsEverywhere ? say('report.poll.holds') : say('report.poll.does_not_hold')
 		});
-		if (poll.results) blocks.push(...resultBlocks(poll, poll.results));
 	}
-	blocks.push({
-		kind: 'paragraph',
-		text: 'Results are aggregates. A group with fewer than 3 ballots is shown as "too few to show", and so is the next smallest when needed, so that no one’s vote can be inferred.',
-		note: true
-	});
 	return blocks;
 }
 
-function topicBlocks(record: SessionRecord): Block[] {
-	const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Agreed topics' }];
+function pollBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
+	const used = record.polls.filter((poll) => poll.status !== 'draft' || poll.results);
+	const blocks: Block[] = [{ kind: 'heading', level: 2, text: say('report.heading.polls') }];
+	if (used.length === 0) return [...blocks, { kind: 'paragraph', text: say('report.poll.none') }];
+	for (const poll of used) {
+		blocks.push({ kind: 'heading', level: 3, text: poll.question });
+		const status =
+			poll.status === 'closed'
+				? say('report.poll.closed_at', { time: utc(ctx, poll.closedAt) })
+				: say('report.poll.open');
+		const kind = say(`polls.kind.${poll.kind}` as MessageId);
+		const ballots = say('report.count.ballots', { count: poll.results?.ballots ?? 0 });
+		blocks.push({ kind: 'paragraph', text: `${kind} · ${ballots} · ${status}`, note: true });
+		if (poll.results) blocks.push(...resultBlocks(ctx, poll, poll.results));
+	}
+	blocks.push({ kind: 'paragraph', text: say('report.poll.aggregates'), note: true });
+	return blocks;
+}
+
+function topicBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
+	const blocks: Block[] = [{ kind: 'heading', level: 2, text: say('report.heading.topics') }];
 	if (record.agreedTopics.length === 0)
-		return [...blocks, { kind: 'paragraph', text: 'No topic was declared agreed.' }];
+		return [...blocks, { kind: 'paragraph', text: say('report.topics.none') }];
 	blocks.push({
 		kind: 'list',
 		items: record.agreedTopics.map((topic) => {
-			const changes = topic.history.map((change) => {
-				const who = change.by ? ` by ${change.by}` : '';
-				return `${change.change}${who} at ${utcTime(change.at)}${change.change === 'reworded' ? `: “${change.wording}”` : ''}`;
-			});
-			const status = topic.status === 'withdrawn' ? ' (withdrawn)' : '';
+			const changes = topic.history.map((change) =>
+				say(`report.topics.${change.change}` as MessageId, {
+					by: change.by ?? say('report.timeline.removed_account'),
+					time: utc(ctx, change.at),
+					wording: change.wording
+				})
+			);
+			const status = topic.status === 'withdrawn' ? ` (${say('report.topics.withdrawn_status')})` : '';
 			return `${topic.wording}${status} — ${changes.join('; ')}`;
 		})
 	});
 	return blocks;
 }
 
-function speakerBlocks(record: SessionRecord): Block[] {
-	const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Speakers from the floor' }];
-	if (record.speakers.length === 0) return [...blocks, { kind: 'paragraph', text: 'Nobody took the floor.' }];
+function speakerBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
+	const blocks: Block[] = [{ kind: 'heading', level: 2, text: say('report.heading.speakers') }];
+	if (record.speakers.length === 0)
+		return [...blocks, { kind: 'paragraph', text: say('report.speakers.nobody') }];
 	const itemTitle = (id: string | null) => record.agenda.find((item) => item.id === id)?.title ?? '—';
 	blocks.push({
 		kind: 'table',
-		columns: ['Speaker', 'Stakeholder group', 'Taking part', 'During', 'Began', 'Spoke for'],
+		columns: [
+			say('report.column.speaker'),
+			say('report.column.affiliation'),
+			say('report.column.group'),
+			say('report.column.taking_part'),
+			say('report.column.during'),
+			say('report.column.began'),
+			say('report.column.spoke_for')
+		],
+		wide: true,
+		nowrap: [5, 6],
 		rows: record.speakers.map((s) => [
 			s.name,
-			groupLabel(s.stakeholderGroup),
-			modeLabel(s.mode),
+			s.affiliation ?? '—',
+			groupName(ctx, s.stakeholderGroup),
+			modeName(ctx, s.mode),
 			itemTitle(s.itemId),
-			utcTime(s.startedAt),
-			duration(s.seconds)
+			utc(ctx, s.startedAt),
+			duration(ctx, s.seconds)
 		])
 	});
 	return blocks;
 }
 
-function questionBlocks(record: SessionRecord): Block[] {
-	const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'Questions from the room' }];
+function questionBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
+	const blocks: Block[] = [{ kind: 'heading', level: 2, text: say('report.heading.questions') }];
 	if (record.questions.length === 0)
-		return [...blocks, { kind: 'paragraph', text: 'No question was asked.' }];
+		return [...blocks, { kind: 'paragraph', text: say('report.questions.none') }];
 	blocks.push({
 		kind: 'table',
-		columns: ['Question', 'Asked by', 'Upvotes', 'Status'],
+		columns: [
+			say('report.column.question'),
+			say('report.column.asked_by'),
+			say('report.column.upvotes'),
+			say('report.column.status')
+		],
+		nowrap: [2],
 		rows: record.questions.map((q) => [
 			q.text,
 			[
-				q.author ?? (q.stakeholderGroup || q.mode ? 'No name given' : 'Anonymous'),
-				q.mode === 'remote' ? '(remote)' : ''
+				q.author ??
+					(q.stakeholderGroup || q.mode
+						? say('report.questions.no_name')
+						: say('report.questions.anonymous')),
+				q.mode === 'remote' ? `(${say('common.mode.remote')})` : ''
 			]
 				.filter(Boolean)
 				.join(' '),
 			String(q.upvotes),
-			q.status === 'answered' ? `Answered ${utcTime(q.answeredAt)}` : 'Not answered'
+			q.status === 'answered'
+				? say('report.questions.answered', { time: utc(ctx, q.answeredAt) })
+				: say('report.questions.not_answered')
 		])
 	});
 	return blocks;
 }
 
-function taggedBlocks(record: SessionRecord): Block[] {
-	const blocks: Block[] = [];
-	for (const tag of ['key_issue', 'takeaway'] as const) {
-		const items = record.tagged.filter((t) => t.tag === tag);
-		if (items.length === 0) continue;
-		blocks.push({ kind: 'heading', level: 3, text: `${TAG_LABELS[tag]}s tagged during the session` });
-		blocks.push({ kind: 'list', items: items.map((t) => `${t.text} (${t.target})`) });
-	}
-	return blocks.length > 0
-		? [{ kind: 'heading', level: 2, text: 'Key issues and takeaways' }, ...blocks]
-		: [];
-}
-
-function cardBlocks(record: SessionRecord): Block[] {
+function cardBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
 	const blocks: Block[] = [];
 	for (const item of record.agenda.filter((i) => i.cards.length > 0)) {
-		blocks.push({ kind: 'heading', level: 2, text: `${item.title}: cards and comments` });
+		blocks.push({ kind: 'heading', level: 2, text: say('report.heading.cards', { item: item.title }) });
 		blocks.push({
 			kind: 'table',
-			columns: ['Card', 'On screen', 'Priority marks', 'Comments'],
+			columns: [
+				say('report.column.card'),
+				say('report.column.on_screen'),
+				say('report.column.marks'),
+				say('report.column.comments')
+			],
+			nowrap: [1, 2, 3],
 			rows: item.cards.map((card) => [
 				card.title,
-				utcTime(card.shownAt),
+				utc(ctx, card.shownAt),
 				String(card.priorityMarks),
 				String(card.comments.length)
 			])
@@ -284,7 +397,10 @@ function cardBlocks(record: SessionRecord): Block[] {
 			blocks.push({
 				kind: 'list',
 				items: card.comments.map((c) => {
-					const by = [c.author ?? 'No name given', c.stakeholderGroup ? groupLabel(c.stakeholderGroup) : null]
+					const by = [
+						c.author ?? say('report.questions.no_name'),
+						c.stakeholderGroup ? groupName(ctx, c.stakeholderGroup) : null
+					]
 						.filter(Boolean)
 						.join(', ');
 					return `${c.text} — ${by}`;
@@ -295,88 +411,95 @@ function cardBlocks(record: SessionRecord): Block[] {
 	return blocks;
 }
 
-function noteBlocks(record: SessionRecord): Block[] {
-	const noted = record.agenda.filter((item) => item.notes.trim() !== '');
-	if (noted.length === 0) return [];
-	return [
-		{ kind: 'heading', level: 2, text: 'Rapporteur’s notes' },
-		...noted.flatMap((item): Block[] => [
-			{ kind: 'heading', level: 3, text: `${item.number}. ${item.title}` },
-			{ kind: 'paragraph', text: item.notes.trim() }
-		])
-	];
-}
-
-function participationBlocks(record: SessionRecord): Block[] {
+/** Attendance and stakeholder groups: two tables under their own headings, counts of phones only. */
+function participationBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
 	const p = record.participation;
-	return [
-		{ kind: 'heading', level: 2, text: 'Participation' },
+	const blocks: Block[] = [
+		{ kind: 'heading', level: 2, text: say('report.heading.participation') },
+		{ kind: 'paragraph', text: say('report.participation.phones'), note: true },
+		{ kind: 'heading', level: 3, text: say('report.participation.attendance') },
 		{
 			kind: 'fields',
 			entries: [
-				{ label: 'Joined from a phone or laptop', value: String(p.joined) },
-				{ label: 'In the room', value: String(p.inRoom) },
-				{ label: 'Remote', value: String(p.remote) },
-				{ label: 'Did not say', value: String(p.modeUnstated) },
+				{ label: say('report.participation.joined'), value: String(p.joined) },
+				{ label: say('common.mode.in_room'), value: String(p.inRoom) },
+				{ label: say('common.mode.remote'), value: String(p.remote) },
+				{ label: say('report.participation.unstated'), value: String(p.modeUnstated) },
 				{
-					label: 'Most connected at once',
-					value: `${p.peakConnected} (in the room ${p.peakInRoom}, remote ${p.peakRemote})`
+					label: say('report.participation.peak'),
+					value: say('report.participation.peak_value', {
+						peak: p.peakConnected,
+						inRoom: p.peakInRoom,
+						remote: p.peakRemote
+					})
 				},
-				{ label: 'Women (self-declared)', value: `${p.women} of ${p.genderStated} who stated their gender` },
-				...p.byStakeholderGroup.map((g) => ({ label: groupLabel(g.group), value: String(g.count) }))
+				{
+					label: say('report.participation.women'),
+					value: say('report.participation.women_value', { women: p.women, stated: p.genderStated })
+				}
 			]
 		}
 	];
+	if (p.byStakeholderGroup.length > 0) {
+		blocks.push(
+			{ kind: 'heading', level: 3, text: say('report.participation.groups') },
+			{
+				kind: 'fields',
+				entries: p.byStakeholderGroup.map((g) => ({ label: groupName(ctx, g.group), value: String(g.count) }))
+			}
+		);
+	}
+	return blocks;
 }
 
-function timelineBlocks(record: SessionRecord): Block[] {
+function timelineBlocks(ctx: Context): Block[] {
+	const { record, say } = ctx;
 	if (record.timeline.length === 0) return [];
-	const kinds: Record<SessionRecord['timeline'][number]['kind'], string> = {
-		session_started: 'Session started',
-		session_ended: 'Session ended',
-		session_reopened: 'Session reopened',
-		item_started: 'Agenda item',
-		card_shown: 'Card on screen',
-		poll_opened: 'Poll opened',
-		poll_closed: 'Poll closed',
-		speaker: 'Speaker',
-		question_answered: 'Question answered',
-		topic_declared: 'Topic agreed',
-		topic_reworded: 'Topic reworded',
-		topic_withdrawn: 'Topic withdrawn'
-	};
 	return [
-		{ kind: 'heading', level: 2, text: 'Timeline' },
+		{ kind: 'heading', level: 2, text: say('report.heading.timeline') },
 		{
 			kind: 'table',
-			columns: ['Time', 'Event', 'Detail'],
-			rows: record.timeline.map((event) => [utcTime(event.at), kinds[event.kind], event.text])
+			columns: [say('report.column.time'), say('report.column.event'), say('report.column.detail')],
+			nowrap: [0],
+			rows: record.timeline.map((event) => [
+				utc(ctx, event.at),
+				say(`report.event.${event.kind}` as MessageId),
+				event.text
+			])
 		}
 	];
 }
 
-export function layoutReport(record: SessionRecord): ReportDocument {
-	const where = [sessionTimes(record.meeting), record.meeting.venue].filter(Boolean).join(' · ');
+/**
+ * The report laid out: the IGF template's fields first (the report proper, about two pages), then
+ * an appendix with everything the session recorded. Each thing appears once.
+ */
+export function layoutReport(record: SessionRecord, words: ReportWords): ReportDocument {
+	const ctx: Context = { record, words, say: words.say };
+	const where = [sessionTimes(record.meeting, words), record.meeting.venue].filter(Boolean).join(' · ');
 	return {
-		locale: 'en',
-		dir: 'ltr',
+		locale: words.locale,
+		dir: words.locale === 'ar' ? 'rtl' : 'ltr',
 		title: record.meeting.title,
 		subtitle: where,
 		blocks: [
-			...reportBlocks(record),
-			...agendaBlocks(record),
-			...pollBlocks(record),
-			...topicBlocks(record),
-			...speakerBlocks(record),
-			...questionBlocks(record),
-			...taggedBlocks(record),
-			...cardBlocks(record),
-			...noteBlocks(record),
-			...participationBlocks(record),
-			...timelineBlocks(record),
+			...reportBlocks(ctx),
+			{ kind: 'appendix', title: ctx.say('report.heading.appendix') },
+			...agendaBlocks(ctx),
+			...pollBlocks(ctx),
+			...topicBlocks(ctx),
+			...speakerBlocks(ctx),
+			...questionBlocks(ctx),
+			...cardBlocks(ctx),
+			...participationBlocks(ctx),
+			...timelineBlocks(ctx),
 			{
 				kind: 'paragraph',
-				text: `Record of ${record.meeting.code}, generated ${record.generatedAt.replace('T', ' ').slice(0, 16)} UTC by Plenary. Times are in UTC.`,
+				text: ctx.say('report.footer', {
+					code: record.meeting.code,
+					generated: `${record.generatedAt.slice(0, 10)} ${record.generatedAt.slice(11, 16)}`
+				}),
 				note: true
 			}
 		]

@@ -1,154 +1,300 @@
-import { PARTICIPATION_MODE_LABELS, STAKEHOLDER_GROUP_LABELS } from '../meeting';
+import type { MessageId } from '$lib/i18n/messages';
+import type { RecordFacts } from './facts';
 import { REPORT_FIELDS, type ReportField, type SessionRecord } from './schema';
-
-/** The IGF session report template's fields, in its order. */
-export const REPORT_FIELD_LABELS: Record<ReportField, string> = {
-	title: 'Session title',
-	date_time: 'Date and time',
-	organiser: 'Organiser',
-	moderator: 'Chair / moderator',
-	rapporteur: 'Rapporteur / note taker',
-	speakers: 'Speakers and their institutional affiliations',
-	key_issues: 'Key issues raised (one sentence each)',
-	presentations: 'Summary of the presentations',
-	discussion: 'Discussion',
-	way_forward: 'Way forward: suggestions, next steps and key takeaways',
-	participants: 'Estimated number of participants (in the room, remote, peak online)',
-	women_participants: 'Estimated number of women participants',
-	gender_issues: 'To what extent the session discussed gender issues'
-};
+import { clockOf, dayOf, listOf, type ReportWords } from './words';
 
 type RecordSoFar = Omit<SessionRecord, 'timeline' | 'report'>;
+type Person = RecordFacts['people']['moderators'][number];
 
-const groupLabel = (group: string | null) =>
-	group && Object.hasOwn(STAKEHOLDER_GROUP_LABELS, group)
-		? STAKEHOLDER_GROUP_LABELS[group as keyof typeof STAKEHOLDER_GROUP_LABELS]
-		: null;
+/** A field as the session fills it in: the text, and what it was drawn from (or what to look at). */
+interface Prefill {
+	value: string;
+	evidence: string | null;
+}
 
-/** "20 December 2017, 10:00–11:30 Europe/Zurich (09:00–10:30 UTC)", or the planned date alone. */
-export function sessionTimes(meeting: RecordSoFar['meeting']): string {
-	if (!meeting.startedAt) return meeting.date ?? '';
+const text = (value: string, evidence: string | null = null): Prefill => ({ value, evidence });
+
+/** A list inside a field: one "- " line per item, which every export turns into a real list. */
+const bullets = (items: string[]) => items.map((item) => `- ${item.replace(/\s+/g, ' ').trim()}`).join('\n');
+
+const groupName = (words: ReportWords, group: string | null) =>
+	words.say(`common.group.${group ?? 'unspecified'}` as MessageId);
+
+/** Date and time as held: "20 December 2017, 10:00–11:30 Europe/Zurich (09:00–10:30 UTC)". */
+export function sessionTimes(meeting: RecordSoFar['meeting'], words: ReportWords): string {
+	if (!meeting.startedAt) return plannedTimes(meeting, words);
 	const start = new Date(meeting.startedAt);
 	const end = meeting.endedAt ? new Date(meeting.endedAt) : null;
-	const day = (timeZone: string) =>
-		new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(
-			start
-		);
-	const time = (date: Date, timeZone: string) =>
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone,
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23'
-		}).format(date);
-	const span = (timeZone: string) =>
-		end ? `${time(start, timeZone)}–${time(end, timeZone)}` : `from ${time(start, timeZone)}`;
-	if (meeting.timeZone === 'UTC') return `${day('UTC')}, ${span('UTC')} UTC`;
-	return `${day(meeting.timeZone)}, ${span(meeting.timeZone)} ${meeting.timeZone} (${span('UTC')} UTC)`;
+	const span = (zone: string) =>
+		end
+			? `${clockOf(words, start, zone)}–${clockOf(words, end, zone)}`
+			: words.say('report.time.from', { time: clockOf(words, start, zone) });
+	const day = dayOf(words, start, meeting.timeZone);
+	if (meeting.timeZone === 'UTC') return `${day}, ${span('UTC')} UTC`;
+	return `${day}, ${span(meeting.timeZone)} ${meeting.timeZone} (${span('UTC')} UTC)`;
 }
 
-function speakersText(record: RecordSoFar): string {
-	const panel = record.agenda.flatMap((item) =>
-		item.panelists.map((p) =>
-			[p.name, p.affiliation, groupLabel(p.stakeholderGroup)].filter(Boolean).join(', ')
-		)
+/** The date and time the meeting was planned for, as its file gives them. */
+function plannedTimes(meeting: RecordSoFar['meeting'], words: ReportWords): string {
+	if (!meeting.date) return '';
+	const day = dayOf(words, new Date(`${meeting.date}T12:00:00Z`), 'UTC');
+	return meeting.startTime ? `${day}, ${meeting.startTime} ${meeting.timeZone}` : day;
+}
+
+/** Held on another day than planned (always so for a rehearsal): the field says both. */
+function dateTimeText(meeting: RecordSoFar['meeting'], words: ReportWords): Prefill {
+	const held = sessionTimes(meeting, words);
+	if (!meeting.startedAt || !meeting.date) return text(held);
+	const heldOn = new Intl.DateTimeFormat('en-CA', { timeZone: meeting.timeZone }).format(
+		new Date(meeting.startedAt)
 	);
-	const floor = [...new Set(record.speakers.map((s) => s.name))].map((name) => {
-		const speaker = record.speakers.find((s) => s.name === name);
-		const details = [
-			groupLabel(speaker?.stakeholderGroup ?? null),
-			speaker ? PARTICIPATION_MODE_LABELS[speaker.mode].toLowerCase() : null
-		];
-		return `${name} (${details.filter(Boolean).join(', ')}; from the floor)`;
-	});
-	return [...panel, ...floor].join('\n');
+	const planned = plannedTimes(meeting, words);
+	if (meeting.rehearsal) return text(words.say('report.date.rehearsal', { held, planned }));
+	if (heldOn !== meeting.date) return text(words.say('report.date.moved', { held, planned }));
+	return text(held);
 }
 
-function presentationsText(record: RecordSoFar): string {
-	return record.agenda
-		.filter((item) => item.kind === 'info' || item.kind === 'panel')
-		.filter((item) => item.notes.trim() !== '')
-		.map((item) => `${item.title}: ${item.notes.trim()}`)
-		.join('\n\n');
+const personText = (person: Person) =>
+	person.affiliation ? `${person.name}, ${person.affiliation}` : person.name;
+
+/**
+ * A panelist the agenda has not named yet ("Government panelist", "To be confirmed"): never a
+ * speaker in the report, since nobody could file that as a name.
+ */
+export function isPlaceholder(name: string, affiliation: string | null): boolean {
+	const unconfirmed = /^(to be (confirmed|announced|determined)|tb[acd]|n\/?a|\?+|-+)$/i;
+	return unconfirmed.test(name.trim()) || unconfirmed.test((affiliation ?? '').trim()) || name.trim() === '';
 }
 
-function discussionText(record: RecordSoFar): string {
+/** The people who actually spoke, once each, in the order they first spoke, with their affiliation. */
+function speakersText(record: RecordSoFar, words: ReportWords): Prefill {
+	const seen = new Set<string>();
 	const lines: string[] = [];
-	for (const item of record.agenda) {
-		if (item.kind !== 'info' && item.kind !== 'panel' && item.notes.trim() !== '') {
-			lines.push(`${item.title}: ${item.notes.trim()}`);
+	let unnamed = 0;
+	for (const speaker of record.speakers) {
+		if (isPlaceholder(speaker.name, speaker.affiliation)) {
+			unnamed += 1;
+			continue;
 		}
+		const who = `${speaker.name}|${speaker.affiliation ?? ''}`;
+		if (seen.has(who)) continue;
+		seen.add(who);
+		const details = [speaker.affiliation, groupName(words, speaker.stakeholderGroup)].filter(Boolean);
+		const role = speaker.panelist
+			? words.say('report.speakers.panelist')
+			: words.say('report.speakers.floor');
+		lines.push(`${speaker.name} (${details.join(', ')}; ${role})`);
 	}
+	const evidence = unnamed > 0 ? words.say('report.speakers.unnamed', { count: unnamed }) : null;
+	if (lines.length === 0) return text('', evidence ?? words.say('report.speakers.none'));
+	return text(bullets(lines), evidence);
+}
+
+/** What a tagged item proposes for the report: its sentence as the rapporteur left it, else as drafted. */
+const sentencesOf = (record: RecordSoFar, tag: 'key_issue' | 'takeaway') =>
+	record.tagged.filter((t) => t.tag === tag).map((t) => t.sentence);
+
+function presentationsText(record: RecordSoFar, words: ReportWords): Prefill {
+	const items = record.agenda.filter((item) => item.kind === 'info' || item.kind === 'panel');
+	const noted = items.filter((item) => item.notes.trim() !== '');
+	if (noted.length === 0) return text('', words.say('report.presentations.none'));
+	return text(noted.map((item) => `${item.title}: ${item.notes.trim()}`).join('\n\n'));
+}
+
+function discussionText(record: RecordSoFar, words: ReportWords): Prefill {
+	const parts = record.agenda
+		.filter((item) => item.kind !== 'info' && item.kind !== 'panel' && item.notes.trim() !== '')
+		.map((item) => `${item.title}: ${item.notes.trim()}`);
+	const comments = record.agenda.flatMap((item) => item.cards).reduce((sum, c) => sum + c.comments.length, 0);
+	parts.push(
+		words.say('report.discussion.counts', {
+			questions: record.questions.length,
+			answered: record.questions.filter((q) => q.status === 'answered').length,
+			speakers: record.speakers.length,
+			comments
+		})
+	);
+	const top = record.questions.slice(0, 3);
+	if (top.length > 0) {
+		parts.push(
+			`${words.say('report.discussion.top')}\n${bullets(
+				top.map((q) => `${q.text} (${words.say('report.count.upvotes', { count: q.upvotes })})`)
+			)}`
+		);
+	}
+	return text(parts.join('\n\n'));
+}
+
+/** The polls that closed a walkthrough: the room's choice of the areas to discuss further. */
+function highlightPolls(record: RecordSoFar) {
+	const walkthroughs = new Set(record.agenda.filter((i) => i.kind === 'walkthrough').map((i) => i.id));
+	return record.polls.filter(
+		(poll) =>
+			poll.itemId !== null &&
+			walkthroughs.has(poll.itemId) &&
+			poll.status === 'closed' &&
+			poll.results !== null &&
+			poll.results.ballots > 0 &&
+			['single', 'multiple', 'ranking'].includes(poll.kind)
+	);
+}
+
+/** "Safe access (24 votes) and Abuse by authorities (19 votes)": the options that led, at most three. */
+function chosenOptions(poll: RecordSoFar['polls'][number], words: ReportWords): string {
+	const overall = poll.results!.overall;
+	const scored =
+		overall.kind === 'ranking'
+			? overall.points.map((p) => ({ id: p.optionId, value: p.points, unit: 'report.count.points' as const }))
+			: overall.kind === 'single' || overall.kind === 'multiple'
+				? overall.counts.map((c) => ({ id: c.optionId, value: c.count, unit: 'report.count.votes' as const }))
+				: [];
+	const top = scored
+		.filter((s) => s.value > 0)
+		.sort((a, b) => b.value - a.value)
+		.slice(0, 3);
+	return listOf(
+		words,
+		top.map((s) => {
+			const label = poll.options.find((o) => o.id === s.id)?.label ?? s.id;
+			return `${label} (${words.say(s.unit, { count: s.value })})`;
+		})
+	);
+}
+
+function highlightSentences(record: RecordSoFar, words: ReportWords): string[] {
+	return highlightPolls(record).map((poll) => {
+		const item = record.agenda.find((i) => i.id === poll.itemId);
+		return words.say('report.outcomes.highlighted', {
+			item: item?.title ?? '',
+			choice: chosenOptions(poll, words),
+			question: poll.question,
+			ballots: poll.results!.ballots
+		});
+	});
+}
+
+function agreedTopicsOf(record: RecordSoFar): string[] {
+	return record.agreedTopics.filter((t) => t.status === 'agreed').map((t) => t.wording);
+}
+
+function policyText(record: RecordSoFar, words: ReportWords): Prefill {
+	const takeaways = sentencesOf(record, 'takeaway');
+	const lines = [...takeaways, ...highlightSentences(record, words)];
+	if (lines.length === 0) return text('', words.say('report.policy.none'));
+	return text(bullets(lines));
+}
+
+function wayForwardText(record: RecordSoFar, words: ReportWords): Prefill {
+	const topics = agreedTopicsOf(record);
+	if (topics.length === 0) return text('', words.say('report.way_forward.none'));
+	return text(`${words.say('report.way_forward.topics', { count: topics.length })}\n${bullets(topics)}`);
+}
+
+function outcomesText(record: RecordSoFar, words: ReportWords): Prefill {
+	const cards = record.agenda
+		.filter((item) => item.kind === 'walkthrough')
+		.flatMap((item) => item.cards.filter((c) => c.placement === 'walkthrough' && c.shownAt));
+	const lines: string[] = [];
+	if (cards.length > 0) lines.push(words.say('report.outcomes.walked', { count: cards.length }));
+	lines.push(...highlightSentences(record, words));
+	const topics = agreedTopicsOf(record);
+	if (topics.length > 0)
+		lines.push(words.say('report.outcomes.topics', { count: topics.length, topics: listOf(words, topics) }));
+	if (lines.length === 0) return text('', words.say('report.outcomes.none'));
+	return text(bullets(lines));
+}
+
+function participantsText(record: RecordSoFar, words: ReportWords): Prefill {
+	const p = record.participation;
+	return text(
+		'',
+		words.say('report.participants.phones', {
+			joined: p.joined,
+			inRoom: p.inRoom,
+			remote: p.remote,
+			unstated: p.modeUnstated,
+			peak: p.peakConnected,
+			peakInRoom: p.peakInRoom,
+			peakRemote: p.peakRemote
+		})
+	);
+}
+
+function womenText(record: RecordSoFar, words: ReportWords): Prefill {
+	const p = record.participation;
+	return text(
+		'',
+		p.genderStated > 0
+			? words.say('report.women.phones', { women: p.women, stated: p.genderStated })
+			: words.say('report.women.none')
+	);
+}
+
+/** Gender in any of the six languages; content is often in the meeting's language, sometimes in English. */
+const GENDER =
+	/gender|wom[ae]n|girls?\b|feminis|genre|femmes?|filles|género|mujer(es)?|niñas|igualdad|гендер|женщин|девоч|النوع الاجتماعي|المرأة|النساء|الفتيات|性别|妇女|女性|女童/i;
+
+/**
+ * Only what shows the room talked about gender counts: a question, a comment, or an item the
+ * rapporteur tagged. A card that was merely on screen is not a discussion.
+ */
+function genderText(record: RecordSoFar, words: ReportWords): Prefill {
+	const questions = record.questions.filter((q) => GENDER.test(q.text));
 	const comments = record.agenda
 		.flatMap((item) => item.cards)
-		.reduce((sum, card) => sum + card.comments.length, 0);
-	const answered = record.questions.filter((q) => q.status === 'answered').length;
+		.flatMap((card) => card.comments.filter((c) => GENDER.test(c.text) || GENDER.test(card.title)));
+	const tagged = record.tagged.filter((t) => GENDER.test(t.text) || GENDER.test(t.sentence));
+	const examples = [
+		...tagged.map((t) => t.sentence),
+		...questions.map((q) => q.text),
+		...comments.map((c) => c.text)
+	];
+	if (examples.length === 0) return text('', words.say('report.gender.none'));
 	const counts = [
-		`${record.questions.length} questions from the room (${answered} answered)`,
-		`${record.speakers.length} interventions from the floor`,
-		`${comments} comments on the policy options`
-	];
-	lines.push(`The session received ${counts.join(', ')}.`);
-	const top = record.questions.slice(0, 5);
-	if (top.length > 0) {
-		lines.push(
-			`Most supported questions:\n${top.map((q) => `- ${q.text} (${q.upvotes} upvotes)`).join('\n')}`
-		);
-	}
-	return lines.join('\n\n');
+		[questions.length, 'report.gender.questions'],
+		[comments.length, 'report.gender.comments'],
+		[tagged.length, 'report.gender.tagged']
+	] as const;
+	const what = listOf(
+		words,
+		counts.filter(([count]) => count > 0).map(([count, id]) => words.say(id, { count }))
+	);
+	const value = words.say('report.gender.discussed', {
+		what,
+		example: examples[0].replace(/\s+/g, ' ').trim()
+	});
+	return text(value, words.say('report.gender.evidence'));
 }
 
-function wayForwardText(record: RecordSoFar): string {
-	const topics = record.agreedTopics.filter((t) => t.status === 'agreed');
-	const takeaways = record.tagged.filter((t) => t.tag === 'takeaway');
-	const parts: string[] = [];
-	if (topics.length > 0)
-		parts.push(`Agreed topics for next year:\n${topics.map((t) => `- ${t.wording}`).join('\n')}`);
-	if (takeaways.length > 0) parts.push(`Key takeaways:\n${takeaways.map((t) => `- ${t.text}`).join('\n')}`);
-	return parts.join('\n\n');
-}
-
-function genderText(record: RecordSoFar): string {
-	const mentions = /gender|women|woman|girls/i;
-	const cards = record.agenda
-		.flatMap((item) => item.cards)
-		.filter((card) => card.shownAt && mentions.test(`${card.title} ${card.body}`));
-	const questions = record.questions.filter((q) => mentions.test(q.text));
-	const parts = [
-		...cards.map((card) => `The policy option "${card.title}" was presented and discussed.`),
-		...(questions.length > 0 ? [`${questions.length} question(s) from the room raised gender.`] : [])
-	];
-	return parts.join(' ');
-}
-
-/** What each report field says when the rapporteur leaves it alone. */
+/** What each report field says when the rapporteur leaves it alone, and what that was drawn from. */
 function prefilledReport(
 	record: RecordSoFar,
-	people: { moderators: string[]; rapporteurs: string[] }
-): Record<ReportField, string> {
-	const p = record.participation;
+	people: RecordFacts['people'],
+	words: ReportWords
+): Record<ReportField, Prefill> {
+	const keyIssues = sentencesOf(record, 'key_issue');
 	return {
-		title: record.meeting.title,
-		date_time: sessionTimes(record.meeting),
-		organiser: record.meeting.organiser,
-		moderator: people.moderators.join(', '),
-		rapporteur: people.rapporteurs.join(', '),
-		speakers: speakersText(record),
-		key_issues: record.tagged
-			.filter((t) => t.tag === 'key_issue')
-			.map((t) => `- ${t.text}`)
-			.join('\n'),
-		presentations: presentationsText(record),
-		discussion: discussionText(record),
-		way_forward: wayForwardText(record),
-		participants: `In the room: ${p.inRoom}. Remote: ${p.remote}. Peak online at once: ${p.peakConnected}. Joined in all: ${p.joined}.`,
-		women_participants:
-			p.genderStated > 0
-				? `${p.women} (of the ${p.genderStated} participants who stated their gender)`
-				: 'Not known: no participant stated their gender.',
-		gender_issues: genderText(record)
+		title: text(record.meeting.title),
+		date_time: dateTimeText(record.meeting, words),
+		organiser: text(record.meeting.organiser),
+		moderator: text(people.moderators.map(personText).join('; ')),
+		rapporteur: text(people.rapporteurs.map(personText).join('; ')),
+		speakers: speakersText(record, words),
+		key_issues:
+			keyIssues.length > 0 ? text(bullets(keyIssues)) : text('', words.say('report.key_issues.none')),
+		presentations: presentationsText(record, words),
+		discussion: discussionText(record, words),
+		policy_recommendations: policyText(record, words),
+		way_forward: wayForwardText(record, words),
+		outcomes: outcomesText(record, words),
+		participants: participantsText(record, words),
+		women_participants: womenText(record, words),
+		gender_issues: genderText(record, words)
 	};
 }
+
+/** A Best Practice Forum's outcomes have their own field in its report; other sessions' are their main outcomes. */
+const isBestPracticeForum = (title: string) => /best practice forum|\bBPF\b/i.test(title);
 
 /**
  * The report as the rapporteur leaves with it: what they wrote where they wrote it, and the rest
@@ -156,17 +302,25 @@ function prefilledReport(
  */
 export function fillReport(
 	record: RecordSoFar,
-	people: { moderators: string[]; rapporteurs: string[] },
-	written: { field: ReportField; text: string }[]
+	people: RecordFacts['people'],
+	written: RecordFacts['report'],
+	words: ReportWords
 ): SessionRecord['report'] {
-	const filled = prefilledReport(record, people);
+	const filled = prefilledReport(record, people, words);
 	return REPORT_FIELDS.map((key) => {
 		const own = written.find((entry) => entry.field === key);
+		const label =
+			key === 'outcomes' && isBestPracticeForum(record.meeting.title)
+				? words.say('report.field.outcomes_bpf')
+				: words.say(`report.field.${key}` as MessageId);
 		return {
 			key,
-			label: REPORT_FIELD_LABELS[key],
-			value: own ? own.text : filled[key],
-			source: own ? ('rapporteur' as const) : ('prefilled' as const)
+			label,
+			value: own ? own.text : filled[key].value,
+			source: own ? ('rapporteur' as const) : ('prefilled' as const),
+			by: own?.by ?? null,
+			accepted: own !== undefined && own.text === filled[key].value,
+			evidence: filled[key].evidence
 		};
 	});
 }

@@ -138,6 +138,11 @@ const question = z.object({
 
 const speaker = z.object({
 	name: z.string(),
+	affiliation: z
+		.string()
+		.nullable()
+		.describe('The institution the speaker gave, or a panelist’s from the agenda.'),
+	panelist: z.boolean().describe('True when the speaker was one of the agenda’s panelists.'),
 	stakeholderGroup: group.nullable(),
 	mode: mode,
 	itemId: z.string().nullable().describe('The agenda item on screen when the speaker began.'),
@@ -170,6 +175,10 @@ const tagged = z.object({
 	target: z.enum(TAG_TARGETS),
 	targetId: z.string(),
 	text: z.string(),
+	sentence: z.string().describe('The one-sentence wording the report uses for this item.'),
+	sentenceSource: z
+		.enum(['rapporteur', 'prefilled'])
+		.describe('Written by the rapporteur, or proposed from the item when it was tagged.'),
 	at: instant
 });
 
@@ -183,7 +192,9 @@ export const REPORT_FIELDS = [
 	'key_issues',
 	'presentations',
 	'discussion',
+	'policy_recommendations',
 	'way_forward',
+	'outcomes',
 	'participants',
 	'women_participants',
 	'gender_issues'
@@ -196,7 +207,17 @@ const reportField = z.object({
 	value: z.string(),
 	source: z
 		.enum(['rapporteur', 'prefilled'])
-		.describe('Written or edited by the rapporteur, or filled in from what the session recorded.')
+		.describe('Written or edited by the rapporteur, or filled in from what the session recorded.'),
+	by: z.string().nullable().describe('Who wrote or accepted the text (null while prefilled).'),
+	accepted: z
+		.boolean()
+		.describe('True when a person accepted the prefilled text as it stands: checked, not rewritten.'),
+	evidence: z
+		.string()
+		.nullable()
+		.describe(
+			'What the session offers beside the field: what a prefilled text was drawn from, or figures for the rapporteur’s own estimate (phone counts are not headcounts).'
+		)
 });
 
 const participation = z.object({
@@ -249,6 +270,8 @@ export const sessionRecordSchema = z
 			date: z.string().nullable(),
 			timeZone: z.string(),
 			organiser: z.string(),
+			startTime: z.string().nullable().describe('The planned local start (HH:MM) on `date`.'),
+			rehearsal: z.boolean().describe('A rehearsal: held on another day than the planned `date`.'),
 			startedAt: instant.nullable(),
 			endedAt: instant.nullable(),
 			reopenings: z

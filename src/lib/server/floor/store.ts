@@ -92,6 +92,8 @@ export function speakerFactsOf(meetingId: string): RecordFacts['speakers'] {
 		.all()
 		.map((row) => ({
 			name: row.name,
+			affiliation: null,
+			panelistId: row.panelistId,
 			stakeholderGroup: row.stakeholderGroup,
 			mode: row.mode,
 			requestedAt: row.requestedAt,

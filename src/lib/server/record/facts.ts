@@ -2,6 +2,7 @@ import type { MeetingRole } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { buildRecord } from '$lib/domain/record/build';
 import type { SessionRecord } from '$lib/domain/record/schema';
+import { layoutReport, type ReportDocument } from '$lib/domain/record/layout';
 import type { Meeting } from '../db/schema';
 import { roleHoldersOf } from '../auth/roles';
 import { commentFactsOf, markCounts, tagFactsOf } from '../comments/store';
@@ -16,15 +17,17 @@ import { peaksOf } from './peaks';
 import { recordTextsOf, textFactsOf, type RecordText } from './texts';
 import { reopeningsOf } from './clock';
 import { topicFactsOf } from './topics';
+import { reportWords } from './words';
 
 function peopleOf(meetingId: string): RecordFacts['people'] {
 	const holders = roleHoldersOf(meetingId);
 	const named = (role: MeetingRole) =>
 		holders.filter((holder) => holder.role === role).map((holder) => holder.name);
+	const person = (name: string) => ({ name, affiliation: '' });
 	// Whoever moved the agenda moderated, whatever their role (an admin often does).
 	return {
-		moderators: [...new Set([...named('moderator'), ...agendaMoversOf(meetingId)])].sort(),
-		rapporteurs: named('rapporteur')
+		moderators: [...new Set([...named('moderator'), ...agendaMoversOf(meetingId)])].sort().map(person),
+		rapporteurs: named('rapporteur').map(person)
 	};
 }
 
@@ -41,6 +44,8 @@ function recordFactsOf(meeting: Meeting, texts: readonly RecordText[], now = new
 			date: meeting.date,
 			timeZone: meeting.timeZone,
 			organiser: meeting.organiser,
+			startTime: meeting.startTime,
+			rehearsal: meeting.rehearsal,
 			startedAt: meeting.startedAt,
 			endedAt: meeting.endedAt
 		},
@@ -66,5 +71,13 @@ export function recordOf(
 	meeting: Meeting,
 	texts: readonly RecordText[] = recordTextsOf(meeting.id)
 ): SessionRecord {
-	return buildRecord(recordFactsOf(meeting, texts));
+	return buildRecord(recordFactsOf(meeting, texts), wordsOf(meeting));
+}
+
+/** The meeting's language, which its report is written in. */
+const wordsOf = (_meeting: Meeting) => reportWords('en');
+
+/** The report laid out for the DOCX, Markdown and print exports, in the meeting's language. */
+export function reportOf(meeting: Meeting, record: SessionRecord = recordOf(meeting)): ReportDocument {
+	return layoutReport(record, wordsOf(meeting));
 }

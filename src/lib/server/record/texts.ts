@@ -1,13 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { REPORT_FIELDS, type ReportField } from '$lib/domain/record/schema';
+import { TAGS, TAG_TARGETS, type RecordTag, type TagTarget } from '$lib/domain/comments';
 import { db, type Tx } from '../db';
 import { recordTexts, users } from '../db/schema';
 
 /** Notes are keyed per agenda item, report fields per field: one store and one conflict rule serve both. */
-export type RecordTextKey = `note:${string}` | `report:${ReportField}`;
+export type RecordTextKey = `note:${string}` | `report:${ReportField}` | `sentence:${string}`;
 
 const NOTE = 'note:';
+const SENTENCE = 'sentence:';
+
+/** The rapporteur's sentence for a tagged item: one per tag of a card, comment or question. */
+export function sentenceKey(tag: RecordTag, target: TagTarget, targetId: string): RecordTextKey {
+	return `${SENTENCE}${tag}:${target}:${targetId}`;
+}
 
 export function noteKey(itemId: string): RecordTextKey {
 	return `${NOTE}${itemId}`;
@@ -88,14 +95,24 @@ export function saveRecordText(
 }
 
 /** The rapporteur's notes and report fields, as the record reads them; a key of no known field is skipped. */
-export function textFactsOf(texts: readonly RecordText[]): Pick<RecordFacts, 'notes' | 'report'> {
+export function textFactsOf(
+	texts: readonly RecordText[]
+): Pick<RecordFacts, 'notes' | 'report' | 'sentences'> {
 	return {
 		notes: texts.flatMap((t) =>
 			t.key.startsWith(NOTE) ? [{ itemId: t.key.slice(NOTE.length), text: t.text }] : []
 		),
 		report: texts.flatMap((t) => {
 			const field = REPORT_FIELDS.find((candidate) => t.key === reportKey(candidate));
-			return field ? [{ field, text: t.text }] : [];
+			return field ? [{ field, text: t.text, by: t.by }] : [];
+		}),
+		sentences: texts.flatMap((t) => {
+			if (!t.key.startsWith(SENTENCE)) return [];
+			const [tag, target, ...rest] = t.key.slice(SENTENCE.length).split(':');
+			const known = TAGS.find((k) => k === tag) && TAG_TARGETS.find((k) => k === target);
+			return known
+				? [{ tag: tag as RecordTag, target: target as TagTarget, targetId: rest.join(':'), text: t.text }]
+				: [];
 		})
 	};
 }

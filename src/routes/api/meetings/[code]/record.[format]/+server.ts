@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { canKeepRecord } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
-import { recordOf } from '$lib/server/record/facts';
+import { recordOf, reportOf } from '$lib/server/record/facts';
 import { pollResultsCsv } from '$lib/server/export/csv';
 import { reportDocx } from '$lib/server/export/docx';
 import { reportMarkdown } from '$lib/server/export/markdown';
-import { layoutReport } from '$lib/domain/record/layout';
 
 const FORMATS = {
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -32,8 +31,8 @@ export async function GET({ params, locals }) {
 	let body: string | Uint8Array;
 	if (format === 'json') body = JSON.stringify(record, null, 2);
 	else if (format === 'csv') body = pollResultsCsv(record);
-	else if (format === 'md') body = reportMarkdown(layoutReport(record));
-	else body = new Uint8Array(await reportDocx(layoutReport(record)));
+	else if (format === 'md') body = reportMarkdown(reportOf(meeting, record));
+	else body = new Uint8Array(await reportDocx(reportOf(meeting, record)));
 	const suffix = format === 'csv' ? 'poll-results' : 'record';
 	return new Response(body as BodyInit, {
 		headers: {

@@ -1,8 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { canKeepRecord } from '$lib/server/auth/roles';
-import { layoutReport } from '$lib/domain/record/layout';
 import { requireMeeting } from '$lib/server/meetings/access';
-import { recordOf } from '$lib/server/record/facts';
+import { reportOf } from '$lib/server/record/facts';
 
 export function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
@@ -10,5 +9,5 @@ export function load({ params, url, locals }) {
 	if (!canKeepRecord(locals.user, meeting.id)) {
 		error(403, 'Only the moderators and rapporteurs of this meeting keep its record.');
 	}
-	return { code: meeting.code, document: layoutReport(recordOf(meeting)) };
+	return { code: meeting.code, document: reportOf(meeting) };
 }

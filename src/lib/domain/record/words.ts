@@ -1,0 +1,39 @@
+import type { MessageId, MessageValues } from '$lib/i18n/messages';
+
+/**
+ * The words of a report in the meeting's language: its headings, labels and prefilled sentences.
+ * The record and its layout are written through this, so one session's report reads the same in
+ * every export, in whichever of the six languages the meeting is held.
+ */
+export interface ReportWords {
+	/** The meeting's language (a locale of `$lib/i18n/locales`). */
+	locale: string;
+	/** The locale dates and numbers are written in (`en-GB` for English, Western digits in Arabic). */
+	formatting: string;
+	say(id: MessageId, values?: MessageValues): string;
+}
+
+/** "20 December 2017" in the report's language and the given time zone. */
+export function dayOf(words: ReportWords, at: Date, timeZone: string): string {
+	return new Intl.DateTimeFormat(words.formatting, {
+		timeZone,
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	}).format(at);
+}
+
+/** "09:41" on a 24-hour clock, in the given time zone. */
+export function clockOf(words: ReportWords, at: Date, timeZone: string): string {
+	return new Intl.DateTimeFormat(words.formatting, {
+		timeZone,
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23'
+	}).format(at);
+}
+
+/** Items joined as the language lists them: "A, B and C". */
+export function listOf(words: ReportWords, items: string[]): string {
+	return new Intl.ListFormat(words.formatting, { style: 'long', type: 'conjunction' }).format(items);
+}
