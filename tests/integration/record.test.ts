@@ -319,6 +319,34 @@ describe('a scripted Geneva session leaves a complete record', () => {
 		expect(record.timeline.at(-1)?.kind).toBe('session_ended');
 	});
 
+	it('fills every IGF report field from the session but the two headcounts, which it leaves to the rapporteur', async () => {
+		const field = (key: string) => record.report.find((f) => f.key === key)!;
+		const headcounts = ['participants', 'women_participants'];
+		const empty = record.report.filter((f) => f.value.trim() === '').map((f) => f.key);
+		expect(empty).toEqual(headcounts);
+		for (const key of headcounts) expect(field(key).evidence).toMatch(/phone/);
+		const issues = field('key_issues').value.split('\n');
+		expect(issues[0]).toBe('- The room asked: How do we fund CERTs in small states?');
+		expect(issues[1]).toMatch(/^- Secure development processes: \S.*[.!?]$/);
+		expect(issues).toHaveLength(2);
+		expect(field('policy_recommendations').value).toContain(
+			'On “Online abuse and gender-based violence”, a participant noted: Include harassment of women journalists.'
+		);
+		expect(field('outcomes').value).toMatch(
+			/the room chose .*Online abuse and gender-based violence \(5 votes\)/
+		);
+		expect(field('way_forward').value).toContain('- Closing the digital security divide');
+		expect(field('gender_issues').value).toBe(
+			'Gender came up in 1 comment and 1 item tagged for the report, for example: “On “Online abuse and gender-based violence”, a participant noted: Include harassment of women journalists.”'
+		);
+		expect(field('date_time').value).toContain(
+			'This was a rehearsal; the session is planned for 20 December 2017'
+		);
+		expect(record.report.filter((f) => f.source === 'prefilled').map((f) => f.key)).not.toContain(
+			'discussion'
+		);
+	});
+
 	it('exports a Word document with the agenda, the results and the agreed topics', async () => {
 		const response = await exported('docx', cookies.rapporteur);
 		expect(response.status).toBe(200);
@@ -332,6 +360,10 @@ describe('a scripted Geneva session leaves a complete record', () => {
 		expect(text).toContain('Online abuse and gender-based violence');
 		expect(text).toContain('Closing the digital security divide');
 		expect(text).toContain('How do we fund CERTs in small states?');
+		for (const field of record.report) expect(text).toContain(field.label);
+		// Fields nobody has checked yet say so; the one the rapporteur wrote does not.
+		expect(text).toContain('Prefilled from the session, not yet checked');
+		expect(text).toContain('To be written by the rapporteur');
 		for (const token of tokens) expect(xml).not.toContain(token);
 		expect(text).not.toContain('Unapproved secret phrase');
 	});

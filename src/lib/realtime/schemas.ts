@@ -108,7 +108,14 @@ export const commandSchemas = {
 	'record:write': command({
 		target: z.discriminatedUnion('kind', [
 			z.object({ kind: z.literal('note'), itemId: id }),
-			z.object({ kind: z.literal('report'), field: z.enum(REPORT_FIELDS) })
+			z.object({ kind: z.literal('report'), field: z.enum(REPORT_FIELDS) }),
+			/** The report's one sentence for a tagged card, comment or question. */
+			z.object({
+				kind: z.literal('sentence'),
+				tag: z.enum(TAGS),
+				target: z.enum(TAG_TARGETS),
+				targetId: id
+			})
 		]),
 		text: z.string().max(20_000, 'Keep one text under 20,000 characters.'),
 		/** The revision the writer started from: 0 for a text not saved before. */

@@ -314,7 +314,9 @@ describe('the report', () => {
 		});
 		expect(field('moderator')?.value).toBe('chair');
 		expect(field('date_time')?.value).toBe('20 December 2017, 10:00–10:50 Europe/Zurich (09:00–09:50 UTC)');
-		expect(field('gender_issues')?.value).toContain('Online abuse and gender-based violence');
+		// The "Online abuse and gender-based violence" card was on screen, and nothing more: no discussion.
+		expect(field('gender_issues')).toMatchObject({ value: '', source: 'prefilled' });
+		expect(field('gender_issues')?.evidence).toContain('only shown on screen');
 	});
 
 	it('keeps what the rapporteur wrote, even an empty field', () => {
@@ -347,7 +349,9 @@ describe('the report', () => {
 			'key_issues',
 			'presentations',
 			'discussion',
+			'policy_recommendations',
 			'way_forward',
+			'outcomes',
 			'participants',
 			'women_participants',
 			'gender_issues'
@@ -417,5 +421,194 @@ describe('the JSON contract', () => {
 		const record = JSON.parse(JSON.stringify(built(facts())));
 		record.agenda[0].startedAt = 'yesterday';
 		expect(validate(record)).toBe(false);
+	});
+});
+
+describe('the report fields, as the IGF template means them', () => {
+	const field = (record: ReturnType<typeof built>, key: string) => record.report.find((f) => f.key === key)!;
+	const question = (id: string, text: string, upvotes = 0) => ({
+		id,
+		text,
+		authorName: null,
+		stakeholderGroup: null,
+		mode: null,
+		status: 'approved' as const,
+		upvotes,
+		askedAt: at(21),
+		answeredAt: null
+	});
+
+	it('lists as speakers only who spoke, once each, in order, with affiliation, never a placeholder', () => {
+		const spoke = (name: string, minute: number, extra: Partial<RecordFacts['speakers'][number]> = {}) => ({
+			name,
+			affiliation: null,
+			panelistId: null,
+			stakeholderGroup: null,
+			mode: 'in_room' as const,
+			requestedAt: at(minute),
+			startedAt: at(minute),
+			endedAt: at(minute + 1),
+			...extra
+		});
+		const record = built(
+			facts({
+				speakers: [
+					spoke('Maria Lopez', 25, { affiliation: 'CERT.br', stakeholderGroup: 'technical_community' }),
+					spoke('Government panelist', 12, { affiliation: 'To be confirmed', panelistId: 'p1' }),
+					spoke('Ahmed Said', 14, {
+						affiliation: 'Ministry of ICT',
+						panelistId: 'p2',
+						stakeholderGroup: 'government'
+					}),
+					spoke('Maria Lopez', 35, { affiliation: 'CERT.br', stakeholderGroup: 'technical_community' })
+				]
+			})
+		);
+		const speakers = field(record, 'speakers');
+		expect(speakers.value.split('\n')).toEqual([
+			'- Ahmed Said (Ministry of ICT, Government; panelist)',
+			'- Maria Lopez (CERT.br, Technical community; from the floor)'
+		]);
+		expect(speakers.value).not.toContain('To be confirmed');
+		expect(speakers.evidence).toContain('One panelist');
+	});
+
+	it('proposes one sentence per tagged item, which the rapporteur’s own sentence replaces', () => {
+		const tags: RecordFacts['tags'] = [
+			{ target: 'question', targetId: 'q1', tag: 'key_issue', at: at(22) },
+			{ target: 'card', targetId: 'dos', tag: 'key_issue', at: at(23) }
+		];
+		const questions = [question('q1', 'Who protects shared DNS services? And how are IXPs funded?')];
+		const proposed = built(facts({ tags, questions }));
+		expect(proposed.tagged.map((t) => [t.sentence, t.sentenceSource])).toEqual([
+			['The room asked: Who protects shared DNS services?', 'prefilled'],
+			['Denial of service', 'prefilled']
+		]);
+		expect(field(proposed, 'key_issues').value).toBe(
+			'- The room asked: Who protects shared DNS services?\n- Denial of service'
+		);
+		const sentences = [
+			{
+				tag: 'key_issue' as const,
+				target: 'card' as const,
+				targetId: 'dos',
+				text: 'Attacks on availability grow.'
+			}
+		];
+		const edited = built(facts({ tags, questions, sentences }));
+		expect(edited.tagged[1]).toMatchObject({
+			sentence: 'Attacks on availability grow.',
+			sentenceSource: 'rapporteur'
+		});
+		expect(field(edited, 'key_issues').value).toContain('- Attacks on availability grow.');
+	});
+
+	it('counts gender as discussed only on evidence, and says what the evidence was', () => {
+		const record = built(
+			facts({ questions: [question('q1', 'How do we protect women journalists online?')] })
+		);
+		const gender = field(record, 'gender_issues');
+		expect(gender.value).toBe(
+			'Gender came up in 1 question, for example: “How do we protect women journalists online?”'
+		);
+		expect(gender.evidence).toContain('mention gender or women');
+	});
+
+	it('leaves the headcounts to the rapporteur and offers the phone counts beside them as such', () => {
+		const participants = Array.from({ length: 5 }, (_, i) => ({
+			stakeholderGroup: null,
+			mode: i < 3 ? ('in_room' as const) : ('remote' as const),
+			woman: i === 0,
+			genderStated: i < 2
+		}));
+		const record = built(facts({ participants, peaks: { connected: 4, inRoom: 3, remote: 1 } }));
+		expect(field(record, 'participants')).toMatchObject({ value: '', source: 'prefilled' });
+		expect(field(record, 'participants').evidence).toBe(
+			'For your estimate, from the phones: 5 phones joined (3 in the room, 2 remote, 0 did not say); at most 4 were connected at once (3 in the room, 1 remote). These count phones, not people.'
+		);
+		expect(field(record, 'women_participants').value).toBe('');
+		expect(field(record, 'women_participants').evidence).toContain(
+			'1 of the 2 participants who stated a gender'
+		);
+	});
+
+	it('says when a rehearsal is held on another day than planned', () => {
+		const day = new Date(Date.UTC(2026, 11, 3, 13, 5));
+		const record = built(
+			facts({
+				meeting: {
+					...facts().meeting,
+					rehearsal: true,
+					startedAt: day,
+					endedAt: new Date(day.getTime() + 3_600_000)
+				},
+				moves: [{ item: 0, step: 0, at: day }]
+			})
+		);
+		expect(field(record, 'date_time').value).toBe(
+			'3 December 2026, 14:05–15:05 Europe/Zurich (13:05–14:05 UTC). This was a rehearsal; the session is planned for 20 December 2017, 10:00 Europe/Zurich.'
+		);
+		expect(record.meeting.rehearsal).toBe(true);
+	});
+
+	it('fills policy recommendations, next steps and outcomes from takeaways, the highlight poll and agreed topics', () => {
+		const options = [
+			{ id: 'dos', label: 'Denial of service' },
+			{ id: 'abuse', label: 'Online abuse' },
+			{ id: 'iot', label: 'Industrial control systems' }
+		];
+		const ballots = [['dos'], ['dos'], ['abuse'], ['dos', 'abuse'], ['iot']].map((optionIds) => ({
+			choice: { kind: 'multiple' as const, optionIds },
+			group: null,
+			mode: null
+		}));
+		const poll = {
+			id: 'highlight',
+			itemId: 'options',
+			kind: 'multiple' as const,
+			question: 'Which areas should we discuss?',
+			status: 'closed' as const,
+			options,
+			openedAt: at(18),
+			closedAt: at(19),
+			results: tallyPoll(
+				{
+					kind: 'multiple',
+					question: 'Which areas should we discuss?',
+					options,
+					maxPicks: 2,
+					wordLimit: null
+				},
+				ballots
+			)
+		};
+		const topics: RecordFacts['topics'] = [
+			{
+				id: 't1',
+				itemId: 'topics',
+				pollId: null,
+				position: 0,
+				history: [{ change: 'declared', wording: 'IoT security', by: 'chair', role: 'moderator', at: at(45) }]
+			}
+		];
+		const tags: RecordFacts['tags'] = [{ target: 'card', targetId: 'divide', tag: 'takeaway', at: at(27) }];
+		const record = built(facts({ polls: [poll], topics, tags }));
+		const chose =
+			'Policy options: the room chose Denial of service (3 votes) (poll “Which areas should we discuss?”, 5 ballots).';
+		// The item goes on to one area in focus: the one option that led is the room's choice.
+		expect(field(record, 'policy_recommendations').value).toBe('- Security divide');
+		expect(field(record, 'way_forward').value).toBe(
+			'The room agreed on this topic for next year’s work:\n- IoT security'
+		);
+		expect(field(record, 'outcomes').label).toBe('Outcomes of the Best Practice Forum');
+		expect(field(record, 'outcomes').value).toContain(`- ${chose}`);
+		expect(field(record, 'outcomes').value).toContain('- One topic was agreed for next year: IoT security.');
+	});
+
+	it('marks a prefilled text a person accepted as it stands', () => {
+		const prefilled = field(built(facts()), 'organiser');
+		const record = built(facts({ report: [{ field: 'organiser', text: prefilled.value, by: 'notes' }] }));
+		expect(field(record, 'organiser')).toMatchObject({ source: 'rapporteur', accepted: true, by: 'notes' });
+		expect(prefilled).toMatchObject({ source: 'prefilled', accepted: false, by: null });
 	});
 });

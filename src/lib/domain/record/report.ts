@@ -139,8 +139,11 @@ function highlightPolls(record: RecordSoFar) {
 	);
 }
 
-/** "Safe access (24 votes) and Abuse by authorities (19 votes)": the options that led, at most three. */
-function chosenOptions(poll: RecordSoFar['polls'][number], words: ReportWords): string {
+/**
+ * "Safe access (24 votes) and Abuse by authorities (19 votes)": the options that led, as many as
+ * the item has cards in focus afterwards (the areas it goes on to discuss), ties included.
+ */
+function chosenOptions(poll: RecordSoFar['polls'][number], chosen: number, words: ReportWords): string {
 	const overall = poll.results!.overall;
 	const scored =
 		overall.kind === 'ranking'
@@ -148,10 +151,9 @@ function chosenOptions(poll: RecordSoFar['polls'][number], words: ReportWords): 
 			: overall.kind === 'single' || overall.kind === 'multiple'
 				? overall.counts.map((c) => ({ id: c.optionId, value: c.count, unit: 'report.count.votes' as const }))
 				: [];
-	const top = scored
-		.filter((s) => s.value > 0)
-		.sort((a, b) => b.value - a.value)
-		.slice(0, 3);
+	const ranked = scored.filter((s) => s.value > 0).sort((a, b) => b.value - a.value);
+	const last = ranked[Math.min(chosen, ranked.length) - 1]?.value ?? 0;
+	const top = ranked.filter((s) => s.value >= last);
 	return listOf(
 		words,
 		top.map((s) => {
@@ -164,9 +166,10 @@ function chosenOptions(poll: RecordSoFar['polls'][number], words: ReportWords): 
 function highlightSentences(record: RecordSoFar, words: ReportWords): string[] {
 	return highlightPolls(record).map((poll) => {
 		const item = record.agenda.find((i) => i.id === poll.itemId);
+		const focus = item?.cards.filter((c) => c.placement === 'focus').length ?? 0;
 		return words.say('report.outcomes.highlighted', {
 			item: item?.title ?? '',
-			choice: chosenOptions(poll, words),
+			choice: chosenOptions(poll, Math.max(focus, 1), words),
 			question: poll.question,
 			ballots: poll.results!.ballots
 		});
@@ -179,9 +182,8 @@ function agreedTopicsOf(record: RecordSoFar): string[] {
 
 function policyText(record: RecordSoFar, words: ReportWords): Prefill {
 	const takeaways = sentencesOf(record, 'takeaway');
-	const lines = [...takeaways, ...highlightSentences(record, words)];
-	if (lines.length === 0) return text('', words.say('report.policy.none'));
-	return text(bullets(lines));
+	if (takeaways.length === 0) return text('', words.say('report.policy.none'));
+	return text(bullets(takeaways));
 }
 
 function wayForwardText(record: RecordSoFar, words: ReportWords): Prefill {

@@ -63,6 +63,24 @@ export function tagFactsOf(meetingId: string): RecordFacts['tags'] {
 		.all();
 }
 
+/** Whether a card, comment or question carries the tag (its sentence can then be written). */
+export function isTagged(meetingId: string, tag: TagInfo): boolean {
+	return (
+		db()
+			.select({ tag: recordTags.tag })
+			.from(recordTags)
+			.where(
+				and(
+					eq(recordTags.meetingId, meetingId),
+					eq(recordTags.target, tag.target),
+					eq(recordTags.targetId, tag.targetId),
+					eq(recordTags.tag, tag.tag)
+				)
+			)
+			.get() !== undefined
+	);
+}
+
 export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
 	const rows = db().select().from(comments).where(eq(comments.meetingId, meeting.id)).all();
 	const marks = staff ? markCounts(meeting.id) : [];

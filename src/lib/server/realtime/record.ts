@@ -4,7 +4,8 @@ import { agendaOf } from '../meetings/snapshot';
 import { clockAfter } from '$lib/domain/record/clock';
 import { livePolls } from '../polls/live';
 import { storeSessionClock } from '../record/clock';
-import { noteKey, reportKey, saveRecordText } from '../record/texts';
+import { noteKey, reportKey, saveRecordText, sentenceKey } from '../record/texts';
+import { isTagged } from '../comments/store';
 import { changeTopic, declareTopic, findTopic } from '../record/topics';
 import { fail, onCommand } from './command';
 import type { PlenarySocket } from './hub';
@@ -41,7 +42,15 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 			if (target.kind === 'note' && !agendaOf(meetingId).some((item) => item.id === target.itemId)) {
 				return fail('not_found', NO_ITEM);
 			}
-			const key = target.kind === 'note' ? noteKey(target.itemId) : reportKey(target.field);
+			if (target.kind === 'sentence' && !isTagged(meetingId, target)) {
+				return fail('not_found', 'That item is not tagged for the report: tag it first.');
+			}
+			const key =
+				target.kind === 'note'
+					? noteKey(target.itemId)
+					: target.kind === 'report'
+						? reportKey(target.field)
+						: sentenceKey(target.tag, target.target, target.targetId);
 			const save = saveRecordText(tx, meetingId, key, text, baseRevision, caller.user.id);
 			if (!save.saved) return { data: { saved: false, current: save.current } };
 			return { data: { saved: true, text: save.text }, events: [{ name: 'record.changed', meetingId }] };
