@@ -110,3 +110,38 @@ test('ending the session seals it: a new phone is turned away until the moderato
 	await expectAccessible(moderator, 'the console after reopening the session');
 	expect((await phoneAt(browser, code)).url()).toMatch(new RegExp(`/m/${code}$`));
 });
+
+test('the rapporteur words a tagged card as one sentence in place, and accepts a prefilled field', async ({
+	browser
+}) => {
+	const code = await copyOfGeneva(browser);
+	const page = await signedInLive(browser, `/m/${code}/record`);
+	// The policy options' cards, folded while another item is on screen.
+	await page.locator('summary', { hasText: /cards/ }).first().click();
+	await page.getByRole('button', { name: 'Key issue' }).first().click();
+	const sentence = page.getByRole('textbox', { name: /^Key issue · from a card: “Denial of service/ });
+	await expect(sentence).toHaveValue(/^Denial of service and service reliability: \S.*\.$/);
+	await sentence.fill('Attacks on availability hit small providers hardest.');
+	await sentence.press('Tab');
+	await expect(page.getByTestId('tagged-sentence').getByTestId('save-state')).toContainText('Saved');
+	await expect(page.getByRole('textbox', { name: 'Key issues raised (one sentence each)' })).toHaveValue(
+		'- Attacks on availability hit small providers hardest.'
+	);
+
+	const organiser = page.locator('[data-field="organiser"]');
+	await expect(organiser.getByTestId('field-status')).toHaveText(
+		'Prefilled from the session, not yet checked'
+	);
+	await organiser.getByRole('button', { name: 'Accept as it stands' }).click();
+	await expect(organiser.getByTestId('field-status')).toHaveText(/^Accepted by /);
+	const participants = page.locator('[data-field="participants"]');
+	await expect(participants.getByTestId('field-status')).toHaveText('To be written by you');
+	await expect(participants.getByTestId('field-evidence')).toContainText('These count phones, not people.');
+	await expectAccessible(page, 'the record page with a tagged sentence and an accepted field');
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Word (DOCX)' }).click();
+	const zip = await JSZip.loadAsync(await readFile(await (await download).path()));
+	const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+	expect(text).toContain('Attacks on availability hit small providers hardest.');
+});
