@@ -39,6 +39,7 @@ function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
 			date: '2017-12-20',
 			timeZone: 'Europe/Zurich',
 			organiser: 'IGF Secretariat',
+			language: 'en',
 			startedAt: at(0),
 			endedAt: at(50)
 		},
@@ -270,6 +271,17 @@ describe('what the room did', () => {
 			{ group: 'unspecified', count: 1 }
 		]);
 		expect(JSON.stringify(record.participation.byStakeholderGroup)).not.toMatch(/woman|women|gender/);
+	});
+});
+
+describe("the meeting's language", () => {
+	it('is in the record, as the meeting says', () => {
+		const record = buildRecord(facts({ meeting: { ...facts().meeting, language: 'fr' } }));
+		expect(record.meeting.language).toBe('fr');
+		expect(sessionRecordSchema.safeParse(record).success).toBe(true);
+		expect(
+			sessionRecordSchema.safeParse({ ...record, meeting: { ...record.meeting, language: 'de' } }).success
+		).toBe(false);
 	});
 });
 

@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../agenda';
 import type { RecordTag, TagTarget } from '../comments';
+import type { Locale } from '../../i18n/locales';
 import type { MeetingRole, ParticipationMode, StakeholderGroup } from '../meeting';
 import type { PollKind, PollOption, PollResults, PollStatus } from '../polls/types';
 import type { QuestionStatus } from '../questions';
@@ -17,6 +18,8 @@ export interface RecordFacts {
 		date: string | null;
 		timeZone: string;
 		organiser: string;
+		/** The language the meeting is held in, and its report written in. */
+		language: Locale;
 		startedAt: Date | null;
 		endedAt: Date | null;
 	};

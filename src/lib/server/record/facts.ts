@@ -41,6 +41,7 @@ function recordFactsOf(meeting: Meeting, texts: readonly RecordText[], now = new
 			date: meeting.date,
 			timeZone: meeting.timeZone,
 			organiser: meeting.organiser,
+			language: meeting.language,
 			startedAt: meeting.startedAt,
 			endedAt: meeting.endedAt
 		},
