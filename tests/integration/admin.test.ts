@@ -113,6 +113,7 @@ interface MeetingRow {
 	title: string;
 	archived_at: number | null;
 	agenda_revision: number;
+	language: string;
 }
 const meetingRow = (code: string) => query<MeetingRow>('select * from meetings where code = ?', code).at(0);
 
@@ -154,7 +155,8 @@ const SETTINGS = {
 	speakingMinutes: '4',
 	premoderation: 'on',
 	passcode: '',
-	participation: 'anyone'
+	participation: 'anyone',
+	language: 'en'
 };
 
 function saveSettings(
@@ -365,10 +367,11 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 		{
 			method: 'POST',
 			path: `/admin/meetings/${TARGET}?/settings`,
-			body: () => form({ ...SETTINGS, code: TARGET, title: 'Renamed by the admin' }),
+			body: () => form({ ...SETTINGS, code: TARGET, title: 'Renamed by the admin', language: 'fr' }),
 			served: async (response) => {
 				await status(200)(response);
 				expect(meetingRow(TARGET)?.title).toBe('Renamed by the admin');
+				expect(meetingRow(TARGET)?.language).toBe('fr');
 			}
 		},
 		{
@@ -606,6 +609,44 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 		});
 		expect(await saveSettings(code, { participation: 'anyone' })).toMatchObject({ type: 'success' });
 		expect((await exportedDefinition(code)).meeting).toMatchObject({ participation: 'anyone' });
+	});
+
+	it("saves the meeting's language, exports it in the meeting file, and refuses one it does not speak", async () => {
+		expect(await saveSettings(code, { language: 'es' })).toMatchObject({ type: 'success' });
+		expect(meetingRow(code)?.language).toBe('es');
+		expect((await exportedDefinition(code)).meeting).toMatchObject({ language: 'es' });
+		const before = databaseDigest(server.databasePath);
+		for (const language of ['de', 'EN', 'fr-CH'])
+			expect(await saveSettings(code, { language })).toMatchObject({
+				type: 'failure',
+				status: 400,
+				data: {
+					settings: {
+						field: 'language',
+						message: 'Language of the meeting and its report: choose one of the languages listed'
+					}
+				}
+			});
+		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await saveSettings(code)).toMatchObject({ type: 'success' });
+		expect(meetingRow(code)?.language).toBe('en');
+	});
+
+	it('opens the pages of a French meeting in French for a browser that asks for none of our languages', async () => {
+		const languageOfPage = async (acceptLanguage: string, cookie = '') => {
+			const response = await fetch(`${server.url}/m/${code}`, {
+				headers: { 'accept-language': acceptLanguage, cookie }
+			});
+			return /<html lang="([a-z]+)"/.exec(await response.text())?.[1];
+		};
+		expect(await languageOfPage('de-CH, de;q=0.9')).toBe('en');
+		expect(await saveSettings(code, { language: 'fr' })).toMatchObject({ type: 'success' });
+		expect(await languageOfPage('de-CH, de;q=0.9')).toBe('fr');
+		expect(await languageOfPage('')).toBe('fr');
+		// A language the browser asks for, or one picked on a page before, still comes first.
+		expect(await languageOfPage('de, es;q=0.5')).toBe('es');
+		expect(await languageOfPage('de', 'plenary-locale=ru')).toBe('ru');
+		expect(await saveSettings(code)).toMatchObject({ type: 'success' });
 	});
 
 	it('refuses settings it cannot take, naming the field, and saves nothing', async () => {

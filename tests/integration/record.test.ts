@@ -256,6 +256,8 @@ describe('a scripted Geneva session leaves a complete record', () => {
 		);
 		const validate = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
 		expect(validate(record) ? [] : validate.errors).toEqual([]);
+		// The Geneva meeting is held in English: its report is written in it.
+		expect(record.meeting.language).toBe('en');
 
 		expect(record.agenda.map((item) => item.startedAt !== null)).toEqual([
 			true,

@@ -26,6 +26,12 @@ describe('negotiateLocale', () => {
 		expect(negotiateLocale(';;;q=abc, ,')).toBe('en');
 		expect(negotiateLocale('fr;q=banana')).toBe('en');
 	});
+
+	it("falls back to the language given (a meeting's own) only when the browser asks for none of ours", () => {
+		expect(negotiateLocale('de, ja;q=0.9', 'fr')).toBe('fr');
+		expect(negotiateLocale(null, 'ar')).toBe('ar');
+		expect(negotiateLocale('de, en;q=0.1', 'fr')).toBe('en');
+	});
 });
 
 describe('directionOf', () => {

@@ -34,9 +34,13 @@ export function directionOf(locale: Locale): 'rtl' | 'ltr' {
 
 /**
  * The best of our languages for a browser's Accept-Language header: languages in the order of
- * their weights, each matched by its primary subtag (`fr-CH` is French, `zh-Hant` is Chinese).
+ * their weights, each matched by its primary subtag (`fr-CH` is French, `zh-Hant` is Chinese);
+ * `fallback` when the browser asks for none of ours.
  */
-export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+export function negotiateLocale(
+	acceptLanguage: string | null | undefined,
+	fallback: Locale = DEFAULT_LOCALE
+): Locale {
 	const wanted = (acceptLanguage ?? '')
 		.split(',')
 		.map((part, index) => {
@@ -47,5 +51,5 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
 		})
 		.filter(({ weight }) => Number.isFinite(weight) && weight > 0)
 		.sort((a, b) => b.weight - a.weight || a.index - b.index);
-	return wanted.map(({ language }) => language).find(isLocale) ?? DEFAULT_LOCALE;
+	return wanted.map(({ language }) => language).find(isLocale) ?? fallback;
 }

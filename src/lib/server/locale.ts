@@ -1,5 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
+import { normaliseJoinCode } from '$lib/domain/meeting';
 import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from '$lib/i18n/locales';
+import { findMeetingByCode } from './meetings/store';
 
 export const LOCALE_COOKIE = 'plenary-locale';
 
@@ -14,16 +16,25 @@ interface LocaleRequest {
 	cookies: Cookies;
 	request: Request;
 	route: { id: string | null };
+	params: Partial<Record<string, string>>;
 }
 
-/** A language asked for in the address (`?lang=fr`), then one chosen before, then the browser's. */
-export function localeOfRequest({ url, cookies, request, route }: LocaleRequest): Locale {
+/**
+ * A language asked for in the address (`?lang=fr`), then one chosen before, then the browser's;
+ * a browser that asks for none of ours gets the language the meeting is held in.
+ */
+export function localeOfRequest({ url, cookies, request, route, params }: LocaleRequest): Locale {
 	if (!route.id || !TRANSLATED_ROUTES.has(route.id)) return DEFAULT_LOCALE;
 	const asked = url.searchParams.get('lang');
 	if (isLocale(asked)) return asked;
 	const chosen = cookies.get(LOCALE_COOKIE);
 	if (isLocale(chosen)) return chosen;
-	return negotiateLocale(request.headers.get('accept-language'));
+	return negotiateLocale(request.headers.get('accept-language'), languageOfMeeting(params.code));
+}
+
+function languageOfMeeting(code: string | undefined): Locale {
+	if (code === undefined) return DEFAULT_LOCALE;
+	return findMeetingByCode(normaliseJoinCode(code))?.language ?? DEFAULT_LOCALE;
 }
 
 /** Remembers a language picked on a page, for a year, on this device. */

@@ -45,6 +45,7 @@ function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
 			organiser: 'IGF Secretariat',
 			startTime: '10:00',
 			rehearsal: false,
+			language: 'en',
 			startedAt: at(0),
 			endedAt: at(50)
 		},
@@ -284,6 +285,17 @@ describe('what the room did', () => {
 			{ group: 'unspecified', count: 1 }
 		]);
 		expect(JSON.stringify(record.participation.byStakeholderGroup)).not.toMatch(/woman|women|gender/);
+	});
+});
+
+describe("the meeting's language", () => {
+	it('is in the record, as the meeting says', () => {
+		const record = buildRecord(facts({ meeting: { ...facts().meeting, language: 'fr' } }));
+		expect(record.meeting.language).toBe('fr');
+		expect(sessionRecordSchema.safeParse(record).success).toBe(true);
+		expect(
+			sessionRecordSchema.safeParse({ ...record, meeting: { ...record.meeting, language: 'de' } }).success
+		).toBe(false);
 	});
 });
 

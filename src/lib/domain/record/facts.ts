@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../agenda';
 import type { RecordTag, TagTarget } from '../comments';
+import type { Locale } from '../../i18n/locales';
 import type { MeetingRole, ParticipationMode, StakeholderGroup } from '../meeting';
 import type { PollKind, PollOption, PollResults, PollStatus } from '../polls/types';
 import type { QuestionStatus } from '../questions';
@@ -27,6 +28,8 @@ export interface RecordFacts {
 		startTime: string | null;
 		/** A rehearsal runs on another day than planned; the report says so. */
 		rehearsal: boolean;
+		/** The language the meeting is held in, and its report written in. */
+		language: Locale;
 		startedAt: Date | null;
 		endedAt: Date | null;
 	};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CARD_PLACEMENTS, ITEM_KINDS } from '../agenda';
+import { LOCALES } from '../../i18n/locales';
 import { MEETING_ROLES, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '../meeting';
 import { CONSENSUS_STANCES, POLL_KINDS, POLL_STATUSES } from '../polls/types';
 import { QUESTION_STATUSES } from '../questions';
@@ -272,6 +273,11 @@ export const sessionRecordSchema = z
 			organiser: z.string(),
 			startTime: z.string().nullable().describe('The planned local start (HH:MM) on `date`.'),
 			rehearsal: z.boolean().describe('A rehearsal: held on another day than the planned `date`.'),
+			language: z
+				.enum(LOCALES)
+				.describe(
+					"The meeting's language: the report's headings, labels and prefilled sentences are written in it."
+				),
 			startedAt: instant.nullable(),
 			endedAt: instant.nullable(),
 			reopenings: z

@@ -20,6 +20,7 @@ export interface SettingsFields {
 	premoderation: boolean;
 	passcode: string;
 	participation: string;
+	language: string;
 }
 
 export function settingsFieldsOf(meeting: Meeting): SettingsFields {
@@ -51,7 +52,8 @@ export function fieldsFromForm(form: FormData): SettingsFields {
 		speakingMinutes: text('speakingMinutes').trim(),
 		premoderation: form.get('premoderation') === 'on',
 		passcode: text('passcode').trim(),
-		participation: text('participation').trim() || 'anyone'
+		participation: text('participation').trim() || 'anyone',
+		language: text('language').trim() || 'en'
 	};
 }
 
@@ -77,7 +79,8 @@ export function readSettings(fields: SettingsFields): SettingsReading {
 		speakingSeconds: fields.speakingMinutes === '' ? 180 : Math.round(minutes * 60),
 		premoderation: fields.premoderation,
 		passcode: orNull(fields.passcode),
-		participation: fields.participation
+		participation: fields.participation,
+		language: fields.language
 	});
 	if (parsed.success) return { ok: true, settings: parsed.data };
 	const issue = parsed.error.issues[0];
@@ -94,6 +97,7 @@ function messageOf(issue: z.core.$ZodIssue | undefined): string {
 	if (issue.path[0] === 'speakingSeconds') return 'between 0.25 and 60 minutes';
 	if (issue.path[0] === 'date') return 'a date as YYYY-MM-DD';
 	if (issue.path[0] === 'commentDeadline') return 'a date and time';
+	if (issue.path[0] === 'language') return 'choose one of the languages listed';
 	return issue.message;
 }
 
@@ -109,5 +113,6 @@ export const LABELS: Partial<Record<keyof SettingsFields, string>> = {
 	commentDeadline: 'Comments close',
 	speakingMinutes: 'Speaking time',
 	passcode: 'Attendee passcode',
-	participation: 'Who may take part'
+	participation: 'Who may take part',
+	language: 'Language of the meeting and its report'
 };

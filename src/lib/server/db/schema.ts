@@ -4,6 +4,7 @@ import { integer, primaryKey, sqliteTable, text, index, uniqueIndex } from 'driz
 import { CARD_PLACEMENTS, ITEM_KINDS } from '../../domain/agenda';
 import { TAGS, TAG_TARGETS } from '../../domain/comments';
 import { FLOOR_STATUSES } from '../../domain/floor';
+import { LOCALES } from '../../i18n/locales';
 import {
 	GENDERS,
 	MEETING_ROLES,
@@ -96,6 +97,8 @@ export const meetings = sqliteTable('meetings', {
 	agendaRevision: integer('agenda_revision').notNull().default(1),
 	/** The projector's look: the standard one, or large type in high contrast for a bright or large room. */
 	projectorTheme: text('projector_theme', { enum: PROJECTOR_THEMES }).notNull().default('standard'),
+	/** The language the meeting is held in: its report is written in it. */
+	language: text('language', { enum: LOCALES }).notNull().default('en'),
 	/** An archived meeting takes no new attendees; its record and exports stay available. */
 	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()

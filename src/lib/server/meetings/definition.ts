@@ -8,6 +8,7 @@ import {
 	STAKEHOLDER_GROUPS,
 	isTimeZone
 } from '$lib/domain/meeting';
+import { LOCALES } from '$lib/i18n/locales';
 
 /**
  * A meeting definition file: the portable form of a meeting, its agenda and its prepared polls
@@ -80,7 +81,9 @@ export const meetingSettingsSchema = z.object({
 	/** Phones type it before joining; null for an open meeting. */
 	passcode: z.string().regex(PASSCODE_PATTERN, '4 to 32 letters or digits').nullable().default(null),
 	/** Who may take part: anyone with the code, or only with the room code the projector shows. */
-	participation: z.enum(PARTICIPATION_RULES).default('anyone')
+	participation: z.enum(PARTICIPATION_RULES).default('anyone'),
+	/** The language the meeting is held in: its report's headings and sentences are written in it. */
+	language: z.enum(LOCALES).default('en')
 });
 
 interface AgendaAndPolls {

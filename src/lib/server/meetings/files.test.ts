@@ -25,12 +25,20 @@ function problemsOf(text: string) {
 }
 
 /** A small valid file, written out with one field per line so that line numbers are predictable. */
-function smallFile(overrides: { agenda?: unknown[]; polls?: unknown[] } = {}): string {
+function smallFile(
+	overrides: { agenda?: unknown[]; polls?: unknown[]; meeting?: Record<string, unknown> } = {}
+): string {
 	return JSON.stringify(
 		{
 			format: 'plenary-meeting',
 			formatVersion: 1,
-			meeting: { code: 'YOUTH26', title: 'Youth forum', timeZone: 'Europe/Paris', startTime: '09:30' },
+			meeting: {
+				code: 'YOUTH26',
+				title: 'Youth forum',
+				timeZone: 'Europe/Paris',
+				startTime: '09:30',
+				...overrides.meeting
+			},
 			agenda: overrides.agenda ?? [
 				{ id: 'intro', kind: 'info', title: 'Welcome' },
 				{
@@ -68,6 +76,7 @@ describe('readMeetingFile', () => {
 	it('reads the Geneva seed, which is an ordinary meeting file', () => {
 		const geneva = read(genevaText);
 		expect(geneva.meeting.code).toBe('BPF2017');
+		expect(geneva.meeting.language).toBe('en');
 		expect(geneva.agenda).toHaveLength(7);
 		// Fields added to version 1 later take their defaults in older files.
 		expect(geneva.meeting).toMatchObject({
@@ -76,6 +85,15 @@ describe('readMeetingFile', () => {
 			premoderation: false,
 			passcode: null
 		});
+	});
+
+	it('reads the language a meeting is held in: English when the file does not say, one of ours otherwise', () => {
+		expect(read(smallFile()).meeting.language).toBe('en');
+		expect(read(smallFile({ meeting: { language: 'fr' } })).meeting.language).toBe('fr');
+		const text = smallFile({ meeting: { language: 'de' } });
+		const [problem] = problemsOf(text);
+		expect(problem.field).toBe('meeting.language');
+		expect(problem.line).toBe(lineOf(text, '"language"'));
 	});
 
 	it('names the line of a JSON syntax error', () => {
@@ -175,6 +193,14 @@ describe('importing and exporting', () => {
 		expect(exported?.meeting).toEqual(definition.meeting);
 		expect(exported?.agenda).toEqual(definition.agenda);
 		expect(exported?.polls).toEqual([{ ...definition.polls[0], id: 'poll-1' }]);
+	});
+
+	it("round-trips the meeting's language", () => {
+		const definition = read(smallFile({ meeting: { code: 'ACTUEL26', language: 'fr' } }));
+		const exported = exportMeeting(importMeeting(db, definition));
+		expect(exported?.meeting.language).toBe('fr');
+		const again = read(JSON.stringify({ ...exported, meeting: { ...exported!.meeting, code: 'ACTUEL27' } }));
+		expect(exportMeeting(importMeeting(db, again))?.meeting.language).toBe('fr');
 	});
 
 	it('imports nothing of a meeting whose writing fails half-way', () => {

@@ -111,7 +111,8 @@ export function meetingSettingsOf(meeting: Meeting): MeetingSettings {
 		speakingSeconds: meeting.speakingSeconds,
 		premoderation: meeting.premoderation,
 		passcode: meeting.passcode,
-		participation: meeting.participation
+		participation: meeting.participation,
+		language: meeting.language
 	};
 }
 

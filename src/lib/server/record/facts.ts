@@ -46,6 +46,7 @@ function recordFactsOf(meeting: Meeting, texts: readonly RecordText[], now = new
 			organiser: meeting.organiser,
 			startTime: meeting.startTime,
 			rehearsal: meeting.rehearsal,
+			language: meeting.language,
 			startedAt: meeting.startedAt,
 			endedAt: meeting.endedAt
 		},
@@ -75,7 +76,7 @@ export function recordOf(
 }
 
 /** The meeting's language, which its report is written in. */
-const wordsOf = (_meeting: Meeting) => reportWords('en');
+const wordsOf = (meeting: Meeting) => reportWords(meeting.language);
 
 /** The report laid out for the DOCX, Markdown and print exports, in the meeting's language. */
 export function reportOf(meeting: Meeting, record: SessionRecord = recordOf(meeting)): ReportDocument {
