@@ -290,7 +290,7 @@ describe('what the room did', () => {
 
 describe("the meeting's language", () => {
 	it('is in the record, as the meeting says', () => {
-		const record = buildRecord(facts({ meeting: { ...facts().meeting, language: 'fr' } }));
+		const record = built(facts({ meeting: { ...facts().meeting, language: 'fr' } }));
 		expect(record.meeting.language).toBe('fr');
 		expect(sessionRecordSchema.safeParse(record).success).toBe(true);
 		expect(
