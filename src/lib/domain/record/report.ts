@@ -30,15 +30,19 @@ export function sessionTimes(meeting: RecordSoFar['meeting'], words: ReportWords
 			? `${clockOf(words, start, zone)}–${clockOf(words, end, zone)}`
 			: words.say('report.time.from', { time: clockOf(words, start, zone) });
 	const day = dayOf(words, start, meeting.timeZone);
-	if (meeting.timeZone === 'UTC') return `${day}, ${span('UTC')} UTC`;
-	return `${day}, ${span(meeting.timeZone)} ${meeting.timeZone} (${span('UTC')} UTC)`;
+	if (meeting.timeZone === 'UTC')
+		return words.say('report.time.held', { day, span: span('UTC'), zone: 'UTC' });
+	const zone = meeting.timeZone;
+	return words.say('report.time.held_utc', { day, span: span(zone), zone, utc: span('UTC') });
 }
 
 /** The date and time the meeting was planned for, as its file gives them. */
 function plannedTimes(meeting: RecordSoFar['meeting'], words: ReportWords): string {
 	if (!meeting.date) return '';
 	const day = dayOf(words, new Date(`${meeting.date}T12:00:00Z`), 'UTC');
-	return meeting.startTime ? `${day}, ${meeting.startTime} ${meeting.timeZone}` : day;
+	return meeting.startTime
+		? words.say('report.time.planned', { day, time: meeting.startTime, zone: meeting.timeZone })
+		: day;
 }
 
 /** Held on another day than planned (always so for a rehearsal): the field says both. */
