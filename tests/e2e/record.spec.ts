@@ -132,7 +132,7 @@ test('the rapporteur words a tagged card as one sentence in place, and accepts a
 	await expect(organiser.getByTestId('field-status')).toHaveText(
 		'Prefilled from the session, not yet checked'
 	);
-	await organiser.getByRole('button', { name: 'Accept as it stands' }).click();
+	await organiser.getByRole('button', { name: 'Accept', exact: true }).click();
 	await expect(organiser.getByTestId('field-status')).toHaveText(/^Accepted by /);
 	const participants = page.locator('[data-field="participants"]');
 	await expect(participants.getByTestId('field-status')).toHaveText('To be written by you');
