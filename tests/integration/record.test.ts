@@ -411,6 +411,33 @@ describe('a scripted Geneva session leaves a complete record', () => {
 		expect(cloud.map((r) => [r.option_label, r.value])).toEqual([['Trust', '4']]);
 	});
 
+	it('takes the rapporteur’s sentence for a tagged item after the end, and refuses one for an untagged item', async () => {
+		const question = record.tagged.find((t) => t.target === 'question')!;
+		const written = await rapporteur.emitWithAck('record:write', {
+			clientId: id(),
+			target: { kind: 'sentence', tag: 'key_issue', target: 'question', targetId: question.targetId },
+			text: 'Small states lack the means to fund their CERTs.',
+			baseRevision: 0
+		});
+		expect(written).toMatchObject({ data: { saved: true } });
+		const untagged = await rapporteur.emitWithAck('record:write', {
+			clientId: id(),
+			target: { kind: 'sentence', tag: 'takeaway', target: 'question', targetId: question.targetId },
+			text: 'Not tagged as a takeaway.',
+			baseRevision: 0
+		});
+		expect(untagged).toMatchObject({ error: { code: 'not_found' } });
+		const after = (await (await exported('json', cookies.rapporteur)).json()) as SessionRecord;
+		expect(after.tagged.find((t) => t.target === 'question')).toMatchObject({
+			sentence: 'Small states lack the means to fund their CERTs.',
+			sentenceSource: 'rapporteur'
+		});
+		expect(after.report.find((f) => f.key === 'key_issues')?.value.split('\n')[0]).toBe(
+			'- Small states lack the means to fund their CERTs.'
+		);
+		expect(after.tagged.map((t) => t.sentence)).not.toContain('Not tagged as a takeaway.');
+	});
+
 	it('no export carries a participant token, a pending text or a gender beside anything', async () => {
 		for (const format of ['json', 'md', 'csv']) {
 			const body = await (await exported(format, cookies.rapporteur)).text();
