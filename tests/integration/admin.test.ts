@@ -10,6 +10,9 @@ import { parse, unflatten } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftItem, DraftPoll } from '../../src/lib/domain/agendaDraft';
 import type { MeetingDefinition } from '../../src/lib/server/meetings/definition';
+import type { SessionRecord } from '../../src/lib/domain/record/schema';
+import { LOCALES } from '../../src/lib/i18n/locales';
+import { sourceMessages } from '../../src/lib/server/i18n';
 import { ADMIN, startServer, type RunningServer } from './support/server';
 import {
 	connect,
@@ -630,6 +633,28 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 		expect(databaseDigest(server.databasePath)).toEqual(before);
 		expect(await saveSettings(code)).toMatchObject({ type: 'success' });
 		expect(meetingRow(code)?.language).toBe('en');
+	});
+
+	it('writes the report in the meeting’s language, in each of the six', async () => {
+		const messages = sourceMessages();
+		for (const language of LOCALES) {
+			expect(await saveSettings(code, { language })).toMatchObject({ type: 'success' });
+			const exported = (format: string) =>
+				fetch(`${server.url}/api/meetings/${code}/record.${format}`, { headers: { cookie: adminCookie } });
+			const markdown = await (await exported('md')).text();
+			expect(markdown).toContain(`## ${messages[language]['report.heading.report']}`);
+			expect(markdown).toContain(messages[language]['report.field.key_issues']);
+			const record = (await (await exported('json')).json()) as SessionRecord;
+			expect(record.meeting.language).toBe(language);
+			expect(record.report.find((f) => f.key === 'speakers')?.label).toBe(
+				messages[language]['report.field.speakers']
+			);
+			const print = await (
+				await fetch(`${server.url}/m/${code}/record/print`, { headers: { cookie: adminCookie } })
+			).text();
+			expect(print).toContain(messages[language]['report.heading.appendix']);
+		}
+		expect(await saveSettings(code)).toMatchObject({ type: 'success' });
 	});
 
 	it('opens the pages of a French meeting in French for a browser that asks for none of our languages', async () => {
