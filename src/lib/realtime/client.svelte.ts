@@ -130,6 +130,10 @@ export class LiveMeeting {
 		this.#outbox.cancel(clientId);
 	}
 
+	/** Events only screens and staff are sent: their listeners live where a phone does not load them. */
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a hook: subclasses listen on it
+	protected listen(socket: Socket<ServerToClientEvents, ClientToServerEvents>): void {}
+
 	connect(as: ClientRole): () => void {
 		// WebSocket first: on a slow network it is live a round trip sooner than long-polling. A
 		// WebSocket dropped before it opens raises no error, so the wait for one is kept short.
@@ -163,7 +167,6 @@ export class LiveMeeting {
 		socket.onAny(() => this.#updates++);
 		socket.on('session:clock', (clock) => Object.assign(this.#snapshot.meeting, clock));
 		socket.on('topics:changed', (topics) => (this.#snapshot.topics = topics));
-		socket.on('projector:page', (page) => (this.#snapshot.projectorPage = page));
 		socket.on('meeting:snapshot', (snapshot) => {
 			this.#snapshot = snapshot;
 			this.#clockOffset = Date.parse(snapshot.floor.serverNow) - Date.now();
@@ -171,13 +174,13 @@ export class LiveMeeting {
 		socket.on('agenda:moved', (update) => this.#applyMove(update));
 		socket.on('meeting:changed', (update) => this.#applyMeeting(update));
 		socket.on('presence:counts', (presence) => (this.#snapshot.presence = presence));
-		socket.on('turnout:changed', (turnout) => (this.#snapshot.turnout = turnout));
 		socket.on('polls:changed', (update) => this.#applyPolls(update));
 		socket.on('poll:results', (update) => this.#applyResults(update));
 		socket.on('floor:changed', (floor) => this.#applyFloor(floor));
 		socket.on('questions:changed', (qa) => this.#applyQuestions(qa));
 		// A new deadline also comes with the agenda in meeting:changed (walkthroughs carry it).
 		socket.on('comments:changed', (comments) => (this.#snapshot.comments = comments));
+		this.listen(socket);
 
 		// A phone that wakes up or gets its network back should not wait for a ping timeout.
 		// Socket.IO would wait out its back-off (seconds) first; a new attempt now starts at once.

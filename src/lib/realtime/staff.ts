@@ -10,13 +10,13 @@ import type {
 	RecordTextTarget,
 	TagInfo
 } from './protocol';
-import { LiveMeeting } from './client.svelte';
+import { ScreenMeeting } from './screenMeeting';
 
 /**
  * The live meeting as the moderator, the remote moderator and the rapporteur work it: the
  * commands the server allows their roles. Kept apart so an attendee's phone does not load them.
  */
-export class StaffMeeting extends LiveMeeting {
+export class StaffMeeting extends ScreenMeeting {
 	move(to: AgendaTarget) {
 		return this.command((socket, clientId) => socket.emitWithAck('agenda:move', { clientId, to }));
 	}
