@@ -83,11 +83,15 @@ function speakersText(record: RecordSoFar, words: ReportWords): Prefill {
 		const who = `${speaker.name}|${speaker.affiliation ?? ''}`;
 		if (seen.has(who)) continue;
 		seen.add(who);
-		const details = [speaker.affiliation, groupName(words, speaker.stakeholderGroup)].filter(Boolean);
 		const role = speaker.panelist
 			? words.say('report.speakers.panelist')
 			: words.say('report.speakers.floor');
-		lines.push(`${speaker.name} (${details.join(', ')}; ${role})`);
+		const line = { name: speaker.name, group: groupName(words, speaker.stakeholderGroup), role };
+		lines.push(
+			speaker.affiliation
+				? words.say('report.speakers.line_affiliated', { ...line, affiliation: speaker.affiliation })
+				: words.say('report.speakers.line', line)
+		);
 	}
 	const evidence = unnamed > 0 ? words.say('report.speakers.unnamed', { count: unnamed }) : null;
 	if (lines.length === 0) return text('', evidence ?? words.say('report.speakers.none'));
