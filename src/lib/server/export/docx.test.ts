@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { columnWidths, pageRuns, reportDocx } from './docx';
+import { columnWidths, reportDocx } from './docx';
 import { bpfCybersecurityReport } from './fixtures';
 import type { ReportDocument } from '$lib/domain/record/layout';
 
@@ -241,26 +241,6 @@ describe('language and direction', () => {
 		expect(paragraphs.length).toBeGreaterThan(3);
 		for (const paragraph of paragraphs) expect(paragraph).toContain('<w:bidi/>');
 		expect(document).toContain('<w:bidiVisual/>');
-	});
-});
-
-describe('pageRuns', () => {
-	it('keeps the report in one portrait run when no table is wide', () => {
-		expect(pageRuns([{ kind: 'paragraph', text: 'a' }]).map((run) => run.landscape)).toEqual([false]);
-	});
-
-	it('gives a wide table and the line introducing it a landscape run', () => {
-		const runs = pageRuns([
-			{ kind: 'heading', level: 3, text: 'Poll' },
-			{ kind: 'paragraph', text: 'By group:' },
-			{ kind: 'table', columns: ['a'], rows: [], wide: true },
-			{ kind: 'paragraph', text: 'After' }
-		]);
-		expect(runs.map((run) => [run.landscape, run.blocks.length])).toEqual([
-			[false, 1],
-			[true, 2],
-			[false, 1]
-		]);
 	});
 });
 

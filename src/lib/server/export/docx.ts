@@ -22,6 +22,7 @@ import {
 	type IRunOptions
 } from 'docx';
 import type { Block, ReportDocument } from '$lib/domain/record/layout';
+import { pageRuns } from '$lib/domain/record/pages';
 
 /*
  * Sizes are in twips (1/20 pt) and font sizes in half-points, as Word stores them. Arial, because
@@ -330,23 +331,6 @@ function blockChildren(writing: Writing, blocks: Block[]): FileChild[] {
 				return [heading(writing, { kind: 'heading', level: 1, text: block.title }, true)];
 		}
 	});
-}
-
-const isWide = (block: Block | undefined) => block?.kind === 'table' && block.wide === true;
-
-/**
- * The blocks cut into runs of portrait and landscape pages: a wide table goes on a landscape page,
- * with the line that introduces it, and wide tables that follow each other share their pages.
- */
-export function pageRuns(blocks: Block[]): { landscape: boolean; blocks: Block[] }[] {
-	const runs: { landscape: boolean; blocks: Block[] }[] = [];
-	blocks.forEach((block, index) => {
-		const landscape = isWide(block) || (block.kind === 'paragraph' && isWide(blocks[index + 1]));
-		const last = runs[runs.length - 1];
-		if (last && last.landscape === landscape) last.blocks.push(block);
-		else runs.push({ landscape, blocks: [block] });
-	});
-	return runs;
 }
 
 function headingStyle(size: number, outlineLevel: number, spacingBefore: number) {
