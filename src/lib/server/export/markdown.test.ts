@@ -274,4 +274,21 @@ describe('the BPF Cybersecurity report', () => {
 		expect(markdown).toContain('apply to \\<script\\> kiddies');
 		expect(markdown.endsWith('by Plenary. Times are in UTC.*\n')).toBe(true);
 	});
+
+	it('reads as the report: fields as lines, numbered recommendations, links that work, the appendix apart', () => {
+		expect(markdown).toContain(
+			'\n**Chair / moderator:** Amina Diallo\n\n**Rapporteur / note taker:** Lars Pettersson\n'
+		);
+		expect(markdown).not.toMatch(/^\|\s+\|\s+\|$/m);
+		expect(markdown).toContain(
+			'\n1. 1\\. Make security by design a condition of public procurement.\n2. \\- Fund a CERT'
+		);
+		expect(markdown).toContain(
+			'| see <https://www.intgovforum.org/multilingual/content/bpf-cybersecurity> | 5 | 42\u00A0% |'
+		);
+		// Inside a table cell a leading "- " is text: no list starts there.
+		expect(markdown).toContain('| - Better coordination between CERTs | 4 |');
+		expect(markdown).toContain('\n---\n\n# Appendix: the session in detail\n\n## Agenda as held\n');
+		expect(markdown).toContain('| 09:00\u00A0UTC | Session started |  |');
+	});
 });
