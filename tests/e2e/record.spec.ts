@@ -77,6 +77,20 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	await expect(first.getByRole('heading', { level: 1 })).toHaveText('Best Practice Forum on Cybersecurity');
 	await expect(first.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
 	await expectAccessible(first, 'the print page');
+	const report = first.locator('article');
+	await expect(report).toHaveAttribute('lang', 'en');
+	await expect(report).toHaveAttribute('dir', 'ltr');
+
+	// On paper the page box is 170 mm wide (A4 less 2 cm margins, 642.5 px), laid out 643 px wide:
+	// every table, its right border included, lies within the box, not on its last cut-off pixel.
+	await first.emulateMedia({ media: 'print' });
+	await first.setViewportSize({ width: 643, height: 900 });
+	const pageBox = (170 / 25.4) * 96;
+	const edges = await report
+		.locator('table')
+		.evaluateAll((tables) => tables.map((table) => table.getBoundingClientRect().right));
+	expect(edges.length).toBeGreaterThan(3);
+	expect(edges.filter((right) => right > pageBox)).toEqual([]);
 });
 
 test('ending the session seals it: a new phone is turned away until the moderator reopens it, on purpose', async ({
@@ -87,8 +101,19 @@ test('ending the session seals it: a new phone is turned away until the moderato
 	const clock = moderator.getByTestId('session-clock');
 	await clock.getByRole('button', { name: 'Start the session' }).click();
 	await expect(clock).toContainText('the record is running');
+	const record = await signedInLive(browser, `/m/${code}/record`);
+	const now = record.locator('[aria-current="step"]');
+	await expect(now).toContainText('Now ·');
+	await expect(record.getByTestId('session-state')).toHaveText(/^Session running since \d\d:\d\d UTC$/);
 	await clock.getByRole('button', { name: 'End the session' }).click();
 	await expect(clock).toContainText('the record is sealed');
+
+	// After the end no item is "Now": the record page says the session ended, and when.
+	await expect(record.getByTestId('session-state')).toHaveText(
+		/^The session ended at \d\d:\d\d UTC; it started at \d\d:\d\d UTC\.$/
+	);
+	await expect(now).toHaveCount(0);
+	await expect(record.getByText('Now ·')).toHaveCount(0);
 
 	const late = await (await browser.newContext(PHONE)).newPage();
 	await late.goto(`/m/${code}`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { z } from 'zod';
+import addFormats from 'ajv-formats';
 import type { AgendaItem } from '../agenda';
 import { tallyPoll } from '../polls/tally';
 import { reportWords } from '$lib/server/record/words';
@@ -372,9 +373,17 @@ describe('the report', () => {
 });
 
 describe('the JSON contract', () => {
-	const validate = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(
-		z.toJSONSchema(sessionRecordSchema)
+	/** The published schema, as a reader compiles it: Ajv's JSON Schema 2020-12, with its formats. */
+	const published = JSON.parse(
+		readFileSync(new URL('../../../../docs/record.schema.json', import.meta.url), 'utf8')
 	);
+	const validate = addFormats(new Ajv2020()).compile(published);
+
+	it('compiles in Ajv 2020 as it comes, and under every strict rule', () => {
+		expect(() => addFormats(new Ajv2020({ strict: true })).compile(published)).not.toThrow();
+		// Its instants are `date-time`s: without ajv-formats, Ajv refuses the schema rather than skip them.
+		expect(() => new Ajv2020().compile(published)).toThrow(/unknown format "date-time"/);
+	});
 
 	it('a record with polls of every kind matches its published schema', () => {
 		const options = [
@@ -431,8 +440,13 @@ describe('the JSON contract', () => {
 
 	it('the schema refuses a record that breaks it', () => {
 		const record = JSON.parse(JSON.stringify(built(facts())));
+		expect(validate(record)).toBe(true);
 		record.agenda[0].startedAt = 'yesterday';
 		expect(validate(record)).toBe(false);
+		record.agenda[0].startedAt = '2017-12-20T09:00:00.000Z';
+		record.generatedAt = '2017-02-30T09:00:00Z';
+		expect(validate(record)).toBe(false);
+		expect(validate.errors?.[0]?.instancePath).toBe('/generatedAt');
 	});
 });
 

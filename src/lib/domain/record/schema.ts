@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CARD_PLACEMENTS, ITEM_KINDS } from '../agenda';
 import { LOCALES } from '../../i18n/locales';
 import { MEETING_ROLES, PARTICIPATION_MODES, STAKEHOLDER_GROUPS } from '../meeting';
-import { CONSENSUS_STANCES, POLL_KINDS, POLL_STATUSES } from '../polls/types';
+import { POLL_KINDS, POLL_STATUSES, type ConsensusStance } from '../polls/types';
 import { QUESTION_STATUSES } from '../questions';
 import { TAGS, TAG_TARGETS } from '../comments';
 import { TOPIC_CHANGES, TOPIC_STATUSES } from './topics';
@@ -34,7 +34,13 @@ const tally = z.discriminatedUnion('kind', [
 	}),
 	z.object({
 		kind: z.literal('consensus'),
-		counts: z.record(z.enum(CONSENSUS_STANCES), z.int().nonnegative())
+		// Each stance a property of its own, not a record keyed by an enum, whose JSON Schema strict
+		// validators refuse (its `required` names properties that only `propertyNames` defines).
+		counts: z.object({
+			support: z.int().nonnegative(),
+			live_with: z.int().nonnegative(),
+			object: z.int().nonnegative()
+		}) satisfies z.ZodType<Record<ConsensusStance, number>>
 	}),
 	z.object({
 		kind: z.enum(['open_text', 'word_cloud']),

@@ -22,15 +22,24 @@ const POLL_CSV_COLUMNS = [
 type Row = Record<(typeof POLL_CSV_COLUMNS)[number], string | number | boolean>;
 
 /**
- * A spreadsheet would run a cell that starts with one of these as a formula: such text gets a
- * leading apostrophe (OWASP's advice for CSV injection).
+ * Text a spreadsheet would read as a formula (OWASP's CSV injection): it begins with `=` or `@`,
+ * or with a tab, carriage return or line feed; or it begins with `+` or `-` and could compute —
+ * the sign is followed (after spaces) by a digit, `.`, `+`, `-`, `=`, `@`, `(`, `$` or `"`, or the
+ * text holds `(`, `!` or `|`, which a function call, another sheet or file, or a command needs.
+ * "- Better coordination between CERTs" is none of these and stays as it is.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA = /^[=@\t\r\n]|^[+-](?:\s*[\d.+\-=@($"]|[^]*[(!|])/;
 
-/** A CSV cell, quoted when it needs to be, and never read as a formula by a spreadsheet. */
+/** Excel reads a CSV as UTF-8 (accents intact) only when it begins with a byte order mark. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * A CSV cell, quoted when it needs to be, and never read as a formula by a spreadsheet: such text
+ * gets a leading apostrophe, which spreadsheets show and do not evaluate.
+ */
 export function csvCell(value: string | number | boolean): string {
 	let text = String(value);
-	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+	if (typeof value === 'string' && FORMULA.test(text)) text = `'${text}`;
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -73,11 +82,14 @@ function rowsOfPoll(poll: RecordPoll): Row[] {
 	return [...overall, ...groups('stakeholder_group', results.byGroup), ...groups('mode', results.byMode)];
 }
 
-/** Every poll's results with their breakdowns: one row per option and group (RFC 4180, CRLF). */
+/**
+ * Every poll's results with their breakdowns: one row per option and group (RFC 4180, CRLF), in
+ * UTF-8 with a byte order mark.
+ */
 export function pollResultsCsv(record: SessionRecord): string {
 	const lines = [POLL_CSV_COLUMNS.join(',')];
 	for (const row of record.polls.flatMap(rowsOfPoll)) {
 		lines.push(POLL_CSV_COLUMNS.map((column) => csvCell(row[column])).join(','));
 	}
-	return lines.join('\r\n') + '\r\n';
+	return UTF8_BOM + lines.join('\r\n') + '\r\n';
 }

@@ -71,6 +71,69 @@ describe('the BPF Cybersecurity report as DOCX', () => {
 		expect(await read('word/numbering.xml')).toContain('<w:numFmt w:val="bullet"/>');
 	});
 
+	it('numbers an ordered list with a decimal numbering of its own, items written as they are', async () => {
+		const paragraphs = [...document.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((p) => p[1]);
+		const item = (text: string) => paragraphs.find((p) => p.includes(text));
+		const numId = (p: string | undefined) => p?.match(/<w:numId w:val="(\d+)"\/>/)?.[1];
+		const first = item('1. Make security by design');
+		const second = item('- Fund a CERT in every least developed country');
+		expect(numId(first)).toBeDefined();
+		expect(numId(second)).toBe(numId(first));
+		expect(numId(first)).not.toBe(numId(item('Cybersecurity culture, norms and values in 2018 — declared')));
+		const numbering = await read('word/numbering.xml');
+		expect(numbering).toContain('<w:numFmt w:val="decimal"/>');
+		expect(numbering).toContain('<w:lvlText w:val="%1."/>');
+	});
+
+	it('writes a heading’s mark beside it, in grey italics, and a field’s mark under its value', () => {
+		const heading = [...document.matchAll(/<w:p>(.*?)<\/w:p>/g)].find((p) =>
+			p[1].includes('Key issues raised (one sentence each)')
+		)?.[1];
+		expect(heading).toContain('<w:pStyle w:val="Heading3"/>');
+		expect(heading).toMatch(
+			/<w:rPr><w:b w:val="false"\/>.*?<w:i\/>.*?<w:color w:val="595959"\/>.*?<\/w:rPr><w:t xml:space="preserve">Prefilled, not yet checked<\/w:t>/
+		);
+		const cell = document.match(/<w:tc>(?:(?!<w:tc>).)*?For the rapporteur to fill in.*?<\/w:tc>/)?.[0];
+		expect(cell).toMatch(/<w:i\/>.*?<w:t xml:space="preserve">For the rapporteur to fill in</);
+		// With no value, the mark takes its place rather than a blank line.
+		expect(cell).not.toContain('<w:br/>');
+	});
+
+	it('starts the appendix on a new page with a level 1 heading', () => {
+		expect(document).toMatch(
+			/<w:pPr><w:pStyle w:val="Heading1"\/><w:pageBreakBefore\/><\/w:pPr><w:r><w:t xml:space="preserve">Appendix: the session in detail</
+		);
+	});
+
+	it('puts the wide breakdown tables, with their lines, in a landscape section of their own', () => {
+		const sections = [...document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/g)];
+		// Portrait up to the breakdowns; landscape for the two breakdowns; portrait again to the end.
+		expect(sections.map((m) => m[0].match(/<w:pgSz [^>]*\/>/)?.[0])).toEqual([
+			'<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>',
+			'<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+			'<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>'
+		]);
+		// A section's properties end it: the landscape one holds what follows the first.
+		const wideSection = document.slice(sections[0].index, sections[1].index);
+		expect(wideSection.match(/<w:tbl>/g)).toHaveLength(2);
+		expect(wideSection).toContain('>By stakeholder group:<');
+		expect(wideSection).toContain('>In the room and remote:<');
+		expect(wideSection).not.toContain('>Agree<');
+		for (const section of sections) expect(section[0]).toContain('<w:footerReference w:type="default"');
+		// The landscape table spans the landscape text width.
+		expect(wideSection).toContain('<w:tblW w:type="dxa" w:w="14570"/>');
+	});
+
+	it('keeps the times of the timeline on one line: no-break spaces in a column that fits them', () => {
+		const timeline = document.split('<w:tbl>').find((table) => table.includes('>Session started<'));
+		expect(timeline).toContain('>09:00\u00A0UTC<');
+		const widths = [...(timeline?.matchAll(/<w:gridCol w:w="(\d+)"\/>/g) ?? [])].map((m) => Number(m[1]));
+		// "09:00 UTC" in 9 pt Arial is about 40 pt: with the cell margins about 1,000 twips.
+		expect(widths[0]).toBeGreaterThan(900);
+		expect(widths[0]).toBeLessThan(1400);
+		expect(widths[2]).toBeGreaterThan(widths[0] + widths[1]);
+	});
+
 	it('escapes user text in the XML and writes it out literally', () => {
 		expect(document).toContain('law enforcement &amp; industry when they are &lt;24 h old?');
 		expect(document).toContain('apply to &lt;script&gt; kiddies');
@@ -148,6 +211,39 @@ describe('DOCX edge cases', () => {
 	});
 });
 
+describe('language and direction', () => {
+	const report = (locale: string, dir: 'ltr' | 'rtl'): ReportDocument => ({
+		locale,
+		dir,
+		title: 'منتدى',
+		subtitle: '',
+		blocks: [
+			{ kind: 'paragraph', text: 'نص' },
+			{ kind: 'table', columns: ['أ', 'ب'], rows: [['1', '2']] }
+		]
+	});
+
+	it('sets the document’s language on its default run style', async () => {
+		const { read } = await unpack(report('fr', 'ltr'));
+		const styles = await read('word/styles.xml');
+		expect(styles).toMatch(/<w:rPrDefault><w:rPr>.*?<w:lang w:val="fr"\/>/s);
+		expect(styles).not.toContain('<w:rtl/>');
+		expect(await read('word/document.xml')).not.toMatch(/<w:bidi\/>|<w:bidiVisual\/>/);
+	});
+
+	it('lays a right-to-left document out right to left: paragraphs, tables and runs', async () => {
+		const { read } = await unpack(report('ar', 'rtl'));
+		const styles = await read('word/styles.xml');
+		expect(styles).toMatch(/<w:rPrDefault><w:rPr>.*?<w:lang w:val="ar" w:bidi="ar"\/>/s);
+		expect(styles).toMatch(/<w:rPrDefault><w:rPr>.*?<w:rtl\/>/s);
+		const document = await read('word/document.xml');
+		const paragraphs = document.match(/<w:p>.*?<\/w:p>/g) ?? [];
+		expect(paragraphs.length).toBeGreaterThan(3);
+		for (const paragraph of paragraphs) expect(paragraph).toContain('<w:bidi/>');
+		expect(document).toContain('<w:bidiVisual/>');
+	});
+});
+
 describe('columnWidths', () => {
 	const header = ['Stakeholder group', 'Ballots', 'Norms of state behaviour', 'Gender and online abuse'];
 	const rows = [
@@ -167,5 +263,37 @@ describe('columnWidths', () => {
 		// "Ballots" in 8 pt bold is about 27 pt wide, plus the cell margins: 700 twips.
 		expect(ballots).toBeGreaterThanOrEqual(700);
 		expect(columnWidths(header, rows, 16, 4800)[1]).toBeGreaterThanOrEqual(700);
+	});
+
+	it('gives the room left to the text, not to times and counts', () => {
+		const [time, event, detail] = columnWidths(
+			['Time', 'Event', 'Detail'],
+			[
+				['15:02 UTC', 'Poll opened', 'Which topics should the BPF on Cybersecurity take up in 2018?'],
+				['15:10 UTC', 'Session ended', '']
+			],
+			18,
+			9638,
+			[0]
+		);
+		expect(time).toBeLessThan(1300);
+		expect(event).toBeLessThan(detail);
+		const [answer, votes, share] = columnWidths(
+			['Answer', 'Votes', 'Share'],
+			[['Agree', '41', '71 %']],
+			18,
+			9638
+		);
+		expect(votes).toBeLessThan(1000);
+		expect(share).toBeLessThan(1000);
+		expect(answer).toBeGreaterThan(7500);
+	});
+
+	it('never squeezes a nowrap column below its longest entry', () => {
+		const rows = [['09:00 UTC', 'A long detail that could wrap over many lines '.repeat(8)]];
+		const [time] = columnWidths(['Time', 'Detail'], rows, 18, 9638, [0]);
+		const [free] = columnWidths(['Time', 'Detail'], rows, 18, 9638);
+		expect(time).toBeGreaterThan(free);
+		expect(time).toBeGreaterThan(900);
 	});
 });

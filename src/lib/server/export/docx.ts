@@ -7,6 +7,7 @@ import {
 	LevelFormat,
 	Packer,
 	PageNumber,
+	PageOrientation,
 	Paragraph,
 	ShadingType,
 	Table,
@@ -17,9 +18,11 @@ import {
 	WidthType,
 	type FileChild,
 	type IBorderOptions,
+	type IParagraphOptions,
 	type IRunOptions
 } from 'docx';
 import type { Block, ReportDocument } from '$lib/domain/record/layout';
+import { pageRuns } from '$lib/domain/record/pages';
 
 /*
  * Sizes are in twips (1/20 pt) and font sizes in half-points, as Word stores them. Arial, because
@@ -29,6 +32,7 @@ import type { Block, ReportDocument } from '$lib/domain/record/layout';
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1134; // 2 cm
 const TEXT_WIDTH = A4.width - 2 * MARGIN;
+const LANDSCAPE_TEXT_WIDTH = A4.height - 2 * MARGIN;
 const FONT = 'Arial';
 const BODY_SIZE = 21;
 const TABLE_SIZE = 18;
@@ -46,6 +50,7 @@ const HEADER_FILL = 'DCE3EC';
 const LABEL_FILL = 'F2F4F7';
 
 const BULLETS = 'report-bullets';
+const NUMBERS = 'report-numbers';
 
 const HEADINGS = {
 	1: HeadingLevel.HEADING_1,
@@ -54,6 +59,22 @@ const HEADINGS = {
 } as const;
 
 type RunStyle = Omit<IRunOptions, 'text' | 'children' | 'break'>;
+
+/** What every paragraph and table of one document shares: its direction, and its lists so far. */
+interface Writing {
+	rtl: boolean;
+	/** Each ordered list is its own instance of the numbering, so each counts from 1. */
+	lists: number;
+}
+
+/** A paragraph in the document's direction. */
+function para(writing: Writing, options: IParagraphOptions): Paragraph {
+	return new Paragraph({ ...options, bidirectional: writing.rtl || undefined });
+}
+
+/** A status beside a heading or a value: smaller, grey and in italics, so it never reads as the text. */
+const markRun = (mark: string, size?: number) =>
+	new TextRun({ text: xmlSafe(mark), italics: true, bold: false, color: GREY, size });
 
 /** Word refuses a document with control characters or half a surrogate pair in it. */
 function xmlSafe(text: string): string {
@@ -73,42 +94,76 @@ function runs(text: string, style: RunStyle = {}): TextRun[] {
 		.map((line, index) => new TextRun({ ...style, text: line, break: index > 0 ? 1 : undefined }));
 }
 
-function heading(block: Extract<Block, { kind: 'heading' }>): Paragraph {
-	return new Paragraph({ heading: HEADINGS[block.level], children: runs(block.text.replace(/\n/g, ' ')) });
+function heading(
+	writing: Writing,
+	block: Extract<Block, { kind: 'heading' }>,
+	pageBreakBefore = false
+): Paragraph {
+	const mark = block.mark ? [new TextRun({ text: '  ' }), markRun(block.mark, BODY_SIZE)] : [];
+	return para(writing, {
+		heading: HEADINGS[block.level],
+		pageBreakBefore: pageBreakBefore || undefined,
+		children: [...runs(block.text.replace(/\n/g, ' ')), ...mark]
+	});
 }
 
-function paragraph(block: Extract<Block, { kind: 'paragraph' }>, introducesNext: boolean): Paragraph {
-	return new Paragraph({
+function paragraph(
+	writing: Writing,
+	block: Extract<Block, { kind: 'paragraph' }>,
+	introducesNext: boolean
+): Paragraph {
+	return para(writing, {
 		style: block.note ? 'Note' : undefined,
 		keepNext: introducesNext || undefined,
 		children: runs(block.text)
 	});
 }
 
-function list(block: Extract<Block, { kind: 'list' }>): Paragraph[] {
-	return block.items.map(
-		(item) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: runs(item) })
-	);
+/** Word's own bullets or numbers, so that an edited list stays a list. */
+function list(writing: Writing, block: Extract<Block, { kind: 'list' }>): Paragraph[] {
+	const numbering = block.ordered
+		? { reference: NUMBERS, level: 0, instance: ++writing.lists }
+		: { reference: BULLETS, level: 0 };
+	return block.items.map((item) => para(writing, { numbering, children: runs(item) }));
 }
 
-function cell(text: string, width: number, options: { size: number; header?: boolean; label?: boolean }) {
+/** Spaces that Word does not break a line at: a time or a count stays on one line. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00A0');
+
+function cell(
+	writing: Writing,
+	text: string,
+	width: number,
+	options: { size: number; header?: boolean; label?: boolean; nowrap?: boolean; mark?: string }
+) {
 	const fill = options.header ? HEADER_FILL : options.label ? LABEL_FILL : undefined;
+	// The mark goes under a value, or in its place when there is none.
+	const mark = options.mark
+		? [...(text === '' ? [] : [new TextRun({ break: 1 })]), markRun(options.mark, options.size)]
+		: [];
 	return new TableCell({
 		width: { size: width, type: WidthType.DXA },
 		shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
 		children: [
-			new Paragraph({
+			para(writing, {
 				style: 'TableText',
-				children: runs(text, { size: options.size, bold: options.header || options.label })
+				children: [
+					...runs(options.nowrap ? unbroken(text) : text, {
+						size: options.size,
+						bold: options.header || options.label
+					}),
+					...mark
+				]
 			})
 		]
 	});
 }
 
-function grid(widths: number[], rows: TableRow[]): Table {
+function grid(writing: Writing, widths: number[], rows: TableRow[]): Table {
 	const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: RULE };
 	return new Table({
-		width: { size: TEXT_WIDTH, type: WidthType.DXA },
+		width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+		visuallyRightToLeft: writing.rtl || undefined,
 		columnWidths: widths,
 		layout: TableLayoutType.FIXED,
 		margins: CELL_MARGIN,
@@ -137,28 +192,54 @@ function ems(text: string, bold: boolean): number {
 	return bold ? width * 1.06 : width;
 }
 
+/** A column of counts, shares, times or dashes: it needs no more room than its longest entry. */
+const NUMERIC = /^[\d\s%.,:+\u2212\u2013\u2014-]*$/;
+
 /**
  * Column widths as a browser's automatic table layout chooses them: each column gets at least its
  * longest word (a hyphenated word may break after the hyphen), and the space left is shared in
- * proportion to how much more each column would take to keep its lines whole.
+ * proportion to how much more each column would take to keep its lines whole. A `nowrap` column
+ * is as wide as its longest entry (its heading may still wrap). When everything fits, the room
+ * left goes to the columns of text, not to numbers and times.
  */
-export function columnWidths(header: string[], rows: string[][], size: number, total = TEXT_WIDTH): number[] {
+export function columnWidths(
+	header: string[],
+	rows: string[][],
+	size: number,
+	total = TEXT_WIDTH,
+	nowrap: readonly number[] = []
+): number[] {
 	const padding = CELL_MARGIN.left + CELL_MARGIN.right + 30;
 	const twips = (text: string, bold: boolean) => Math.ceil(ems(text, bold) * (size / 2) * 20) + padding;
-	const widest = (column: number, parts: (text: string) => string[]) =>
+	const widest = (column: number, parts: (text: string) => string[], body = false) =>
 		Math.max(
 			...[header, ...rows].flatMap((row, index) =>
-				parts(row[column] ?? '').map((part) => twips(part, index === 0))
+				(body && index === 0 ? [] : parts(row[column] ?? '')).map((part) => twips(part, index === 0))
 			)
 		);
+	const words = (text: string) => text.split(/\s+|(?<=-)/);
+	const lines = (text: string) => text.split('\n');
 	const columns = header.map((_, column) => column);
-	const minimum = columns.map((column) => widest(column, (text) => text.split(/\s+|(?<=-)/)));
-	const natural = columns.map((column) => widest(column, (text) => text.split('\n')));
+	const kept = new Set(nowrap);
+	// A nowrap entry's estimate gets a little slack, as its line cannot break if Arial runs wider.
+	const minimum = columns.map((column) =>
+		kept.has(column)
+			? Math.max(Math.ceil(widest(column, lines, true) * 1.05), widest(column, words))
+			: widest(column, words)
+	);
+	const natural = columns.map((column) => Math.max(minimum[column], widest(column, lines)));
 	const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 	let widths: number[];
 	if (sum(natural) <= total) {
-		widths = natural.map((width) => (width * total) / sum(natural));
+		const numeric = (column: number) => rows.every((row) => NUMERIC.test(row[column] ?? ''));
+		const text = columns.filter((column) => !kept.has(column) && !numeric(column));
+		const growing = text.length > 0 ? text : columns.filter((column) => !kept.has(column));
+		const grow = growing.length > 0 ? growing : columns;
+		const room = sum(grow.map((column) => natural[column]));
+		widths = natural.map((width, column) =>
+			grow.includes(column) ? width + ((total - sum(natural)) * width) / room : width
+		);
 	} else if (sum(minimum) >= total) {
 		widths = minimum.map((width) => (width * total) / sum(minimum));
 	} else {
@@ -170,33 +251,44 @@ export function columnWidths(header: string[], rows: string[][], size: number, t
 	return rounded;
 }
 
-function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
+function table(writing: Writing, block: Extract<Block, { kind: 'table' }>): FileChild[] {
 	const count = Math.max(block.columns.length, ...block.rows.map((row) => row.length));
 	const pad = (row: string[]) => Array.from({ length: count }, (_, i) => row[i] ?? '');
 	const size = count >= WIDE_TABLE_COLUMNS ? WIDE_TABLE_SIZE : TABLE_SIZE;
 	const columns = pad(block.columns);
 	const rows = block.rows.map(pad);
-	const widths = columnWidths(columns, rows, size);
+	const nowrap = new Set(block.nowrap ?? []);
+	const widths = columnWidths(
+		columns,
+		rows,
+		size,
+		block.wide ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH,
+		block.nowrap
+	);
 	const header = new TableRow({
 		tableHeader: true,
 		cantSplit: true,
 		keepNext: true,
-		children: columns.map((text, i) => cell(text, widths[i], { size, header: true }))
+		children: columns.map((text, i) => cell(writing, text, widths[i], { size, header: true }))
 	});
 	const body = rows.map(
 		(row) =>
-			new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, widths[i], { size })) })
+			new TableRow({
+				cantSplit: true,
+				children: row.map((text, i) => cell(writing, text, widths[i], { size, nowrap: nowrap.has(i) }))
+			})
 	);
 	const caption = block.caption
-		? [new Paragraph({ style: 'Caption', keepNext: true, children: runs(block.caption) })]
+		? [para(writing, { style: 'Caption', keepNext: true, children: runs(block.caption) })]
 		: [];
-	return [...caption, grid(widths, [header, ...body])];
+	return [...caption, grid(writing, widths, [header, ...body])];
 }
 
-function fields(block: Extract<Block, { kind: 'fields' }>): Table {
+function fields(writing: Writing, block: Extract<Block, { kind: 'fields' }>): Table {
 	const label = Math.round(TEXT_WIDTH * FIELD_LABEL_SHARE);
 	const widths = [label, TEXT_WIDTH - label];
 	return grid(
+		writing,
 		widths,
 		block.entries.map(
 			(entry, index) =>
@@ -205,8 +297,8 @@ function fields(block: Extract<Block, { kind: 'fields' }>): Table {
 					// A short form of label and value pairs reads best on one page.
 					keepNext: index < block.entries.length - 1 || undefined,
 					children: [
-						cell(entry.label, widths[0], { size: TABLE_SIZE, label: true }),
-						cell(entry.value, widths[1], { size: TABLE_SIZE })
+						cell(writing, entry.label, widths[0], { size: TABLE_SIZE, label: true }),
+						cell(writing, entry.value, widths[1], { size: TABLE_SIZE, mark: entry.mark })
 					]
 				})
 		)
@@ -217,24 +309,26 @@ function fields(block: Extract<Block, { kind: 'fields' }>): Table {
  * Word joins two tables that touch into one, and a paragraph straight after a table sits on its
  * border: a small empty paragraph after each table prevents both.
  */
-const spacer = () => new Paragraph({ style: 'TableSpacer' });
+const spacer = (writing: Writing) => para(writing, { style: 'TableSpacer' });
 
-function blockChildren(blocks: Block[]): FileChild[] {
+function blockChildren(writing: Writing, blocks: Block[]): FileChild[] {
 	return blocks.flatMap((block, index): FileChild[] => {
 		const next = blocks[index + 1]?.kind;
 		switch (block.kind) {
 			case 'heading':
-				return [heading(block)];
+				return [heading(writing, block)];
 			case 'paragraph':
-				return [paragraph(block, next === 'table' || next === 'fields' || next === 'list')];
+				return [paragraph(writing, block, next === 'table' || next === 'fields' || next === 'list')];
 			case 'list':
-				return list(block);
+				return list(writing, block);
 			case 'table':
-				return block.columns.length + block.rows.length > 0 ? [...table(block), spacer()] : [];
+				return block.columns.length + block.rows.length > 0
+					? [...table(writing, block), spacer(writing)]
+					: [];
 			case 'fields':
-				return block.entries.length > 0 ? [fields(block), spacer()] : [];
+				return block.entries.length > 0 ? [fields(writing, block), spacer(writing)] : [];
 			case 'appendix':
-				return [heading({ kind: 'heading', level: 1, text: block.title })];
+				return [heading(writing, { kind: 'heading', level: 1, text: block.title }, true)];
 		}
 	});
 }
@@ -251,10 +345,10 @@ function headingStyle(size: number, outlineLevel: number, spacingBefore: number)
 	};
 }
 
-const pageFooter = () =>
+const pageFooter = (writing: Writing) =>
 	new Footer({
 		children: [
-			new Paragraph({
+			para(writing, {
 				alignment: AlignmentType.CENTER,
 				children: [
 					new TextRun({
@@ -269,6 +363,24 @@ const pageFooter = () =>
 
 /** The report as a Word document: styles Word knows (Title, Heading 1–3), so its navigation pane works. */
 export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
+	const writing: Writing = { rtl: doc.dir === 'rtl', lists: 0 };
+	const language = { value: doc.locale, bidirectional: writing.rtl ? doc.locale : undefined };
+	const opening = [
+		para(writing, { heading: HeadingLevel.TITLE, children: runs(doc.title.replace(/\n/g, ' ')) }),
+		para(writing, { style: 'Subtitle', children: runs(doc.subtitle) })
+	];
+	const pages = pageRuns(doc.blocks);
+	if (pages.length === 0) pages.push({ landscape: false, blocks: [] });
+	const sections = pages.map((run, index) => ({
+		properties: {
+			page: {
+				size: { ...A4, orientation: run.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+				margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 }
+			}
+		},
+		footers: { default: pageFooter(writing) },
+		children: [...(index === 0 ? opening : []), ...blockChildren(writing, run.blocks)]
+	}));
 	const document = new Document({
 		title: xmlSafe(doc.title),
 		subject: 'Session report',
@@ -278,7 +390,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
 		styles: {
 			default: {
 				document: {
-					run: { font: FONT, size: BODY_SIZE, color: INK },
+					run: { font: FONT, size: BODY_SIZE, color: INK, language, rightToLeft: writing.rtl || undefined },
 					paragraph: { spacing: { after: 120, line: 264 } }
 				},
 				title: {
@@ -331,29 +443,26 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
 							level: 0,
 							format: LevelFormat.BULLET,
 							text: '•',
-							alignment: AlignmentType.LEFT,
+							alignment: AlignmentType.START,
+							style: { paragraph: { indent: { left: 425, hanging: 283 }, spacing: { after: 60 } } }
+						}
+					]
+				},
+				{
+					reference: NUMBERS,
+					levels: [
+						{
+							level: 0,
+							format: LevelFormat.DECIMAL,
+							text: '%1.',
+							alignment: AlignmentType.START,
 							style: { paragraph: { indent: { left: 425, hanging: 283 }, spacing: { after: 60 } } }
 						}
 					]
 				}
 			]
 		},
-		sections: [
-			{
-				properties: {
-					page: {
-						size: A4,
-						margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 }
-					}
-				},
-				footers: { default: pageFooter() },
-				children: [
-					new Paragraph({ heading: HeadingLevel.TITLE, children: runs(doc.title.replace(/\n/g, ' ')) }),
-					new Paragraph({ style: 'Subtitle', children: runs(doc.subtitle) }),
-					...blockChildren(doc.blocks)
-				]
-			}
-		]
+		sections
 	});
 	return Packer.toBuffer(document);
 }

@@ -2,8 +2,9 @@ import type { ReportDocument } from '$lib/domain/record/layout';
 
 /**
  * A report as `layoutReport` lays it out for the IGF 2017 Best Practice Forum on Cybersecurity,
- * with every kind of block, breakdown tables nine columns wide, a suppressed group and user text
- * that a careless renderer would take for markup. The people are invented.
+ * with every kind of block, breakdown tables nine columns wide on landscape pages, a suppressed
+ * group, fields still as prefilled, an appendix, and user text that a careless renderer would take
+ * for markup or break (a web address, a list item that begins "1."). The people are invented.
  */
 export const bpfCybersecurityReport: ReportDocument = {
 	locale: 'en',
@@ -23,7 +24,8 @@ export const bpfCybersecurityReport: ReportDocument = {
 				},
 				{ label: 'Organiser', value: 'IGF Best Practice Forum on Cybersecurity' },
 				{ label: 'Chair / moderator', value: 'Amina Diallo' },
-				{ label: 'Rapporteur / note taker', value: 'Lars Pettersson' }
+				{ label: 'Rapporteur / note taker', value: 'Lars Pettersson' },
+				{ label: 'Participants (estimate)', value: '', mark: 'For the rapporteur to fill in' }
 			]
 		},
 		{ kind: 'heading', level: 3, text: 'Speakers and their institutional affiliations' },
@@ -36,14 +38,34 @@ export const bpfCybersecurityReport: ReportDocument = {
 				'Tomasz Nowak (Private sector, remote; from the floor)'
 			].join('\n')
 		},
-		{ kind: 'heading', level: 3, text: 'Key issues raised (one sentence each)' },
 		{
-			kind: 'paragraph',
-			text: 'Cybersecurity policy should be judged by how it helps the Sustainable Development Goals.\nNorms for state behaviour mean little without a culture of security in companies & homes.'
+			kind: 'heading',
+			level: 3,
+			text: 'Key issues raised (one sentence each)',
+			mark: 'Prefilled, not yet checked'
 		},
+		{
+			kind: 'list',
+			items: [
+				'Cybersecurity policy should be judged by how it helps the Sustainable Development Goals.',
+				'Norms for state behaviour mean little without a culture of security in companies & homes.'
+			]
+		},
+		{ kind: 'heading', level: 3, text: 'Policy recommendations and suggestions for the way forward' },
+		{
+			kind: 'list',
+			ordered: true,
+			items: [
+				'1. Make security by design a condition of public procurement.',
+				'- Fund a CERT in every least developed country,\nwith a regional peer to learn from.',
+				'Publish the BPF output: see https://www.intgovforum.org/multilingual/content/bpf-cybersecurity.'
+			]
+		},
+		{ kind: 'appendix', title: 'Appendix: the session in detail' },
 		{ kind: 'heading', level: 2, text: 'Agenda as held' },
 		{
 			kind: 'table',
+			nowrap: [0, 2, 3, 4],
 			columns: ['#', 'Item', 'Started', 'Ended', 'Time spent'],
 			rows: [
 				['1', 'Welcome and the BPF’s work in 2017', '09:00 UTC', '09:07 UTC', '7 min 12 s'],
@@ -58,6 +80,7 @@ export const bpfCybersecurityReport: ReportDocument = {
 		{ kind: 'paragraph', text: 'Multiple choice · 64 ballots · closed at 10:15 UTC', note: true },
 		{
 			kind: 'table',
+			nowrap: [1, 2],
 			columns: ['Answer', 'Votes', 'Share'],
 			rows: [
 				['Norms of state behaviour', '31', '48 %'],
@@ -72,6 +95,8 @@ export const bpfCybersecurityReport: ReportDocument = {
 		{ kind: 'paragraph', text: 'By stakeholder group:' },
 		{
 			kind: 'table',
+			wide: true,
+			nowrap: [1],
 			columns: [
 				'Stakeholder group',
 				'Ballots',
@@ -95,6 +120,8 @@ export const bpfCybersecurityReport: ReportDocument = {
 		{ kind: 'paragraph', text: 'In the room and remote:' },
 		{
 			kind: 'table',
+			wide: true,
+			nowrap: [1],
 			columns: [
 				'Taking part',
 				'Ballots',
@@ -119,6 +146,7 @@ export const bpfCybersecurityReport: ReportDocument = {
 		{ kind: 'paragraph', text: 'Consensus check · 58 ballots · closed at 10:22 UTC', note: true },
 		{
 			kind: 'table',
+			nowrap: [1, 2],
 			columns: ['Answer', 'Ballots', 'Share'],
 			rows: [
 				['Agree', '41', '71 %'],
@@ -129,6 +157,18 @@ export const bpfCybersecurityReport: ReportDocument = {
 		{
 			kind: 'paragraph',
 			text: 'Support holds in every group shown. Consensus: at least two thirds agree or can live with it in every stakeholder group shown.'
+		},
+		{ kind: 'heading', level: 3, text: 'What should the BPF build on?' },
+		{ kind: 'paragraph', text: 'Open text · 12 ballots · closed at 10:26 UTC', note: true },
+		{
+			kind: 'table',
+			nowrap: [1, 2],
+			columns: ['Answer', 'Ballots', 'Share of ballots'],
+			rows: [
+				['see https://www.intgovforum.org/multilingual/content/bpf-cybersecurity', '5', '42 %'],
+				['- Better coordination between CERTs', '4', '33 %'],
+				['The GFCE’s work (https://thegfce.org/about_us/).', '3', '25 %']
+			]
 		},
 		{
 			kind: 'paragraph',
@@ -243,6 +283,7 @@ export const bpfCybersecurityReport: ReportDocument = {
 		{ kind: 'heading', level: 2, text: 'Timeline' },
 		{
 			kind: 'table',
+			nowrap: [0],
 			columns: ['Time', 'Event', 'Detail'],
 			rows: [
 				['09:00 UTC', 'Session started', ''],

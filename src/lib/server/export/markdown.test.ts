@@ -17,7 +17,7 @@ describe('escaping user text', () => {
 		['# not a heading', '\\# not a heading'],
 		['*bold* and _italic_ and **strong**', '\\*bold\\* and \\_italic\\_ and \\*\\*strong\\*\\*'],
 		['<script>alert(1)</script>', '\\<script\\>alert(1)\\</script\\>'],
-		['[link](https://example.org)', '\\[link\\](https://example.org)'],
+		['[link](https://example.org)', '\\[link\\](<https://example.org>)'],
 		['![image](x.png)', '!\\[image\\](x.png)'],
 		['`code` and ~~struck~~', '\\`code\\` and \\~\\~struck\\~\\~'],
 		['costs $5 and $6', 'costs \\$5 and \\$6'],
@@ -73,6 +73,48 @@ describe('escaping user text', () => {
 	});
 });
 
+describe('web addresses in user text', () => {
+	it.each([
+		[
+			'see https://www.intgovforum.org/multilingual/content/bpf-cybersecurity',
+			'see <https://www.intgovforum.org/multilingual/content/bpf-cybersecurity>'
+		],
+		// Escaping inside an address would break it: the autolink takes its content as it is.
+		['https://example.org/a_b/*c*~d#e_f?g=1&h=2', '<https://example.org/a_b/*c*~d#e_f?g=1&h=2>'],
+		// Sentence punctuation and a closing bracket are not part of the address; balanced ones are.
+		['(see https://thegfce.org/about_us/).', '(see <https://thegfce.org/about_us/>).'],
+		[
+			'https://en.wikipedia.org/wiki/CERT_(disambiguation), or not?',
+			'<https://en.wikipedia.org/wiki/CERT_(disambiguation)>, or not?'
+		],
+		[
+			'www.intgovforum.org/bpf_2017',
+			'[www.intgovforum.org/bpf\\_2017](<https://www.intgovforum.org/bpf_2017>)'
+		],
+		// An address stops at a pipe, a bracket, a quote or a space: none of them can break out of it.
+		['https://a.org|b', '<https://a.org>\\|b'],
+		['<https://a.org>', '\\<<https://a.org>\\>'],
+		['"https://a.org/x"', '"<https://a.org/x>"'],
+		['[https://a.org](javascript:alert(1))', '\\[<https://a.org>\\](javascript:alert(1))'],
+		// Only the web's own schemes become links.
+		['javascript:alert(1) and http:// alone', 'javascript:alert(1) and http:// alone']
+	])('%s', (input, expected) => {
+		expect(escapeInline(input)).toBe(expected);
+	});
+
+	it('become links in paragraphs, list items, table cells and field values alike', () => {
+		const url = 'https://www.intgovforum.org/multilingual/content/bpf-cybersecurity';
+		expect(body(text(`- see ${url}`))).toBe(`\\- see <${url}>\n`);
+		expect(body({ kind: 'list', items: [`${url}.`] })).toBe(`- <${url}>.\n`);
+		expect(body({ kind: 'table', columns: ['Answer'], rows: [[`see ${url}`]] })).toBe(
+			`| Answer |\n| --- |\n| see <${url}> |\n`
+		);
+		expect(body({ kind: 'fields', entries: [{ label: 'Website', value: url }] })).toBe(
+			`**Website:** <${url}>\n`
+		);
+	});
+});
+
 describe('blocks', () => {
 	it('writes headings at their level and the title and subtitle first', () => {
 		const markdown = reportMarkdown({
@@ -106,6 +148,51 @@ describe('blocks', () => {
 		);
 	});
 
+	it('numbers an ordered list, and an item that begins like a list marker stays one item', () => {
+		expect(
+			body({
+				kind: 'list',
+				ordered: true,
+				items: ['1. first', '- second\nwith a second line', '+ third', '3) fourth', '* fifth']
+			})
+		).toBe(
+			[
+				'1. 1\\. first',
+				'2. \\- second\\',
+				'   with a second line',
+				'3. \\+ third',
+				'4. 3\\) fourth',
+				'5. \\* fifth',
+				''
+			].join('\n')
+		);
+		const ten = body({ kind: 'list', ordered: true, items: [...Array<string>(9).fill('x'), 'tenth\nline'] });
+		expect(ten.endsWith('\n10. tenth\\\n    line\n')).toBe(true);
+	});
+
+	it('puts a heading’s mark beside it in italics', () => {
+		expect(
+			body({ kind: 'heading', level: 3, text: 'Key issues raised', mark: 'Prefilled, not yet checked' })
+		).toBe('### Key issues raised *(Prefilled, not yet checked)*\n');
+	});
+
+	it('starts the appendix after a rule, as a top-level heading', () => {
+		expect(body(text('Report ends.'), { kind: 'appendix', title: 'Appendix' })).toBe(
+			'Report ends.\n\n---\n\n# Appendix\n'
+		);
+	});
+
+	it('keeps the entries of nowrap columns on one line with no-break spaces', () => {
+		expect(
+			body({
+				kind: 'table',
+				columns: ['Time', 'Event'],
+				rows: [['15:02 UTC', 'Poll opened']],
+				nowrap: [0]
+			})
+		).toBe('| Time | Event |\n| --- | --- |\n| 15:02\u00A0UTC | Poll opened |\n');
+	});
+
 	it('writes a table whose cells keep their pipes and line breaks inside the cell', () => {
 		const markdown = body({
 			kind: 'table',
@@ -129,16 +216,31 @@ describe('blocks', () => {
 		for (const line of markdown.trim().split('\n')) expect(cellPipes(line)).toBe(3);
 	});
 
-	it('writes fields as a two-column table with bold labels under an empty header', () => {
+	it('writes fields as "label: value" paragraphs, with no table and so no empty header', () => {
 		expect(
 			body({
 				kind: 'fields',
 				entries: [
 					{ label: 'Chair / moderator', value: 'Amina Diallo' },
-					{ label: 'Rapporteur', value: '' }
+					{ label: 'Rapporteur', value: '' },
+					{ label: 'Speakers', value: 'Amina Diallo\n- Kenji Watanabe\n\n*Sofía*', mark: 'Prefilled' },
+					{ label: 'Is it agreed?', value: 'Yes' }
 				]
 			})
-		).toBe('|  |  |\n| --- | --- |\n| **Chair / moderator** | Amina Diallo |\n| **Rapporteur** |  |\n');
+		).toBe(
+			[
+				'**Chair / moderator:** Amina Diallo',
+				'',
+				'**Rapporteur:**',
+				'',
+				'**Speakers:** Amina Diallo\\',
+				'\\- Kenji Watanabe\\',
+				'\\*Sofía\\* *(Prefilled)*',
+				'',
+				'**Is it agreed?** Yes',
+				''
+			].join('\n')
+		);
 	});
 
 	it('puts a table caption above the table', () => {
@@ -171,5 +273,22 @@ describe('the BPF Cybersecurity report', () => {
 		expect(markdown).toContain('| Intergovernmental organisation | 2 | too few to show |');
 		expect(markdown).toContain('apply to \\<script\\> kiddies');
 		expect(markdown.endsWith('by Plenary. Times are in UTC.*\n')).toBe(true);
+	});
+
+	it('reads as the report: fields as lines, numbered recommendations, links that work, the appendix apart', () => {
+		expect(markdown).toContain(
+			'\n**Chair / moderator:** Amina Diallo\n\n**Rapporteur / note taker:** Lars Pettersson\n'
+		);
+		expect(markdown).not.toMatch(/^\|\s+\|\s+\|$/m);
+		expect(markdown).toContain(
+			'\n1. 1\\. Make security by design a condition of public procurement.\n2. \\- Fund a CERT'
+		);
+		expect(markdown).toContain(
+			'| see <https://www.intgovforum.org/multilingual/content/bpf-cybersecurity> | 5 | 42\u00A0% |'
+		);
+		// Inside a table cell a leading "- " is text: no list starts there.
+		expect(markdown).toContain('| - Better coordination between CERTs | 4 |');
+		expect(markdown).toContain('\n---\n\n# Appendix: the session in detail\n\n## Agenda as held\n');
+		expect(markdown).toContain('| 09:00\u00A0UTC | Session started |  |');
 	});
 });

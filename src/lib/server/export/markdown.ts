@@ -9,9 +9,43 @@ const INLINE_MARKUP = /[\\`*_[\]<>|~#$]/g;
 /** `&amp;` would be decoded; a lone `&` is shown as it is, so only an entity-like one is escaped. */
 const ENTITY = /&(?=#?[a-z0-9]+;)/gi;
 
-/** User text as literal inline Markdown. */
+/**
+ * A web address in user text. It stops at a space, at characters that cannot be in an autolink
+ * (`<`, `>`) and at those that rarely end one but often follow it in a sentence (`|` ends a table
+ * cell, brackets and quotes close a phrase).
+ */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"'`|\\[\]{}]+/gi;
+/** What GitHub leaves out of the end of an address: sentence punctuation, emphasis markers. */
+const TRAILING = /[?!.,:;*_~]$/;
+
+/** The address as the reader means it: no sentence punctuation, no unbalanced closing bracket. */
+function trimAddress(address: string): string {
+	let url = address;
+	for (;;) {
+		if (TRAILING.test(url)) url = url.slice(0, -1);
+		else if (url.endsWith(')') && url.split(')').length > url.split('(').length) url = url.slice(0, -1);
+		else return url;
+	}
+}
+
+const literal = (text: string) => text.replace(INLINE_MARKUP, '\\$&').replace(ENTITY, '\\&');
+
+/**
+ * User text as literal inline Markdown. A web address in it becomes an autolink (`<https://…>`),
+ * whose content Markdown takes as it is: escaping it would break the link.
+ */
 export function escapeInline(text: string): string {
-	return text.replace(INLINE_MARKUP, '\\$&').replace(ENTITY, '\\&');
+	let out = '';
+	let from = 0;
+	for (const match of text.matchAll(WEB_ADDRESS)) {
+		const url = trimAddress(match[0]);
+		const at = match.index;
+		if (url.length <= 'https://'.length) continue;
+		out += literal(text.slice(from, at));
+		out += /^www\./i.test(url) ? `[${literal(url)}](<https://${url}>)` : `<${url}>`;
+		from = at + url.length;
+	}
+	return out + literal(text.slice(from));
 }
 
 /**
@@ -43,8 +77,13 @@ function withHardBreaks(lines: string[], indent = ''): string {
 	return lines.map(escapeLine).join(`\\\n${indent}`);
 }
 
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A status beside a heading or a value, in italics. */
+const mark = (text: string | undefined) => (text ? ` *(${escapeInline(oneLine(text))})*` : '');
+
 function heading(block: Extract<Block, { kind: 'heading' }>): string {
-	return `${'#'.repeat(block.level)} ${escapeInline(block.text.replace(/\s+/g, ' ').trim())}`;
+	return `${'#'.repeat(block.level)} ${escapeInline(oneLine(block.text))}${mark(block.mark)}`;
 }
 
 function paragraph(block: Extract<Block, { kind: 'paragraph' }>): string {
@@ -52,11 +91,17 @@ function paragraph(block: Extract<Block, { kind: 'paragraph' }>): string {
 	return paragraphs.map((text) => (block.note ? `*${text}*` : text)).join('\n\n');
 }
 
+/**
+ * A list item's text is escaped like any line, so an item that begins "1." or "- " stays one item;
+ * its further lines are indented to the item's text, which keeps them in it.
+ */
 function list(block: Extract<Block, { kind: 'list' }>): string {
 	return block.items
-		.map((item) => {
-			const paragraphs = paragraphsOf(item).map((lines) => withHardBreaks(lines, '  '));
-			return `- ${paragraphs.join('\n\n  ') || ' '}`.trimEnd();
+		.map((item, index) => {
+			const marker = block.ordered ? `${index + 1}.` : '-';
+			const indent = ' '.repeat(marker.length + 1);
+			const paragraphs = paragraphsOf(item).map((lines) => withHardBreaks(lines, indent));
+			return `${marker} ${paragraphs.join(`\n\n${indent}`)}`.trimEnd();
 		})
 		.join('\n');
 }
@@ -70,35 +115,37 @@ function cell(text: string): string {
 		.join('<br>');
 }
 
-/** `format` turns each cell's escaped text into its Markdown (the fields' labels are bold). */
-function pipeTable(
-	header: string[],
-	rows: string[][],
-	format: (text: string, column: number) => string = (text) => text
-): string {
+function pipeTable(header: string[], rows: string[][]): string {
 	const count = Math.max(header.length, ...rows.map((row) => row.length));
-	const line = (cells: string[], formatted: boolean) =>
-		`| ${Array.from({ length: count }, (_, i) => {
-			const text = cell(cells[i] ?? '');
-			return formatted && text !== '' ? format(text, i) : text;
-		}).join(' | ')} |`;
-	return [line(header, false), `|${' --- |'.repeat(count)}`, ...rows.map((row) => line(row, true))].join(
-		'\n'
-	);
+	const line = (cells: string[]) =>
+		`| ${Array.from({ length: count }, (_, i) => cell(cells[i] ?? '')).join(' | ')} |`;
+	return [line(header), `|${' --- |'.repeat(count)}`, ...rows.map(line)].join('\n');
 }
+
+/** Spaces a line does not break at: a time or a count in a `nowrap` column stays on one line. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00A0');
 
 function table(block: Extract<Block, { kind: 'table' }>): string {
 	const caption = block.caption ? `**${escapeInline(block.caption.trim())}**\n\n` : '';
-	return caption + pipeTable(block.columns, block.rows);
+	const nowrap = new Set(block.nowrap ?? []);
+	const rows = block.rows.map((row) => row.map((text, i) => (nowrap.has(i) ? unbroken(text) : text)));
+	return caption + pipeTable(block.columns, rows);
 }
 
-/** Label and value pairs, labels in bold; a pipe table must have a header row, so it is left empty. */
+/**
+ * Label and value pairs as lines of "**Label:** value", one paragraph each: a pipe table would need
+ * a header row, and these have none. A value's own lines are kept as line breaks.
+ */
 function fields(block: Extract<Block, { kind: 'fields' }>): string {
-	return pipeTable(
-		['', ''],
-		block.entries.map((entry) => [entry.label, entry.value]),
-		(text, column) => (column === 0 ? `**${text}**` : text)
-	);
+	return block.entries
+		.map((entry) => {
+			const label = oneLine(entry.label);
+			const colon = /[:?]$/.test(label) ? '' : ':';
+			const lines = paragraphsOf(entry.value).flat();
+			const value = lines.length > 0 ? ` ${withHardBreaks(lines)}` : '';
+			return `**${escapeInline(label)}${colon}**${value}${mark(entry.mark)}`;
+		})
+		.join('\n\n');
 }
 
 function renderBlock(block: Block): string {

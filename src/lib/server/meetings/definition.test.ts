@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { meetingDefinitionSchema } from './definition';
 
 const PUBLISHED = new URL('../../../../docs/meeting.schema.json', import.meta.url);
@@ -23,12 +24,16 @@ describe('docs/meeting.schema.json', () => {
 		expect(readFileSync(PUBLISHED, 'utf8')).toBe(generated());
 	});
 
-	it('accepts the Geneva seed and refuses a file without an agenda', () => {
-		const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(
-			JSON.parse(readFileSync(PUBLISHED, 'utf8'))
-		);
+	it('compiles in Ajv 2020 with its formats, under every strict rule', () => {
+		const published = JSON.parse(readFileSync(PUBLISHED, 'utf8'));
+		expect(() => addFormats(new Ajv2020({ strict: true })).compile(published)).not.toThrow();
+	});
+
+	it('accepts the Geneva seed and refuses a file without an agenda or with an impossible date', () => {
+		const validate = addFormats(new Ajv2020()).compile(JSON.parse(readFileSync(PUBLISHED, 'utf8')));
 		const geneva = JSON.parse(readFileSync(GENEVA, 'utf8'));
 		expect(validate(geneva), JSON.stringify(validate.errors)).toBe(true);
 		expect(validate({ ...geneva, agenda: [] })).toBe(false);
+		expect(validate({ ...geneva, meeting: { ...geneva.meeting, date: '2017-02-30' } })).toBe(false);
 	});
 });
