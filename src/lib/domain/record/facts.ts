@@ -6,6 +6,12 @@ import type { QuestionStatus } from '../questions';
 import type { ReportField } from './schema';
 import type { TopicChange } from './topics';
 
+/** A member of staff as the record names them: display name (else username), and affiliation ('' when none). */
+export interface Person {
+	name: string;
+	affiliation: string;
+}
+
 /** What the database holds about a session, read once; the record is built from nothing else. */
 export interface RecordFacts {
 	now: Date;
@@ -58,9 +64,14 @@ export interface RecordFacts {
 		at: Date;
 	}[];
 	priorityMarks: { cardId: string; count: number }[];
-	/** Requests for the floor that were given it (speaking or done). */
+	/**
+	 * Requests for the floor that were given it (speaking or done). `affiliation` is the one the
+	 * speaker had when asking; `panelistId` is set when the moderator gave the floor to a panelist.
+	 */
 	speakers: {
 		name: string;
+		affiliation: string | null;
+		panelistId: string | null;
 		stakeholderGroup: StakeholderGroup | null;
 		mode: ParticipationMode;
 		requestedAt: Date;
@@ -84,7 +95,7 @@ export interface RecordFacts {
 	/** The rapporteur's texts: notes per agenda item and the report fields they wrote. */
 	notes: { itemId: string; text: string }[];
 	report: { field: ReportField; text: string }[];
-	people: { moderators: string[]; rapporteurs: string[] };
+	people: { moderators: Person[]; rapporteurs: Person[] };
 	participants: {
 		stakeholderGroup: StakeholderGroup | null;
 		mode: ParticipationMode | null;

@@ -1,4 +1,5 @@
 import { PARTICIPATION_MODE_LABELS, STAKEHOLDER_GROUP_LABELS } from '../meeting';
+import type { Person } from './facts';
 import { REPORT_FIELDS, type ReportField, type SessionRecord } from './schema';
 
 /** The IGF session report template's fields, in its order. */
@@ -121,18 +122,22 @@ function genderText(record: RecordSoFar): string {
 	return parts.join(' ');
 }
 
+/** "Ana Ruiz (ITU), Bo Chen": each name with its affiliation when there is one. */
+const namesOf = (people: Person[]) =>
+	people.map((p) => (p.affiliation ? `${p.name} (${p.affiliation})` : p.name)).join(', ');
+
 /** What each report field says when the rapporteur leaves it alone. */
 function prefilledReport(
 	record: RecordSoFar,
-	people: { moderators: string[]; rapporteurs: string[] }
+	people: { moderators: Person[]; rapporteurs: Person[] }
 ): Record<ReportField, string> {
 	const p = record.participation;
 	return {
 		title: record.meeting.title,
 		date_time: sessionTimes(record.meeting),
 		organiser: record.meeting.organiser,
-		moderator: people.moderators.join(', '),
-		rapporteur: people.rapporteurs.join(', '),
+		moderator: namesOf(people.moderators),
+		rapporteur: namesOf(people.rapporteurs),
 		speakers: speakersText(record),
 		key_issues: record.tagged
 			.filter((t) => t.tag === 'key_issue')
@@ -156,7 +161,7 @@ function prefilledReport(
  */
 export function fillReport(
 	record: RecordSoFar,
-	people: { moderators: string[]; rapporteurs: string[] },
+	people: { moderators: Person[]; rapporteurs: Person[] },
 	written: { field: ReportField; text: string }[]
 ): SessionRecord['report'] {
 	const filled = prefilledReport(record, people);

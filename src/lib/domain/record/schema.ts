@@ -138,6 +138,15 @@ const question = z.object({
 
 const speaker = z.object({
 	name: z.string(),
+	affiliation: z
+		.string()
+		.nullable()
+		.describe(
+			"The institution given beside the name: the one a phone had in its profile when asking, the agenda's for a panelist; null when none was given."
+		),
+	panelist: z
+		.boolean()
+		.describe('Whether the speaker spoke as a panelist of the agenda (given the floor by the moderator).'),
 	stakeholderGroup: group.nullable(),
 	mode: mode,
 	itemId: z.string().nullable().describe('The agenda item on screen when the speaker began.'),
