@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { parse, unflatten } from 'devalue';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftItem, DraftPoll } from '../../src/lib/domain/agendaDraft';
 import type { SessionRecord } from '../../src/lib/domain/record/schema';
@@ -18,6 +19,8 @@ import { addUser } from './support/users';
 import { databaseDigest } from './support/state';
 
 const PASSWORD = 'people-password-1';
+/** Usernames no export would print on its own: finding one there means a person went unnamed. */
+const USERNAMES = { chair: 'amina.d', notes: 'noor.h' };
 let server: RunningServer;
 const cookies: Record<string, string> = {};
 const open: TestSocket[] = [];
@@ -31,8 +34,8 @@ beforeAll(async () => {
 		['chair', ['moderator']],
 		['notes', ['rapporteur']]
 	] as const) {
-		await addUser(server.databasePath, username, PASSWORD, [...roles]);
-		cookies[username] = await signIn(server.url, username, PASSWORD);
+		await addUser(server.databasePath, USERNAMES[username], PASSWORD, [...roles]);
+		cookies[username] = await signIn(server.url, USERNAMES[username], PASSWORD);
 	}
 });
 
@@ -104,18 +107,18 @@ describe('staff name themselves, and admins name them', () => {
 			cookies.chair
 		);
 		expect(saved).toMatchObject({ type: 'success', data: { detailsSaved: true } });
-		expect(userRow('chair')).toMatchObject({ display_name: 'Amina Diallo', affiliation: 'ITU' });
+		expect(userRow(USERNAMES.chair)).toMatchObject({ display_name: 'Amina Diallo', affiliation: 'ITU' });
 		expect(await pageData('/account', cookies.chair)).toMatchObject({
-			username: 'chair',
+			username: USERNAMES.chair,
 			details: { displayName: 'Amina Diallo', affiliation: 'ITU' }
 		});
 		expect(await pageData('/m/BPF2017/moderate', cookies.chair)).toMatchObject({ name: 'Amina Diallo' });
 		// Someone who set nothing is still named by their username.
-		expect(await pageData('/m/BPF2017/record', cookies.notes)).toMatchObject({ name: 'notes' });
+		expect(await pageData('/m/BPF2017/record', cookies.notes)).toMatchObject({ name: USERNAMES.notes });
 	});
 
 	it("an admin sets another user's name on People; emptying a field clears it", async () => {
-		const notes = userRow('notes');
+		const notes = userRow(USERNAMES.notes);
 		const saved = await act(
 			'/admin/people?/details',
 			{ userId: notes.id, displayName: 'Noor Haddad', affiliation: 'IGF Secretariat' },
@@ -126,7 +129,7 @@ describe('staff name themselves, and admins name them', () => {
 			'/admin/people',
 			cookies.admin
 		);
-		expect(listed.accounts.find((a) => a.username === 'notes')).toMatchObject({
+		expect(listed.accounts.find((a) => a.username === USERNAMES.notes)).toMatchObject({
 			displayName: 'Noor Haddad',
 			affiliation: 'IGF Secretariat'
 		});
@@ -137,7 +140,7 @@ describe('staff name themselves, and admins name them', () => {
 			{ userId: notes.id, displayName: 'Noor Haddad', affiliation: ' ' },
 			cookies.admin
 		);
-		expect(userRow('notes')).toMatchObject({ display_name: 'Noor Haddad', affiliation: null });
+		expect(userRow(USERNAMES.notes)).toMatchObject({ display_name: 'Noor Haddad', affiliation: null });
 		await act(
 			'/admin/people?/details',
 			{ userId: notes.id, displayName: 'Noor Haddad', affiliation: 'IGF Secretariat' },
@@ -147,7 +150,7 @@ describe('staff name themselves, and admins name them', () => {
 
 	it("refuses a bad entry, another user's page and a removed account, changing nothing", async () => {
 		const before = databaseDigest(server.databasePath);
-		const chair = userRow('chair');
+		const chair = userRow(USERNAMES.chair);
 		const refusals: [string, Record<string, string>, string, RegExp][] = [
 			['/account?/details', { displayName: 'x'.repeat(81), affiliation: '' }, cookies.chair, /at most 80/],
 			[
@@ -300,9 +303,19 @@ describe('the record names people as they chose', () => {
 				wording: 'Closing the digital security divide'
 			})
 		).toEqual({ data: { changed: true } });
-		expect(await chair.emitWithAck('session:clock', { clientId: id(), action: 'end' })).toHaveProperty(
-			'data.endedAt'
-		);
+		// The rapporteur's note says who wrote it, by name.
+		expect(
+			await notes.emitWithAck('record:write', {
+				clientId: id(),
+				target: { kind: 'note', itemId: 'goals' },
+				text: 'The chair framed the question.',
+				baseRevision: 0
+			})
+		).toMatchObject({ data: { saved: true, text: { by: 'Noor Haddad' } } });
+		// Ended, reopened by the chair, ended again: the record says who reopened it.
+		for (const action of ['end', 'reopen', 'end'] as const) {
+			expect(await chair.emitWithAck('session:clock', { clientId: id(), action })).toHaveProperty('data');
+		}
 
 		// After the session, the agenda names the placeholder panelist: the record follows it.
 		const draft = await pageData<{ draft: EditorDraft }>(
@@ -340,6 +353,8 @@ describe('the record names people as they chose', () => {
 		const field = (key: string) => record.report.find((f) => f.key === key)?.value;
 		expect(field('moderator')).toBe('Amina Diallo (ITU)');
 		expect(field('rapporteur')).toBe('Noor Haddad (IGF Secretariat)');
+		expect(record.meeting.reopenings.map((reopening) => reopening.by)).toEqual(['Amina Diallo']);
+		for (const username of Object.values(USERNAMES)) expect(JSON.stringify(record)).not.toContain(username);
 		expect(record.agreedTopics[0].history.map((change) => [change.change, change.by])).toEqual([
 			['declared', 'Amina Diallo'],
 			['reworded', 'Noor Haddad']
@@ -383,6 +398,25 @@ describe('the record names people as they chose', () => {
 				mode: 'in_room'
 			}
 		]);
+	});
+
+	it('the Markdown and Word exports name the chair and rapporteur the same way, and no username', async () => {
+		const markdown = await (
+			await fetch(`${server.url}/api/meetings/BPF2017/record.md`, { headers: { cookie: cookies.notes } })
+		).text();
+		const docx = await fetch(`${server.url}/api/meetings/BPF2017/record.docx`, {
+			headers: { cookie: cookies.notes }
+		});
+		const xml = await (
+			await JSZip.loadAsync(await docx.arrayBuffer())
+		)
+			.file('word/document.xml')!
+			.async('string');
+		for (const text of [markdown, xml.replace(/<[^>]+>/g, '')]) {
+			expect(text).toContain('Amina Diallo (ITU)');
+			expect(text).toContain('Noor Haddad (IGF Secretariat)');
+			for (const username of Object.values(USERNAMES)) expect(text).not.toContain(username);
+		}
 	});
 
 	it('an anonymous question still carries no name, group, mode or affiliation', () => {
