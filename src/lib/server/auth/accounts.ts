@@ -20,8 +20,8 @@ export const passwordSchema = z
 	.min(10, 'Passwords are at least 10 characters long.')
 	.max(256, 'Passwords are at most 256 characters long.');
 
-export const DISPLAY_NAME_MAX = 80;
-export const AFFILIATION_MAX = 120;
+const DISPLAY_NAME_MAX = 80;
+const AFFILIATION_MAX = 120;
 
 /** An optional line of text: trimmed, empty as null, no line breaks or other control characters. */
 const optionalLine = (what: string, max: number) =>
