@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n/locales';
 import { rememberLocale } from '$lib/server/locale';
 import { translationsFor } from '$lib/server/i18n';
+import { nameOf } from '$lib/server/auth/names';
 
 export function load({ locals, url, cookies, route }) {
 	// A language picked from a page's language links is remembered, and the address cleaned of it.
@@ -15,7 +16,7 @@ export function load({ locals, url, cookies, route }) {
 	// Read so that moving between a translated page and a staff page loads the right language.
 	void route.id;
 	return {
-		user: locals.user ? { username: locals.user.username, isAdmin: locals.user.isAdmin } : null,
+		user: locals.user ? { name: nameOf(locals.user), isAdmin: locals.user.isAdmin } : null,
 		i18n: translationsFor(locals.locale)
 	};
 }

@@ -65,6 +65,13 @@ export const commandSchemas = {
 	'floor:withdraw': command({}),
 	'floor:add': command({
 		name: z.string().trim().min(1, 'Give the speaker a name.').max(80),
+		/** Given beside the name in the record; none when left empty or out. */
+		affiliation: z
+			.string()
+			.trim()
+			.max(120, 'Keep the affiliation under 120 characters.')
+			.optional()
+			.transform((affiliation) => affiliation || null),
 		group: z.enum(STAKEHOLDER_GROUPS).nullable(),
 		mode: z.enum(PARTICIPATION_MODES)
 	}),

@@ -76,6 +76,8 @@ export function revokeParticipant(participantId: string): void {
 
 export interface Profile {
 	displayName: string | null;
+	/** Given beside the name when the attendee speaks from the floor; never with anonymous content. */
+	affiliation: string | null;
 	stakeholderGroup: StakeholderGroup | null;
 	mode: ParticipationMode | null;
 }
@@ -99,6 +101,7 @@ const profileById = prepared((database) =>
 	database
 		.select({
 			displayName: participants.displayName,
+			affiliation: participants.affiliation,
 			stakeholderGroup: participants.stakeholderGroup,
 			mode: participants.mode
 		})
@@ -113,6 +116,7 @@ export function profileOf(participantId: string): Profile {
 	const row = profileById().get({ participantId });
 	const profile = {
 		displayName: row?.displayName ?? null,
+		affiliation: row?.affiliation ?? null,
 		stakeholderGroup: row?.stakeholderGroup ?? null,
 		mode: row?.mode ?? null
 	};

@@ -1,15 +1,31 @@
 import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/admin/guard';
-import { changePassword, newPasswordProblem } from '$lib/server/auth/accounts';
+import {
+	changePassword,
+	newPasswordProblem,
+	personDetailsOf,
+	readPersonDetails,
+	updatePersonDetails
+} from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { readForm } from '$lib/server/forms';
 
 export function load({ locals, url }) {
 	const user = requireUser(locals, url);
-	return { username: user.username, isAdmin: user.isAdmin };
+	return { username: user.username, isAdmin: user.isAdmin, details: personDetailsOf(user.id) };
 }
 
 export const actions = {
+	/** The name and affiliation the console and the record give; an empty name falls back to the username. */
+	details: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const read = readPersonDetails(await readForm(request));
+		if (!read.ok) return fail(400, { details: read.refusal });
+		if (!updatePersonDetails(user.id, read.details))
+			return fail(400, { details: { message: 'Your account is no longer active.', field: '', typed: null } });
+		return { detailsSaved: true };
+	},
+
 	/** A new password ends every other session of the account, on every device. */
 	password: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);

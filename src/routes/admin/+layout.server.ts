@@ -1,6 +1,7 @@
 import { requireAdmin } from '$lib/server/admin/guard';
+import { nameOf } from '$lib/server/auth/names';
 
 export function load({ locals, url }) {
 	const admin = requireAdmin(locals, url);
-	return { username: admin.username };
+	return { name: nameOf(admin) };
 }

@@ -143,6 +143,7 @@ export async function publicSnapshot(url: string, code = 'BPF2017'): Promise<Mee
 
 export interface TestProfile {
 	displayName?: string;
+	affiliation?: string;
 	stakeholderGroup?: string;
 	mode?: string;
 }

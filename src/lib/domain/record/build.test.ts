@@ -71,7 +71,7 @@ function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
 		report: [],
 		people: {
 			moderators: [{ name: 'chair', affiliation: '' }],
-			rapporteurs: [{ name: 'notes', affiliation: '' }]
+			rapporteurs: [{ name: 'Noor Haddad', affiliation: 'IGF Secretariat' }]
 		},
 		sentences: [],
 		participants: [],
@@ -207,6 +207,70 @@ describe('what the room did', () => {
 		]);
 	});
 
+	it("gives a speaker from the floor the affiliation they asked with, and a panelist the agenda's", () => {
+		const panel: AgendaItem = {
+			id: 'panel',
+			kind: 'panel',
+			title: 'Panel',
+			body: '',
+			cards: [],
+			focus: null,
+			panelists: [{ id: 'p1', name: 'Ana Ruiz', affiliation: 'ITU', stakeholderGroup: 'intergovernmental' }]
+		};
+		const speaker = {
+			mode: 'in_room' as const,
+			requestedAt: at(11),
+			startedAt: at(12),
+			endedAt: at(13)
+		};
+		const record = built(
+			facts({
+				agenda: [panel, ...agenda],
+				speakers: [
+					{ ...speaker, name: 'Lee', affiliation: 'APNIC', panelistId: null, stakeholderGroup: null },
+					// Stored while the agenda still held a placeholder; the agenda names her now.
+					{
+						...speaker,
+						startedAt: at(14),
+						name: 'Government panelist',
+						affiliation: null,
+						panelistId: 'p1',
+						stakeholderGroup: 'government'
+					},
+					{
+						...speaker,
+						startedAt: at(15),
+						name: 'Gone',
+						affiliation: 'Old',
+						panelistId: 'p9',
+						stakeholderGroup: null
+					},
+					{
+						...speaker,
+						startedAt: at(16),
+						name: 'Sam',
+						affiliation: null,
+						panelistId: null,
+						stakeholderGroup: null
+					}
+				]
+			})
+		);
+		expect(
+			record.speakers.map(({ name, affiliation, panelist, stakeholderGroup }) => ({
+				name,
+				affiliation,
+				panelist,
+				stakeholderGroup
+			}))
+		).toEqual([
+			{ name: 'Lee', affiliation: 'APNIC', panelist: false, stakeholderGroup: null },
+			{ name: 'Ana Ruiz', affiliation: 'ITU', panelist: true, stakeholderGroup: 'intergovernmental' },
+			{ name: 'Gone', affiliation: 'Old', panelist: true, stakeholderGroup: null },
+			{ name: 'Sam', affiliation: null, panelist: false, stakeholderGroup: null }
+		]);
+	});
+
 	it('shows a topic with its last wording and every change, and a withdrawn one as withdrawn', () => {
 		const record = built(
 			facts({
@@ -326,6 +390,7 @@ describe('the report', () => {
 			source: 'prefilled'
 		});
 		expect(field('moderator')?.value).toBe('chair');
+		expect(field('rapporteur')?.value).toBe('Noor Haddad (IGF Secretariat)');
 		expect(field('date_time')?.value).toBe('20 December 2017, 10:00–10:50 Europe/Zurich (09:00–09:50 UTC)');
 		// The "Online abuse and gender-based violence" card was on screen, and nothing more: no discussion.
 		expect(field('gender_issues')).toMatchObject({ value: '', source: 'prefilled' });

@@ -133,21 +133,30 @@ function itemAt(visits: Visit[], agenda: AgendaItem[], at: Date): string | null 
 	return visit ? (agenda[visit.item]?.id ?? null) : null;
 }
 
+/**
+ * Who had the floor, in the order they began. A panelist is named, placed and grouped as the
+ * agenda has them now (a placeholder filled in after the session still names the right person);
+ * one no longer on the agenda keeps what was stored when they spoke.
+ */
 function speakersOf(facts: RecordFacts, visits: Visit[]): SessionRecord['speakers'] {
+	const panelists = new Map(facts.agenda.flatMap((item) => item.panelists).map((p) => [p.id, p]));
 	return [...facts.speakers]
 		.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
-		.map((speaker) => ({
-			name: speaker.name,
-			affiliation: speaker.affiliation,
-			panelist: speaker.panelistId !== null,
-			stakeholderGroup: speaker.stakeholderGroup,
-			mode: speaker.mode,
-			itemId: itemAt(visits, facts.agenda, speaker.startedAt),
-			requestedAt: iso(speaker.requestedAt),
-			startedAt: iso(speaker.startedAt),
-			endedAt: isoOrNull(speaker.endedAt),
-			seconds: speaker.endedAt ? seconds(speaker.startedAt, speaker.endedAt) : null
-		}));
+		.map((speaker) => {
+			const panelist = speaker.panelistId === null ? undefined : panelists.get(speaker.panelistId);
+			return {
+				name: panelist?.name ?? speaker.name,
+				affiliation: (panelist ? panelist.affiliation : speaker.affiliation) || null,
+				panelist: speaker.panelistId !== null,
+				stakeholderGroup: panelist?.stakeholderGroup ?? speaker.stakeholderGroup,
+				mode: speaker.mode,
+				itemId: itemAt(visits, facts.agenda, speaker.startedAt),
+				requestedAt: iso(speaker.requestedAt),
+				startedAt: iso(speaker.startedAt),
+				endedAt: isoOrNull(speaker.endedAt),
+				seconds: speaker.endedAt ? seconds(speaker.startedAt, speaker.endedAt) : null
+			};
+		});
 }
 
 /** Questions the room saw (approved or answered), most upvoted first, then oldest first. */

@@ -7,7 +7,7 @@ import type { QuestionStatus } from '../questions';
 import type { ReportField } from './schema';
 import type { TopicChange } from './topics';
 
-/** A member of staff as the report names them. */
+/** A member of staff as the record names them: display name (else username), and affiliation ('' when none). */
 export interface Person {
 	name: string;
 	affiliation: string;
@@ -71,7 +71,10 @@ export interface RecordFacts {
 		at: Date;
 	}[];
 	priorityMarks: { cardId: string; count: number }[];
-	/** Requests for the floor that were given it (speaking or done). */
+	/**
+	 * Requests for the floor that were given it (speaking or done). `affiliation` is the one the
+	 * speaker had when asking; `panelistId` is set when the moderator gave the floor to a panelist.
+	 */
 	speakers: {
 		name: string;
 		/** The affiliation the speaker gave (a panelist's from the agenda), if any. */

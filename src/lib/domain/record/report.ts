@@ -1,10 +1,9 @@
 import type { MessageId } from '$lib/i18n/messages';
-import type { RecordFacts } from './facts';
+import type { Person, RecordFacts } from './facts';
 import { REPORT_FIELDS, type ReportField, type SessionRecord } from './schema';
 import { clockOf, dayOf, listOf, type ReportWords } from './words';
 
 type RecordSoFar = Omit<SessionRecord, 'timeline' | 'report'>;
-type Person = RecordFacts['people']['moderators'][number];
 
 /** A field as the session fills it in: the text, and what it was drawn from (or what to look at). */
 interface Prefill {
@@ -58,8 +57,9 @@ function dateTimeText(meeting: RecordSoFar['meeting'], words: ReportWords): Pref
 	return text(held);
 }
 
+/** "Ana Ruiz (ITU)": a member of staff with their affiliation, when they gave one. */
 const personText = (person: Person) =>
-	person.affiliation ? `${person.name}, ${person.affiliation}` : person.name;
+	person.affiliation ? `${person.name} (${person.affiliation})` : person.name;
 
 /**
  * A panelist the agenda has not named yet ("Government panelist", "To be confirmed"): never a
@@ -287,8 +287,8 @@ function prefilledReport(
 		title: text(record.meeting.title),
 		date_time: dateTimeText(record.meeting, words),
 		organiser: text(record.meeting.organiser),
-		moderator: text(people.moderators.map(personText).join('; ')),
-		rapporteur: text(people.rapporteurs.map(personText).join('; ')),
+		moderator: text(listOf(words, people.moderators.map(personText))),
+		rapporteur: text(listOf(words, people.rapporteurs.map(personText))),
 		speakers: speakersText(record, words),
 		key_issues:
 			keyIssues.length > 0 ? text(bullets(keyIssues)) : text('', words.say('report.key_issues.none')),

@@ -148,8 +148,12 @@ const speaker = z.object({
 	affiliation: z
 		.string()
 		.nullable()
-		.describe('The institution the speaker gave, or a panelist’s from the agenda.'),
-	panelist: z.boolean().describe('True when the speaker was one of the agenda’s panelists.'),
+		.describe(
+			"The institution given beside the name: the one a phone had in its profile when asking, the agenda's for a panelist; null when none was given."
+		),
+	panelist: z
+		.boolean()
+		.describe('Whether the speaker spoke as a panelist of the agenda (given the floor by the moderator).'),
 	stakeholderGroup: group.nullable(),
 	mode: mode,
 	itemId: z.string().nullable().describe('The agenda item on screen when the speaker began.'),

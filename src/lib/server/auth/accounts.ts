@@ -5,6 +5,7 @@ import { db } from '../db';
 import { meetingRoles, meetings, sessions, users } from '../db/schema';
 import { publish } from '../events';
 import { hashPassword, verifyPassword } from './password';
+import { personName } from './names';
 import { generateId } from './tokens';
 import { passwordWeakness } from './strength';
 import { createSession, type SessionUser } from './session';
@@ -18,6 +19,48 @@ export const passwordSchema = z
 	.string()
 	.min(10, 'Passwords are at least 10 characters long.')
 	.max(256, 'Passwords are at most 256 characters long.');
+
+const DISPLAY_NAME_MAX = 80;
+const AFFILIATION_MAX = 120;
+
+/** An optional line of text: trimmed, empty as null, no line breaks or other control characters. */
+const optionalLine = (what: string, max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, `${what} is at most ${max} characters long.`)
+		.regex(/^\P{Cc}*$/u, `${what} is one line of text.`)
+		.transform((text) => text || null);
+
+/** How a person is named in the console and the record, and the institution given beside the name. */
+export const personDetailsSchema = z.object({
+	displayName: optionalLine('A display name', DISPLAY_NAME_MAX),
+	affiliation: optionalLine('An affiliation', AFFILIATION_MAX)
+});
+export type PersonDetails = z.infer<typeof personDetailsSchema>;
+
+/** Why a name form was refused: the message, the field at fault ('' for none) and what was typed, to show again. */
+export interface DetailsRefusal {
+	message: string;
+	field: string;
+	typed: { displayName: string; affiliation: string } | null;
+}
+
+/** The display name and affiliation a form sends, or why they are refused. */
+export function readPersonDetails(
+	form: FormData | null
+): { ok: true; details: PersonDetails } | { ok: false; refusal: DetailsRefusal } {
+	if (!form) return { ok: false, refusal: { message: 'Send the form again.', field: '', typed: null } };
+	// What is echoed back is capped: the schema refuses anything this long anyway.
+	const typed = {
+		displayName: String(form.get('displayName') ?? '').slice(0, 1000),
+		affiliation: String(form.get('affiliation') ?? '').slice(0, 1000)
+	};
+	const parsed = personDetailsSchema.safeParse(typed);
+	if (parsed.success) return { ok: true, details: parsed.data };
+	const [issue] = parsed.error.issues;
+	return { ok: false, refusal: { message: issue.message, field: String(issue.path[0] ?? ''), typed } };
+}
 
 /** Words of this installation an attacker would try first: the meetings' codes and titles. */
 function meetingWords(): string[] {
@@ -40,6 +83,8 @@ export function newPasswordProblem(password: string, username: string): string |
 export interface Account {
 	id: string;
 	username: string;
+	displayName: string | null;
+	affiliation: string | null;
 	isAdmin: boolean;
 	removed: boolean;
 	roles: { meetingCode: string; meetingTitle: string; role: MeetingRole }[];
@@ -61,6 +106,8 @@ export function listAccounts(): Account[] {
 	return rows.map((user) => ({
 		id: user.id,
 		username: user.username,
+		displayName: user.displayName,
+		affiliation: user.affiliation,
 		isAdmin: user.isAdmin,
 		removed: user.removedAt !== null,
 		roles: roles
@@ -106,6 +153,25 @@ export function removeAccount(userId: string): boolean {
 	return removed;
 }
 
+export function personDetailsOf(userId: string): PersonDetails {
+	const row = db()
+		.select({ displayName: users.displayName, affiliation: users.affiliation })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	return row ?? { displayName: null, affiliation: null };
+}
+
+/** Sets a user's display name and affiliation; false when there is no such account, or it was removed. */
+export function updatePersonDetails(userId: string, details: PersonDetails): boolean {
+	const result = db()
+		.update(users)
+		.set(details)
+		.where(and(eq(users.id, userId), isNull(users.removedAt)))
+		.run();
+	return result.changes > 0;
+}
+
 export function grantRole(meetingId: string, userId: string, role: MeetingRole): boolean {
 	const user = db()
 		.select({ id: users.id })
@@ -134,9 +200,11 @@ export function revokeRole(meetingId: string, userId: string, role: MeetingRole)
 	return result.changes > 0;
 }
 
-export function rolesOfMeeting(meetingId: string): { userId: string; username: string; role: MeetingRole }[] {
+export function rolesOfMeeting(
+	meetingId: string
+): { userId: string; username: string; name: string; role: MeetingRole }[] {
 	return db()
-		.select({ userId: users.id, username: users.username, role: meetingRoles.role })
+		.select({ userId: users.id, username: users.username, name: personName(), role: meetingRoles.role })
 		.from(meetingRoles)
 		.innerJoin(users, eq(users.id, meetingRoles.userId))
 		.where(eq(meetingRoles.meetingId, meetingId))

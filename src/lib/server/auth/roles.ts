@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { MEETING_ROLES, type MeetingRole } from '$lib/domain/meeting';
 import { db } from '../db';
 import { meetingRoles, users } from '../db/schema';
+import { personAffiliation, personName } from './names';
 import type { SessionUser } from './session';
 
 /** The roles a user holds in one meeting; an admin holds every role in every meeting. */
@@ -26,13 +27,23 @@ export function canKeepRecord(user: SessionUser | null, meetingId: string): bool
 	return roles.has('moderator') || roles.has('rapporteur');
 }
 
-/** Who holds which role in a meeting, by user name in alphabetical order (admins not included). */
-export function roleHoldersOf(meetingId: string): { role: MeetingRole; name: string }[] {
+/**
+ * Who holds which role in a meeting, named as they chose (display name, else username) with their
+ * affiliation ('' when none), in alphabetical order of the name (admins not included).
+ */
+export function roleHoldersOf(
+	meetingId: string
+): { role: MeetingRole; userId: string; name: string; affiliation: string }[] {
 	return db()
-		.select({ role: meetingRoles.role, name: users.username })
+		.select({
+			role: meetingRoles.role,
+			userId: users.id,
+			name: personName(),
+			affiliation: personAffiliation()
+		})
 		.from(meetingRoles)
 		.innerJoin(users, eq(users.id, meetingRoles.userId))
 		.where(eq(meetingRoles.meetingId, meetingId))
-		.orderBy(asc(users.username))
+		.orderBy(asc(personName()))
 		.all();
 }

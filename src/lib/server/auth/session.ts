@@ -12,7 +12,7 @@ const RENEW_WITHIN_MS = 15 * DAY_MS;
 
 export const SESSION_COOKIE = 'plenary-session';
 
-export type SessionUser = Pick<User, 'id' | 'username' | 'isAdmin'>;
+export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'isAdmin'>;
 export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
 
 export function createSession(userId: string): { token: string; session: Session } {
@@ -30,7 +30,12 @@ export function validateSessionToken(token: string): SessionValidation {
 	const row = db()
 		.select({
 			session: sessions,
-			user: { id: users.id, username: users.username, isAdmin: users.isAdmin }
+			user: {
+				id: users.id,
+				username: users.username,
+				displayName: users.displayName,
+				isAdmin: users.isAdmin
+			}
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))

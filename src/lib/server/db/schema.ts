@@ -34,6 +34,10 @@ export const users = sqliteTable('users', {
 	username: text('username').notNull().unique(),
 	passwordHash: text('password_hash').notNull(),
 	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+	/** How the console and the record name the person; null names them by their username. */
+	displayName: text('display_name'),
+	/** The institution the record gives beside their name; null when they gave none. */
+	affiliation: text('affiliation'),
 	/**
 	 * A removed user can no longer sign in and holds no session or role; the row stays so that the
 	 * record still names who declared a topic or wrote a note.
@@ -178,6 +182,8 @@ export const participants = sqliteTable(
 			.references(() => meetings.id, { onDelete: 'cascade' }),
 		tokenHash: text('token_hash').notNull().unique(),
 		displayName: text('display_name'),
+		/** Optional; the record gives it beside the name of a speaker from the floor, never for anonymous content. */
+		affiliation: text('affiliation'),
 		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
 		mode: text('mode', { enum: PARTICIPATION_MODES }),
 		/** Self-declared, optional; read only to count women participants for the report. */
@@ -356,6 +362,8 @@ export const floorRequests = sqliteTable(
 		/** The phone that asked; null when a moderator added the speaker by name. */
 		participantId: text('participant_id').references(() => participants.id, { onDelete: 'set null' }),
 		name: text('name').notNull(),
+		/** The affiliation the speaker had when asking (a later profile change does not rewrite it). */
+		affiliation: text('affiliation'),
 		stakeholderGroup: text('stakeholder_group', { enum: STAKEHOLDER_GROUPS }),
 		mode: text('mode', { enum: PARTICIPATION_MODES }).notNull(),
 		/** The panelist (of the agenda's panel items) who speaks, when the moderator gave them the floor. */

@@ -92,7 +92,7 @@ export function speakerFactsOf(meetingId: string): RecordFacts['speakers'] {
 		.all()
 		.map((row) => ({
 			name: row.name,
-			affiliation: null,
+			affiliation: row.affiliation,
 			panelistId: row.panelistId,
 			stakeholderGroup: row.stakeholderGroup,
 			mode: row.mode,
@@ -109,6 +109,7 @@ export function requestFloor(
 	speaker: {
 		participantId: string | null;
 		name: string;
+		affiliation: string | null;
 		group: StakeholderGroup | null;
 		mode: ParticipationMode;
 	}
@@ -124,6 +125,7 @@ export function requestFloor(
 			meetingId,
 			participantId: speaker.participantId,
 			name: speaker.name,
+			affiliation: speaker.affiliation,
 			stakeholderGroup: speaker.group,
 			mode: speaker.mode,
 			requestedAt: new Date()
@@ -170,7 +172,7 @@ export function endTurn(tx: Tx, meetingId: string): boolean {
 export function givePanelistTheFloor(
 	tx: Tx,
 	meetingId: string,
-	panelist: { id: string; name: string; group: StakeholderGroup }
+	panelist: { id: string; name: string; affiliation: string; group: StakeholderGroup }
 ): string {
 	endTurn(tx, meetingId);
 	const id = generateId();
@@ -182,6 +184,7 @@ export function givePanelistTheFloor(
 			participantId: null,
 			panelistId: panelist.id,
 			name: panelist.name,
+			affiliation: panelist.affiliation || null,
 			stakeholderGroup: panelist.group,
 			mode: 'in_room',
 			status: 'speaking',

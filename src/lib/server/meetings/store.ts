@@ -4,6 +4,7 @@ import type { RecordFacts } from '$lib/domain/record/facts';
 import type { MeetingInfo } from '$lib/realtime/protocol';
 import { db, prepared } from '../db';
 import { agendaMoves, meetings, users, type Meeting } from '../db/schema';
+import { personAffiliation, personName } from '../auth/names';
 
 const meetingByCode = prepared((database) =>
 	database
@@ -65,13 +66,16 @@ export function agendaMovesOf(meetingId: string): RecordFacts['moves'] {
 		.all();
 }
 
-/** The user names of everyone who moved a meeting's agenda. */
-export function agendaMoversOf(meetingId: string): string[] {
+/** Everyone who moved a meeting's agenda, named as they chose, with their affiliation ('' when none). */
+export function agendaMoversOf(meetingId: string): { userId: string; name: string; affiliation: string }[] {
 	return db()
-		.selectDistinct({ name: users.username })
+		.selectDistinct({
+			userId: users.id,
+			name: personName(),
+			affiliation: personAffiliation()
+		})
 		.from(agendaMoves)
 		.innerJoin(users, eq(users.id, agendaMoves.userId))
 		.where(eq(agendaMoves.meetingId, meetingId))
-		.all()
-		.map((row) => row.name);
+		.all();
 }

@@ -27,6 +27,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 			const requestId = requestFloor(tx, meetingId, {
 				participantId,
 				name: profile.displayName ?? 'Unnamed attendee',
+				affiliation: profile.affiliation,
 				group: profile.stakeholderGroup,
 				mode: profile.mode ?? 'in_room'
 			});
@@ -45,12 +46,12 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 
 	onCommand(socket, 'floor:add', {
 		who: ['moderator', 'remote_moderator'],
-		decide(tx, { name, group, mode }, { meetingId, caller }) {
+		decide(tx, { name, affiliation, group, mode }, { meetingId, caller }) {
 			// The remote moderator relays remote participants; the room's speakers are the moderator's.
 			if (!caller.roles.has('moderator') && mode !== 'remote') {
 				return fail('forbidden', 'A remote moderator adds remote speakers only.');
 			}
-			const requestId = requestFloor(tx, meetingId, { participantId: null, name, group, mode });
+			const requestId = requestFloor(tx, meetingId, { participantId: null, name, affiliation, group, mode });
 			return { data: { requestId }, events: floorChanged(meetingId) };
 		}
 	});
@@ -81,6 +82,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 			const speaking = givePanelistTheFloor(tx, meetingId, {
 				id: panelist.id,
 				name: panelist.name,
+				affiliation: panelist.affiliation,
 				group: panelist.stakeholderGroup
 			});
 			return { data: { speaking }, events: floorChanged(meetingId) };

@@ -3,6 +3,7 @@ import type { ClockChange } from '$lib/domain/record/clock';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { db, type Tx } from '../db';
 import { agendaMoves, meetings, sessionReopenings, users, type Meeting } from '../db/schema';
+import { personNameIfAny } from '../auth/names';
 
 /**
  * Stores the clock the domain decided; a first start also marks where the agenda stands at that
@@ -29,7 +30,7 @@ export function storeSessionClock(
 /** The session's reopenings, oldest first, each with the end it undid and who reopened it. */
 export function reopeningsOf(meetingId: string): RecordFacts['reopenings'] {
 	return db()
-		.select({ endedAt: sessionReopenings.endedAt, reopenedAt: sessionReopenings.at, by: users.username })
+		.select({ endedAt: sessionReopenings.endedAt, reopenedAt: sessionReopenings.at, by: personNameIfAny() })
 		.from(sessionReopenings)
 		.leftJoin(users, eq(users.id, sessionReopenings.userId))
 		.where(eq(sessionReopenings.meetingId, meetingId))

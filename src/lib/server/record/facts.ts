@@ -1,5 +1,5 @@
 import type { MeetingRole } from '$lib/domain/meeting';
-import type { RecordFacts } from '$lib/domain/record/facts';
+import type { Person, RecordFacts } from '$lib/domain/record/facts';
 import { buildRecord } from '$lib/domain/record/build';
 import type { SessionRecord } from '$lib/domain/record/schema';
 import { layoutReport, type ReportDocument } from '$lib/domain/record/layout';
@@ -21,13 +21,18 @@ import { reportWords } from './words';
 
 function peopleOf(meetingId: string): RecordFacts['people'] {
 	const holders = roleHoldersOf(meetingId);
-	const named = (role: MeetingRole) =>
-		holders.filter((holder) => holder.role === role).map((holder) => holder.name);
-	const person = (name: string) => ({ name, affiliation: '' });
+	const holding = (role: MeetingRole) => holders.filter((holder) => holder.role === role);
 	// Whoever moved the agenda moderated, whatever their role (an admin often does).
+	const moderators = new Map(
+		[...holding('moderator'), ...agendaMoversOf(meetingId)].map((person) => [person.userId, person])
+	);
+	const person = ({ name, affiliation }: { name: string; affiliation: string }): Person => ({
+		name,
+		affiliation
+	});
 	return {
-		moderators: [...new Set([...named('moderator'), ...agendaMoversOf(meetingId)])].sort().map(person),
-		rapporteurs: named('rapporteur').map(person)
+		moderators: [...moderators.values()].map(person).sort((a, b) => a.name.localeCompare(b.name)),
+		rapporteurs: holding('rapporteur').map(person)
 	};
 }
 

@@ -4,6 +4,7 @@ import { REPORT_FIELDS, type ReportField } from '$lib/domain/record/schema';
 import { TAGS, TAG_TARGETS, type RecordTag, type TagTarget } from '$lib/domain/comments';
 import { db, type Tx } from '../db';
 import { recordTexts, users } from '../db/schema';
+import { personName, personNameIfAny } from '../auth/names';
 
 /** Notes are keyed per agenda item, report fields per field: one store and one conflict rule serve both. */
 export type RecordTextKey = `note:${string}` | `report:${ReportField}` | `sentence:${string}`;
@@ -38,7 +39,7 @@ export function recordTextsOf(meetingId: string): RecordText[] {
 			key: recordTexts.key,
 			text: recordTexts.text,
 			revision: recordTexts.revision,
-			by: users.username,
+			by: personNameIfAny(),
 			at: recordTexts.updatedAt
 		})
 		.from(recordTexts)
@@ -67,8 +68,8 @@ export function saveRecordText(
 		.from(recordTexts)
 		.where(and(eq(recordTexts.meetingId, meetingId), eq(recordTexts.key, key)))
 		.get();
-	const usernameOf = (id: string | null) =>
-		id ? (tx.select({ name: users.username }).from(users).where(eq(users.id, id)).get()?.name ?? null) : null;
+	const nameOf = (id: string | null) =>
+		id ? (tx.select({ name: personName() }).from(users).where(eq(users.id, id)).get()?.name ?? null) : null;
 	const current = row?.revision ?? 0;
 	if (current !== baseRevision) {
 		return {
@@ -77,7 +78,7 @@ export function saveRecordText(
 				key,
 				text: row?.text ?? '',
 				revision: current,
-				by: usernameOf(row?.userId ?? null),
+				by: nameOf(row?.userId ?? null),
 				at: (row?.updatedAt ?? new Date()).toISOString()
 			}
 		};
@@ -91,7 +92,7 @@ export function saveRecordText(
 			set: { text, revision, userId, updatedAt }
 		})
 		.run();
-	return { saved: true, text: { key, text, revision, by: usernameOf(userId), at: updatedAt.toISOString() } };
+	return { saved: true, text: { key, text, revision, by: nameOf(userId), at: updatedAt.toISOString() } };
 }
 
 /** The rapporteur's notes and report fields, as the record reads them; a key of no known field is skipped. */

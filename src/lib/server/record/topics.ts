@@ -4,6 +4,7 @@ import type { RecordFacts } from '$lib/domain/record/facts';
 import type { AgreedTopicInfo } from '$lib/realtime/protocol';
 import { db, type Tx } from '../db';
 import { agreedTopicChanges, agreedTopics, users } from '../db/schema';
+import { personNameIfAny } from '../auth/names';
 
 /** The topics agreed so far, as the room sees them. */
 export function agreedTopicsOf(meetingId: string): AgreedTopicInfo[] {
@@ -83,7 +84,7 @@ export function topicFactsOf(meetingId: string): RecordFacts['topics'] {
 			topicId: agreedTopicChanges.topicId,
 			change: agreedTopicChanges.change,
 			wording: agreedTopicChanges.wording,
-			by: users.username,
+			by: personNameIfAny(),
 			role: agreedTopicChanges.role,
 			at: agreedTopicChanges.at
 		})

@@ -6,7 +6,9 @@ import {
 	listAccounts,
 	newPasswordProblem,
 	passwordSchema,
+	readPersonDetails,
 	removeAccount,
+	updatePersonDetails,
 	usernameSchema
 } from '$lib/server/auth/accounts';
 import { readForm } from '$lib/server/forms';
@@ -39,6 +41,20 @@ export const actions = {
 		const outcome = await createAccount(parsed.data.username, parsed.data.password, parsed.data.isAdmin);
 		if (!outcome.ok) return fail(400, { create: { message: outcome.message, username } });
 		return { created: parsed.data.username };
+	},
+
+	/** An admin names someone as the record should (a display name and affiliation they did not set themselves). */
+	details: async ({ request, locals, url }) => {
+		requireAdmin(locals, url);
+		const form = await readForm(request);
+		const userId = String(form?.get('userId') ?? '').slice(0, 64);
+		const read = readPersonDetails(form);
+		if (!read.ok) return fail(400, { details: { userId, ...read.refusal } });
+		if (!updatePersonDetails(userId, read.details)) {
+			const message = 'That account no longer exists or was removed.';
+			return fail(400, { details: { userId, message, field: '', typed: null } });
+		}
+		return { detailsSaved: userId };
 	},
 
 	/** Removing an account ends its sessions and open consoles at once; the record keeps its name. */

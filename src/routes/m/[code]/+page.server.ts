@@ -33,6 +33,7 @@ export async function load({ params, cookies, locals }) {
 		challenge: participant ? null : await issueChallenge(meeting.id),
 		profile: {
 			displayName: participant?.displayName ?? '',
+			affiliation: participant?.affiliation ?? '',
 			stakeholderGroup: participant?.stakeholderGroup ?? '',
 			mode: participant?.mode ?? '',
 			gender: participant?.gender ?? ''
@@ -43,8 +44,10 @@ export async function load({ params, cookies, locals }) {
 const emptyAsNull = (value: unknown) => (value === '' ? null : value);
 
 const NAME_LENGTH = 60;
-/** The schema's word for a name too long, put in the reader's language when the form comes back. */
+const AFFILIATION_LENGTH = 120;
+/** The schema's words for a text too long, put in the reader's language when the form comes back. */
 const NAME_TOO_LONG = 'name-too-long';
+const AFFILIATION_TOO_LONG = 'affiliation-too-long';
 
 const profileSchema = z.object({
 	displayName: z
@@ -52,6 +55,11 @@ const profileSchema = z.object({
 		.trim()
 		.max(NAME_LENGTH, NAME_TOO_LONG)
 		.transform((name) => name || null),
+	affiliation: z
+		.string()
+		.trim()
+		.max(AFFILIATION_LENGTH, AFFILIATION_TOO_LONG)
+		.transform((affiliation) => affiliation || null),
 	stakeholderGroup: z.preprocess(emptyAsNull, z.enum(STAKEHOLDER_GROUPS).nullable()),
 	mode: z.preprocess(emptyAsNull, z.enum(PARTICIPATION_MODES).nullable()),
 	gender: z.preprocess(emptyAsNull, z.enum(GENDERS).nullable())
@@ -142,15 +150,19 @@ export const actions = {
 		if (!form) return fail(400, { message: translate(locale, 'join.profile.resend') });
 		const parsed = profileSchema.safeParse({
 			displayName: form.get('displayName') ?? '',
+			affiliation: form.get('affiliation') ?? '',
 			stakeholderGroup: form.get('stakeholderGroup') ?? '',
 			mode: form.get('mode') ?? '',
 			gender: form.get('gender') ?? ''
 		});
 		if (!parsed.success) {
+			const problem = parsed.error.issues[0]?.message;
 			const message =
-				parsed.error.issues[0]?.message === NAME_TOO_LONG
+				problem === NAME_TOO_LONG
 					? translate(locale, 'join.profile.name-too-long', { max: NAME_LENGTH })
-					: translate(locale, 'join.profile.check');
+					: problem === AFFILIATION_TOO_LONG
+						? translate(locale, 'join.profile.affiliation-too-long', { max: AFFILIATION_LENGTH })
+						: translate(locale, 'join.profile.check');
 			return fail(400, { message });
 		}
 		const { gender, ...profile } = parsed.data;

@@ -47,7 +47,7 @@ export function load(event) {
 		})),
 		accounts: listAccounts()
 			.filter((account) => !account.removed)
-			.map(({ id, username, isAdmin }) => ({ id, username, isAdmin }))
+			.map(({ id, username, displayName, isAdmin }) => ({ id, username, displayName, isAdmin }))
 	};
 }
 

@@ -3,6 +3,7 @@ import { canModerate } from '$lib/server/auth/roles';
 import { joinUrlOf, qrCodeImage, requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import { participationFor } from '$lib/server/join/admission';
+import { nameOf } from '$lib/server/auth/names';
 
 export async function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
@@ -16,7 +17,7 @@ export async function load({ params, url, locals }) {
 		}),
 		joinUrl,
 		qrImage: await qrCodeImage(joinUrl),
-		username: locals.user.username,
+		name: nameOf(locals.user),
 		participation: participationFor(meeting, locals.user)
 	};
 }

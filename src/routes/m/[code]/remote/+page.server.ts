@@ -3,6 +3,7 @@ import { rolesIn } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import { staffRoomCode } from '$lib/server/join/roomCode';
+import { nameOf } from '$lib/server/auth/names';
 
 export function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
@@ -16,7 +17,7 @@ export function load({ params, url, locals }) {
 			role: 'moderator',
 			participantId: null
 		}),
-		username: locals.user.username,
+		name: nameOf(locals.user),
 		roomCode: staffRoomCode(meeting, locals.user)
 	};
 }

@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { canKeepRecord, rolesIn } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { buildSnapshot } from '$lib/server/meetings/snapshot';
+import { nameOf } from '$lib/server/auth/names';
 
 /**
  * Who keeps the record, and the live session the page follows from then on. Loaded once: the
@@ -19,6 +20,6 @@ export function load({ params, url, locals }) {
 			participantId: null
 		}),
 		isModerator: rolesIn(locals.user, meeting.id).has('moderator'),
-		username: locals.user.username
+		name: nameOf(locals.user)
 	};
 }
