@@ -26,7 +26,13 @@ const PHONES = [
 	{ displayName: 'Amina', stakeholderGroup: 'government', mode: 'in_room', gender: 'woman' },
 	{ displayName: 'Bruno', stakeholderGroup: 'government', mode: 'in_room', gender: 'man' },
 	{ displayName: 'Chen', stakeholderGroup: 'government', mode: 'remote', gender: '' },
-	{ displayName: 'Dara', stakeholderGroup: 'civil_society', mode: 'remote', gender: 'woman' },
+	{
+		displayName: 'Dara',
+		stakeholderGroup: 'civil_society',
+		mode: 'remote',
+		gender: 'woman',
+		affiliation: 'Digital Rights Lab'
+	},
 	{ displayName: 'Eli', stakeholderGroup: 'civil_society', mode: 'in_room', gender: 'another' },
 	{ displayName: 'Fatou', stakeholderGroup: 'civil_society', mode: 'in_room', gender: '' }
 ];
@@ -44,6 +50,16 @@ async function signedIn(username: string, roles: string[]): Promise<string> {
 	await addUser(server.databasePath, username, 'record-password-1', roles);
 	cookies[username] = await signIn(server.url, username, 'record-password-1');
 	return cookies[username];
+}
+
+/** Staff name themselves at /account, as the report names them. */
+async function nameMyself(cookie: string, displayName: string, affiliation: string) {
+	const response = await fetch(`${server.url}/account?/details`, {
+		method: 'POST',
+		headers: { origin: server.url, accept: 'application/json', 'x-sveltekit-action': 'true', cookie },
+		body: new URLSearchParams({ displayName, affiliation })
+	});
+	expect(await response.json()).toMatchObject({ type: 'success' });
 }
 
 async function staffSocket(cookie: string): Promise<TestSocket> {
@@ -105,6 +121,8 @@ describe('a scripted Geneva session leaves a complete record', () => {
 
 	it('runs the whole agenda with polls, comments, questions, a speaker and agreed topics', async () => {
 		rapporteur = await staffSocket(await signedIn('rapporteur', ['rapporteur']));
+		await nameMyself(cookies.admin, 'Markus Kummer', 'IGF Support Association');
+		await nameMyself(cookies.rapporteur, 'Maarten Van Horenbeeck', '');
 		// A rehearsal move before the start is not part of the record.
 		await move(1);
 		await moderator.emitWithAck('agenda:move', { clientId: id(), to: { item: 0 } });
@@ -171,6 +189,16 @@ describe('a scripted Geneva session leaves a complete record', () => {
 			"a second of speaking by the server's clock",
 			{ timeoutMs: 5_000, everyMs: 100 }
 		);
+		await moderator.emitWithAck('floor:end', { clientId: id() });
+		// A speaker in the room without a phone, added by the moderator with their affiliation.
+		await moderator.emitWithAck('floor:add', {
+			clientId: id(),
+			name: 'Olga Cavalli',
+			affiliation: 'Government of Argentina',
+			group: 'government',
+			mode: 'in_room'
+		});
+		expect(await moderator.emitWithAck('floor:next', { clientId: id() })).toHaveProperty('data.speaking');
 		await moderator.emitWithAck('floor:end', { clientId: id() });
 		await move(3);
 
@@ -285,12 +313,18 @@ describe('a scripted Geneva session leaves a complete record', () => {
 			['civil_society', 3]
 		]);
 		expect(record.questions[0]).toMatchObject({ upvotes: 3, status: 'answered', tags: ['key_issue'] });
-		expect(record.speakers).toHaveLength(1);
+		expect(record.speakers).toHaveLength(2);
 		expect(record.speakers[0]).toMatchObject({
 			name: 'Dara',
+			affiliation: 'Digital Rights Lab',
+			panelist: false,
 			stakeholderGroup: 'civil_society',
 			mode: 'remote',
 			itemId: 'panelists'
+		});
+		expect(record.speakers[1]).toMatchObject({
+			name: 'Olga Cavalli',
+			affiliation: 'Government of Argentina'
 		});
 		expect(record.speakers[0].seconds).toBeGreaterThanOrEqual(1);
 		expect(record.agreedTopics).toHaveLength(1);
@@ -299,13 +333,15 @@ describe('a scripted Geneva session leaves a complete record', () => {
 			status: 'agreed'
 		});
 		expect(record.agreedTopics[0].history.map((c) => [c.change, c.by, c.role])).toEqual([
-			['declared', ADMIN.username, 'moderator'],
-			['reworded', 'rapporteur', 'rapporteur']
+			['declared', 'Markus Kummer', 'moderator'],
+			['reworded', 'Maarten Van Horenbeeck', 'rapporteur']
 		]);
 		expect(record.agenda[0].notes).toBe('The chair framed the SDG question.');
 		expect(record.report.find((f) => f.key === 'discussion')).toMatchObject({ source: 'rapporteur' });
-		expect(record.report.find((f) => f.key === 'rapporteur')?.value).toBe('rapporteur');
-		expect(record.report.find((f) => f.key === 'moderator')?.value).toBe(ADMIN.username);
+		expect(record.report.find((f) => f.key === 'rapporteur')?.value).toBe('Maarten Van Horenbeeck');
+		expect(record.report.find((f) => f.key === 'moderator')?.value).toBe(
+			'Markus Kummer (IGF Support Association)'
+		);
 		expect(record.participation).toMatchObject({
 			joined: 6,
 			inRoom: 4,
@@ -329,6 +365,12 @@ describe('a scripted Geneva session leaves a complete record', () => {
 		const empty = record.report.filter((f) => f.value.trim() === '').map((f) => f.key);
 		expect(empty).toEqual(headcounts);
 		for (const key of headcounts) expect(field(key).evidence).toMatch(/phone/);
+		expect(field('speakers').value).toBe(
+			[
+				'- Dara (Digital Rights Lab, Civil society; from the floor)',
+				'- Olga Cavalli (Government of Argentina, Government; from the floor)'
+			].join('\n')
+		);
 		const issues = field('key_issues').value.split('\n');
 		expect(issues[0]).toBe('- The room asked: How do we fund CERTs in small states?');
 		expect(issues[1]).toMatch(/^- Secure development processes: \S.*[.!?]$/);
@@ -549,7 +591,9 @@ describe('two people editing one note', () => {
 			text: 'Rapporteur text',
 			baseRevision: 0
 		});
-		expect(first).toMatchObject({ data: { saved: true, text: { revision: 1, by: 'rapporteur' } } });
+		expect(first).toMatchObject({
+			data: { saved: true, text: { revision: 1, by: 'Maarten Van Horenbeeck' } }
+		});
 		const second = await moderatorSocket.emitWithAck('record:write', {
 			clientId: id(),
 			target,
@@ -557,7 +601,7 @@ describe('two people editing one note', () => {
 			baseRevision: 0
 		});
 		expect(second).toMatchObject({
-			data: { saved: false, current: { text: 'Rapporteur text', revision: 1, by: 'rapporteur' } }
+			data: { saved: false, current: { text: 'Rapporteur text', revision: 1, by: 'Maarten Van Horenbeeck' } }
 		});
 		const merged = await moderatorSocket.emitWithAck('record:write', {
 			clientId: id(),
