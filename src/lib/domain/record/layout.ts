@@ -417,7 +417,6 @@ function participationBlocks(ctx: Context): Block[] {
 	const p = record.participation;
 	const blocks: Block[] = [
 		{ kind: 'heading', level: 2, text: say('report.heading.participation') },
-		{ kind: 'paragraph', text: say('report.participation.phones'), note: true },
 		{ kind: 'heading', level: 3, text: say('report.participation.attendance') },
 		{
 			kind: 'fields',
@@ -450,6 +449,7 @@ function participationBlocks(ctx: Context): Block[] {
 			}
 		);
 	}
+	blocks.push({ kind: 'paragraph', text: say('report.participation.phones'), note: true });
 	return blocks;
 }
 

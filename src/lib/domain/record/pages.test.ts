@@ -6,7 +6,7 @@ describe('pageRuns', () => {
 		expect(pageRuns([{ kind: 'paragraph', text: 'a' }]).map((run) => run.landscape)).toEqual([false]);
 	});
 
-	it('gives a wide table and the line introducing it a landscape run', () => {
+	it('gives a wide table and the heading and line introducing it a landscape run', () => {
 		const runs = pageRuns([
 			{ kind: 'heading', level: 3, text: 'Poll' },
 			{ kind: 'paragraph', text: 'By group:' },
@@ -14,9 +14,20 @@ describe('pageRuns', () => {
 			{ kind: 'paragraph', text: 'After' }
 		]);
 		expect(runs.map((run) => [run.landscape, run.blocks.length])).toEqual([
-			[false, 1],
-			[true, 2],
+			[true, 3],
 			[false, 1]
+		]);
+	});
+
+	it('leaves a note before a wide table, and what comes before it, on the portrait page', () => {
+		const runs = pageRuns([
+			{ kind: 'heading', level: 3, text: 'Poll' },
+			{ kind: 'paragraph', text: 'Multiple choice · 6 ballots', note: true },
+			{ kind: 'table', columns: ['a'], rows: [], wide: true }
+		]);
+		expect(runs.map((run) => [run.landscape, run.blocks.length])).toEqual([
+			[false, 2],
+			[true, 1]
 		]);
 	});
 
