@@ -43,7 +43,22 @@ export interface ReportDocument {
 	dir: 'ltr' | 'rtl';
 	title: string;
 	subtitle: string;
+	/** What the document is ("Session report"), for its properties. */
+	subject: string;
+	/** The page footer's words around the page number and the number of pages ("Page ", " of ", ""). */
+	pageNumbers: { before: string; between: string; after: string };
 	blocks: Block[];
+}
+
+const PAGE = '\u0001';
+const PAGES = '\u0002';
+
+/** "Page {page} of {pages}" cut where the numbers go, so each language puts them where it says them. */
+function pageNumbers(say: ReportWords['say']): ReportDocument['pageNumbers'] {
+	const text = say('report.page', { page: PAGE, pages: PAGES });
+	const [before = '', rest = ''] = text.split(PAGE);
+	const [between = '', after = ''] = rest.split(PAGES);
+	return { before, between, after };
 }
 
 /** A stakeholder group in English, as staff screens name it; "Not stated" where the attendee said nothing. */
@@ -483,6 +498,8 @@ export function layoutReport(record: SessionRecord, words: ReportWords): ReportD
 		dir: words.locale === 'ar' ? 'rtl' : 'ltr',
 		title: record.meeting.title,
 		subtitle: where,
+		subject: ctx.say('report.heading.report'),
+		pageNumbers: pageNumbers(ctx.say),
 		blocks: [
 			...reportBlocks(ctx),
 			{ kind: 'appendix', title: ctx.say('report.heading.appendix') },

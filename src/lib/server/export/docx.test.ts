@@ -173,6 +173,8 @@ describe('DOCX edge cases', () => {
 		const { read } = await unpack({
 			locale: 'en',
 			dir: 'ltr',
+			subject: 'Session report',
+			pageNumbers: { before: 'Page ', between: ' of ', after: '' },
 			title: 'Bell\u0007 and half a pair \uD83D',
 			subtitle: 'Form feed\f',
 			blocks: [{ kind: 'heading', level: 1, text: 'Null\u0000 heading' }]
@@ -188,6 +190,8 @@ describe('DOCX edge cases', () => {
 		const { read } = await unpack({
 			locale: 'en',
 			dir: 'ltr',
+			subject: 'Session report',
+			pageNumbers: { before: 'Page ', between: ' of ', after: '' },
 			title: 'Q&A on <CERTs>',
 			subtitle: 'Geneva & remote',
 			blocks: []
@@ -201,6 +205,8 @@ describe('DOCX edge cases', () => {
 		const { read } = await unpack({
 			locale: 'en',
 			dir: 'ltr',
+			subject: 'Session report',
+			pageNumbers: { before: 'Page ', between: ' of ', after: '' },
 			title: 'T',
 			subtitle: '',
 			blocks: [{ kind: 'table', columns: ['Question', 'Upvotes'], rows: [], caption: 'No questions' }]
@@ -215,6 +221,8 @@ describe('language and direction', () => {
 	const report = (locale: string, dir: 'ltr' | 'rtl'): ReportDocument => ({
 		locale,
 		dir,
+		subject: 'تقرير الجلسة',
+		pageNumbers: { before: 'الصفحة ', between: ' من ', after: '' },
 		title: 'منتدى',
 		subtitle: '',
 		blocks: [
@@ -241,6 +249,15 @@ describe('language and direction', () => {
 		expect(paragraphs.length).toBeGreaterThan(3);
 		for (const paragraph of paragraphs) expect(paragraph).toContain('<w:bidi/>');
 		expect(document).toContain('<w:bidiVisual/>');
+	});
+
+	it('numbers its pages in the report’s words, with the page fields where the language puts them', async () => {
+		const { zip } = await unpack(report('ar', 'rtl'));
+		const footers = Object.keys(zip.files).filter((name) => /^word\/footer\d+\.xml$/.test(name));
+		expect(footers.length).toBeGreaterThan(0);
+		const footer = (await zip.file(footers[0])!.async('string')).replace(/\s+/g, ' ');
+		expect(footer).toMatch(/الصفحة .*PAGE.* من .*NUMPAGES/);
+		expect(footer).not.toContain('Page');
 	});
 });
 

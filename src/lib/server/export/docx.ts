@@ -345,7 +345,7 @@ function headingStyle(size: number, outlineLevel: number, spacingBefore: number)
 	};
 }
 
-const pageFooter = (writing: Writing) =>
+const pageFooter = (writing: Writing, words: ReportDocument['pageNumbers']) =>
 	new Footer({
 		children: [
 			para(writing, {
@@ -354,7 +354,7 @@ const pageFooter = (writing: Writing) =>
 					new TextRun({
 						size: 16,
 						color: GREY,
-						children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES]
+						children: [words.before, PageNumber.CURRENT, words.between, PageNumber.TOTAL_PAGES, words.after]
 					})
 				]
 			})
@@ -378,12 +378,12 @@ export async function reportDocx(doc: ReportDocument): Promise<Buffer> {
 				margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 }
 			}
 		},
-		footers: { default: pageFooter(writing) },
+		footers: { default: pageFooter(writing, doc.pageNumbers) },
 		children: [...(index === 0 ? opening : []), ...blockChildren(writing, run.blocks)]
 	}));
 	const document = new Document({
 		title: xmlSafe(doc.title),
-		subject: 'Session report',
+		subject: xmlSafe(doc.subject),
 		description: xmlSafe(doc.subtitle),
 		creator: 'Plenary',
 		lastModifiedBy: 'Plenary',

@@ -9,6 +9,8 @@ import type { ReportDocument } from '$lib/domain/record/layout';
 export const bpfCybersecurityReport: ReportDocument = {
 	locale: 'en',
 	dir: 'ltr',
+	subject: 'Session report',
+	pageNumbers: { before: 'Page ', between: ' of ', after: '' },
 	title: 'IGF 2017 Best Practice Forum on Cybersecurity',
 	subtitle:
 		'20 December 2017, 10:00–11:30 Europe/Zurich (09:00–10:30 UTC) · Room XXIV, Palais des Nations, Geneva',

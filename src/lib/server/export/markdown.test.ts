@@ -4,7 +4,15 @@ import type { Block } from '$lib/domain/record/layout';
 import { escapeInline, reportMarkdown } from './markdown';
 
 const render = (...blocks: Block[]) =>
-	reportMarkdown({ locale: 'en', dir: 'ltr', title: 'T', subtitle: '', blocks });
+	reportMarkdown({
+		locale: 'en',
+		dir: 'ltr',
+		subject: 'Session report',
+		pageNumbers: { before: 'Page ', between: ' of ', after: '' },
+		title: 'T',
+		subtitle: '',
+		blocks
+	});
 /** The Markdown of the blocks alone, without the title line. */
 const body = (...blocks: Block[]) => render(...blocks).replace(/^# T\n\n/, '');
 const text = (value: string, note?: boolean): Block => ({ kind: 'paragraph', text: value, note });
@@ -57,6 +65,8 @@ describe('escaping user text', () => {
 		const markdown = reportMarkdown({
 			locale: 'en',
 			dir: 'ltr',
+			subject: 'Session report',
+			pageNumbers: { before: 'Page ', between: ' of ', after: '' },
 			title: html,
 			subtitle: html,
 			blocks: [
@@ -120,6 +130,8 @@ describe('blocks', () => {
 		const markdown = reportMarkdown({
 			locale: 'en',
 			dir: 'ltr',
+			subject: 'Session report',
+			pageNumbers: { before: 'Page ', between: ' of ', after: '' },
 			title: 'IGF 2017 BPF Cybersecurity',
 			subtitle: '20 December 2017 · Geneva',
 			blocks: [
