@@ -154,9 +154,7 @@ test('the rapporteur words a tagged card as one sentence in place, and accepts a
 	);
 
 	const organiser = page.locator('[data-field="organiser"]');
-	await expect(organiser.getByTestId('field-status')).toHaveText(
-		'Prefilled from the session, not yet checked'
-	);
+	await expect(organiser.getByTestId('field-status')).toHaveText('Prefilled, not yet checked');
 	await organiser.getByRole('button', { name: 'Accept', exact: true }).click();
 	await expect(organiser.getByTestId('field-status')).toHaveText(/^Accepted by /);
 	const participants = page.locator('[data-field="participants"]');

@@ -703,3 +703,66 @@ describe('the report fields, as the IGF template means them', () => {
 		expect(prefilled).toMatchObject({ source: 'prefilled', accepted: false, by: null });
 	});
 });
+
+describe('the report’s sentences and evidence, at their edges', () => {
+	const field = (record: ReturnType<typeof built>, key: string) => record.report.find((f) => f.key === key)!;
+	const ask = (id: string, text: string) => ({
+		id,
+		text,
+		authorName: null,
+		stakeholderGroup: null,
+		mode: null,
+		status: 'approved' as const,
+		upvotes: 0,
+		askedAt: at(21),
+		answeredAt: null
+	});
+
+	it('keeps a speaker from the floor whose affiliation reads "N/A", without it', () => {
+		const record = built(
+			facts({
+				speakers: [
+					{
+						name: 'Ana Ruiz',
+						affiliation: 'N/A',
+						panelistId: null,
+						stakeholderGroup: null,
+						mode: 'in_room',
+						requestedAt: at(15),
+						startedAt: at(15),
+						endedAt: at(16)
+					}
+				]
+			})
+		);
+		expect(field(record, 'speakers')).toMatchObject({
+			value: '- Ana Ruiz (Not given; from the floor)',
+			evidence: null
+		});
+	});
+
+	it('cuts a Chinese question at its first full stop, and leaves out an item whose sentence was emptied', () => {
+		const tags: RecordFacts['tags'] = [
+			{ target: 'question', targetId: 'q1', tag: 'key_issue', at: at(22) },
+			{ target: 'card', targetId: 'dos', tag: 'key_issue', at: at(23) }
+		];
+		const sentences = [{ tag: 'key_issue' as const, target: 'card' as const, targetId: 'dos', text: '  ' }];
+		const record = built(
+			facts({ tags, sentences, questions: [ask('q1', '谁来保护共享服务？资金从哪里来？')] })
+		);
+		expect(field(record, 'key_issues').value).toBe('- The room asked: 谁来保护共享服务？');
+	});
+
+	it('proposes a question tagged as a takeaway in its own words', () => {
+		const tags: RecordFacts['tags'] = [{ target: 'question', targetId: 'q1', tag: 'takeaway', at: at(22) }];
+		const record = built(facts({ tags, questions: [ask('q1', 'Fund CERTs in small states. Soon.')] }));
+		expect(field(record, 'policy_recommendations').value).toBe('- Fund CERTs in small states.');
+	});
+
+	it('does not take "genre" in the sense of "kind" for gender', () => {
+		const record = built(facts({ questions: [ask('q1', 'Ce genre de menace touche les PME.')] }));
+		expect(field(record, 'gender_issues').value).toBe('');
+		const discussed = built(facts({ questions: [ask('q1', 'Et l’égalité des genres en ligne ?')] }));
+		expect(field(discussed, 'gender_issues').value).toContain('égalité des genres');
+	});
+});

@@ -2,7 +2,7 @@ import { stepsOf, type AgendaItem, type CardPlacement } from '../agenda';
 import { STAKEHOLDER_GROUPS } from '../meeting';
 import type { RecordFacts } from './facts';
 import { fillReport } from './report';
-import type { ReportWords } from './words';
+import { firstSentence, type ReportWords } from './words';
 import {
 	RECORD_FORMAT,
 	RECORD_FORMAT_VERSION,
@@ -178,14 +178,6 @@ function questionsOf(facts: RecordFacts): SessionRecord['questions'] {
 		}));
 }
 
-/** The first sentence of a text, at most about 240 characters: what a key issue is written as. */
-export function firstSentence(text: string): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	const end = flat.search(/[.!?。！？](\s|$)/);
-	const sentence = end >= 0 ? flat.slice(0, end + 1) : flat;
-	return sentence.length > 240 ? `${sentence.slice(0, 239).trimEnd()}…` : sentence;
-}
-
 /** Tagged cards, comments and questions in the order they were tagged, each with its sentence for the report. */
 function taggedOf(
 	facts: RecordFacts,
@@ -193,7 +185,7 @@ function taggedOf(
 	words: ReportWords
 ): SessionRecord['tagged'] {
 	const cards = agenda.flatMap((item) => item.cards);
-	const describe = (target: string, id: string): { text: string; proposed: string } | null => {
+	const describe = (tag: string, target: string, id: string): { text: string; proposed: string } | null => {
 		if (target === 'card') {
 			const card = cards.find((c) => c.id === id);
 			if (!card) return null;
@@ -218,13 +210,17 @@ function taggedOf(
 		if (!question) return null;
 		return {
 			text: question.text,
-			proposed: words.say('report.issue.question', { text: firstSentence(question.text) })
+			// A question tagged as a takeaway is a suggestion in its own words, not something asked.
+			proposed:
+				tag === 'takeaway'
+					? firstSentence(question.text)
+					: words.say('report.issue.question', { text: firstSentence(question.text) })
 		};
 	};
 	return [...facts.tags]
 		.sort((a, b) => a.at.getTime() - b.at.getTime())
 		.flatMap((t) => {
-			const found = describe(t.target, t.targetId);
+			const found = describe(t.tag, t.target, t.targetId);
 			if (!found) return [];
 			const written = facts.sentences.find(
 				(s) => s.tag === t.tag && s.target === t.target && s.targetId === t.targetId

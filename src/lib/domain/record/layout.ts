@@ -4,7 +4,8 @@ import { tallyRows, tallyUnit } from '../polls/rows';
 import type { GroupResult, PollResults } from '../polls/types';
 import type { RecordPoll, SessionRecord } from './schema';
 import { sessionTimes } from './report';
-import { clockOf, type ReportWords } from './words';
+import { clockOf, groupName as groupNameIn, type ReportWords } from './words';
+import { directionOf, isLocale } from '$lib/i18n/locales';
 
 /**
  * The report as a sequence of blocks, laid out once: the DOCX, the Markdown and the printable
@@ -78,8 +79,7 @@ const SHORT_FIELDS = new Set(['title', 'date_time', 'organiser', 'moderator', 'r
 /** Fields whose figures beside them are the phones' counts: shown always, as what they are. */
 const COUNTED_FIELDS = new Set(['participants', 'women_participants']);
 
-const groupName = ({ say }: Context, group: string | null) =>
-	say(`common.group.${group ?? 'unspecified'}` as MessageId);
+const groupName = ({ words }: Context, group: string | null) => groupNameIn(words, group);
 const modeName = ({ say }: Context, mode: string | null) =>
 	mode === 'in_room' || mode === 'remote' ? say(`common.mode.${mode}`) : say('common.group.unspecified');
 
@@ -492,10 +492,16 @@ function timelineBlocks(ctx: Context): Block[] {
  */
 export function layoutReport(record: SessionRecord, words: ReportWords): ReportDocument {
 	const ctx: Context = { record, words, say: words.say };
-	const where = [sessionTimes(record.meeting, words), record.meeting.venue].filter(Boolean).join(' · ');
+	const times = sessionTimes(record.meeting, words);
+	// A rehearsal's date is not the session's: the title page says so as the date field does.
+	const held =
+		record.meeting.rehearsal && record.meeting.startedAt
+			? ctx.say('report.time.rehearsal', { times })
+			: times;
+	const where = [held, record.meeting.venue].filter(Boolean).join(' · ');
 	return {
 		locale: words.locale,
-		dir: words.locale === 'ar' ? 'rtl' : 'ltr',
+		dir: isLocale(words.locale) ? directionOf(words.locale) : 'ltr',
 		title: record.meeting.title,
 		subtitle: where,
 		subject: ctx.say('report.heading.report'),

@@ -1,7 +1,7 @@
 import type { MessageId } from '$lib/i18n/messages';
 import type { Person, RecordFacts } from './facts';
 import { REPORT_FIELDS, type ReportField, type SessionRecord } from './schema';
-import { clockOf, dayOf, listOf, type ReportWords } from './words';
+import { clockOf, dayOf, firstSentence, groupName, listOf, type ReportWords } from './words';
 
 type RecordSoFar = Omit<SessionRecord, 'timeline' | 'report'>;
 
@@ -15,9 +15,6 @@ const text = (value: string, evidence: string | null = null): Prefill => ({ valu
 
 /** A list inside a field: one "- " line per item, which every export turns into a real list. */
 const bullets = (items: string[]) => items.map((item) => `- ${item.replace(/\s+/g, ' ').trim()}`).join('\n');
-
-const groupName = (words: ReportWords, group: string | null) =>
-	words.say(`common.group.${group ?? 'unspecified'}` as MessageId);
 
 /** Date and time as held: "20 December 2017, 10:00–11:30 Europe/Zurich (09:00–10:30 UTC)". */
 export function sessionTimes(meeting: RecordSoFar['meeting'], words: ReportWords): string {
@@ -61,26 +58,30 @@ function dateTimeText(meeting: RecordSoFar['meeting'], words: ReportWords): Pref
 const personText = (person: Person) =>
 	person.affiliation ? `${person.name} (${person.affiliation})` : person.name;
 
+const UNCONFIRMED = /^(to be (confirmed|announced|determined)|tb[acd]|n\/?a|\?+|-+|)$/i;
+/** A panelist title the agenda holds until the person is known: "Government panelist". */
+const ROLE_ONLY = /\bpanell?ist$/i;
+
 /**
  * A panelist the agenda has not named yet ("Government panelist", "To be confirmed"): never a
  * speaker in the report, since nobody could file that as a name.
  */
-export function isPlaceholder(name: string, affiliation: string | null): boolean {
-	const unconfirmed = /^(to be (confirmed|announced|determined)|tb[acd]|n\/?a|\?+|-+)$/i;
-	return unconfirmed.test(name.trim()) || unconfirmed.test((affiliation ?? '').trim()) || name.trim() === '';
+export function isPlaceholder(name: string): boolean {
+	return UNCONFIRMED.test(name.trim()) || ROLE_ONLY.test(name.trim());
 }
 
 /** The people who actually spoke, once each, in the order they first spoke, with their affiliation. */
 function speakersText(record: RecordSoFar, words: ReportWords): Prefill {
 	const seen = new Set<string>();
 	const lines: string[] = [];
-	let unnamed = 0;
+	const unnamed = new Set<string>();
 	for (const speaker of record.speakers) {
-		if (isPlaceholder(speaker.name, speaker.affiliation)) {
-			unnamed += 1;
+		if (speaker.panelist && isPlaceholder(speaker.name)) {
+			unnamed.add(speaker.name);
 			continue;
 		}
-		const who = `${speaker.name}|${speaker.affiliation ?? ''}`;
+		const affiliation = UNCONFIRMED.test((speaker.affiliation ?? '').trim()) ? null : speaker.affiliation;
+		const who = `${speaker.name}|${affiliation ?? ''}`;
 		if (seen.has(who)) continue;
 		seen.add(who);
 		const role = speaker.panelist
@@ -88,19 +89,19 @@ function speakersText(record: RecordSoFar, words: ReportWords): Prefill {
 			: words.say('report.speakers.floor');
 		const line = { name: speaker.name, group: groupName(words, speaker.stakeholderGroup), role };
 		lines.push(
-			speaker.affiliation
-				? words.say('report.speakers.line_affiliated', { ...line, affiliation: speaker.affiliation })
+			affiliation
+				? words.say('report.speakers.line_affiliated', { ...line, affiliation })
 				: words.say('report.speakers.line', line)
 		);
 	}
-	const evidence = unnamed > 0 ? words.say('report.speakers.unnamed', { count: unnamed }) : null;
+	const evidence = unnamed.size > 0 ? words.say('report.speakers.unnamed', { count: unnamed.size }) : null;
 	if (lines.length === 0) return text('', evidence ?? words.say('report.speakers.none'));
 	return text(bullets(lines), evidence);
 }
 
-/** What a tagged item proposes for the report: its sentence as the rapporteur left it, else as drafted. */
+/** The tagged items' sentences for a field; one the rapporteur emptied leaves its item out. */
 const sentencesOf = (record: RecordSoFar, tag: 'key_issue' | 'takeaway') =>
-	record.tagged.filter((t) => t.tag === tag).map((t) => t.sentence);
+	record.tagged.filter((t) => t.tag === tag && t.sentence.trim() !== '').map((t) => t.sentence);
 
 function presentationsText(record: RecordSoFar, words: ReportWords): Prefill {
 	const items = record.agenda.filter((item) => item.kind === 'info' || item.kind === 'panel');
@@ -118,7 +119,7 @@ function discussionText(record: RecordSoFar, words: ReportWords): Prefill {
 		words.say('report.discussion.counts', {
 			questions: record.questions.length,
 			answered: record.questions.filter((q) => q.status === 'answered').length,
-			speakers: record.speakers.length,
+			speakers: record.speakers.filter((s) => !s.panelist).length,
 			comments
 		})
 	);
@@ -172,12 +173,14 @@ function chosenOptions(poll: RecordSoFar['polls'][number], chosen: number, words
 }
 
 function highlightSentences(record: RecordSoFar, words: ReportWords): string[] {
-	return highlightPolls(record).map((poll) => {
+	return highlightPolls(record).flatMap((poll) => {
 		const item = record.agenda.find((i) => i.id === poll.itemId);
 		const focus = item?.cards.filter((c) => c.placement === 'focus').length ?? 0;
+		const choice = chosenOptions(poll, Math.max(focus, 1), words);
+		if (choice === '') return [];
 		return words.say('report.outcomes.highlighted', {
 			item: item?.title ?? '',
-			choice: chosenOptions(poll, Math.max(focus, 1), words),
+			choice,
 			question: poll.question,
 			ballots: poll.results!.ballots
 		});
@@ -240,25 +243,28 @@ function womenText(record: RecordSoFar, words: ReportWords): Prefill {
 	);
 }
 
-/** Gender in any of the six languages; content is often in the meeting's language, sometimes in English. */
+/**
+ * Gender in any of the six languages; content is often in the meeting's language, sometimes in
+ * English. Words with another common meaning ("genre", "igualdad") count only in a phrase.
+ */
 const GENDER =
-	/gender|wom[ae]n|girls?\b|feminis|genre|femmes?|filles|género|mujer(es)?|niñas|igualdad|гендер|женщин|девоч|النوع الاجتماعي|المرأة|النساء|الفتيات|性别|妇女|女性|女童/i;
+	/gender|\bwom[ae]n\b|\bgirls?\b|feminis|(égalité|question|questions|perspective|violences?)( des| entre les| de| fondées? sur le)? genres?|\bfemmes?\b|\bfilles\b|género|\bmujer(es)?\b|\bniñas\b|гендер|женщин|девоч|النوع الاجتماعي|الجنسان|المرأة|النساء|الفتيات|性别|妇女|女性|女童/i;
 
 /**
  * Only what shows the room talked about gender counts: a question, a comment, or an item the
- * rapporteur tagged. A card that was merely on screen is not a discussion.
+ * rapporteur tagged, each by its own words. A card that was merely on screen is not a discussion.
  */
 function genderText(record: RecordSoFar, words: ReportWords): Prefill {
 	const questions = record.questions.filter((q) => GENDER.test(q.text));
 	const comments = record.agenda
 		.flatMap((item) => item.cards)
-		.flatMap((card) => card.comments.filter((c) => GENDER.test(c.text) || GENDER.test(card.title)));
+		.flatMap((card) => card.comments.filter((c) => GENDER.test(c.text)));
 	const tagged = record.tagged.filter((t) => GENDER.test(t.text) || GENDER.test(t.sentence));
 	const examples = [
 		...tagged.map((t) => t.sentence),
 		...questions.map((q) => q.text),
 		...comments.map((c) => c.text)
-	];
+	].filter((example) => example.trim() !== '');
 	if (examples.length === 0) return text('', words.say('report.gender.none'));
 	const counts = [
 		[questions.length, 'report.gender.questions'],
@@ -269,10 +275,7 @@ function genderText(record: RecordSoFar, words: ReportWords): Prefill {
 		words,
 		counts.filter(([count]) => count > 0).map(([count, id]) => words.say(id, { count }))
 	);
-	const value = words.say('report.gender.discussed', {
-		what,
-		example: examples[0].replace(/\s+/g, ' ').trim()
-	});
+	const value = words.say('report.gender.discussed', { what, example: firstSentence(examples[0]) });
 	return text(value, words.say('report.gender.evidence'));
 }
 

@@ -15,7 +15,7 @@ import { TOPIC_CHANGES, TOPIC_STATUSES } from './topics';
  */
 
 export const RECORD_FORMAT = 'plenary-record';
-export const RECORD_FORMAT_VERSION = 1;
+export const RECORD_FORMAT_VERSION = 2;
 
 const instant = z.iso.datetime().describe('A moment in UTC, ISO 8601 with a Z suffix.');
 const group = z.enum(STAKEHOLDER_GROUPS);

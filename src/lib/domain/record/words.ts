@@ -37,3 +37,19 @@ export function clockOf(words: ReportWords, at: Date, timeZone: string): string 
 export function listOf(words: ReportWords, items: string[]): string {
 	return new Intl.ListFormat(words.formatting, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A stakeholder group as the report names it, in its language; "not given" where the attendee said nothing. */
+export function groupName(words: ReportWords, group: string | null): string {
+	return words.say(`common.group.${group ?? 'unspecified'}` as MessageId);
+}
+
+/**
+ * The first sentence of a text, at most about 240 characters: what a key issue is written as.
+ * Chinese and Japanese stops need no space after them; Arabic asks with "؟".
+ */
+export function firstSentence(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	const end = flat.search(/[.!?؟](\s|$)|[。！？]/);
+	const sentence = end >= 0 ? flat.slice(0, end + 1) : flat;
+	return sentence.length > 240 ? `${sentence.slice(0, 239).trimEnd()}…` : sentence;
+}

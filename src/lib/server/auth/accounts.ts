@@ -23,13 +23,20 @@ export const passwordSchema = z
 const DISPLAY_NAME_MAX = 80;
 const AFFILIATION_MAX = 120;
 
-/** An optional line of text: trimmed, empty as null, no line breaks or other control characters. */
+/**
+ * An optional line of text: trimmed, empty as null, no line breaks or other control characters,
+ * and no direction overrides or invisible characters that would make a name read as another.
+ */
 const optionalLine = (what: string, max: number) =>
 	z
 		.string()
 		.trim()
 		.max(max, `${what} is at most ${max} characters long.`)
 		.regex(/^\P{Cc}*$/u, `${what} is one line of text.`)
+		.regex(
+			/^[^\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*$/u,
+			`${what} is plain text, without invisible characters.`
+		)
 		.transform((text) => text || null);
 
 /** How a person is named in the console and the record, and the institution given beside the name. */
