@@ -337,7 +337,6 @@ function speakerBlocks(ctx: Context): Block[] {
 			say('report.column.began'),
 			say('report.column.spoke_for')
 		],
-		wide: true,
 		nowrap: [5, 6],
 		rows: record.speakers.map((s) => [
 			s.name,
