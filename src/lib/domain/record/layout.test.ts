@@ -173,3 +173,49 @@ describe('a field’s text in the exports', () => {
 		expect(count('Denial of service: Attacks grow.')).toBe(1);
 	});
 });
+
+describe('a breakdown with many options and groups', () => {
+	it('turns the table (options down, groups across), gives ballots a row, folds withheld groups into a note, and goes landscape', async () => {
+		const { tallyPoll } = await import('../polls/tally');
+		const { STAKEHOLDER_GROUPS } = await import('../meeting');
+		const options = Array.from({ length: 10 }, (_, i) => ({ id: `o${i}`, label: `Option ${i}` }));
+		const sizes = [5, 6, 7, 8, 9, 4, 2];
+		const ballots = STAKEHOLDER_GROUPS.flatMap((group, g) =>
+			Array.from({ length: sizes[g] }, (_, i) => ({
+				choice: { kind: 'multiple' as const, optionIds: [`o${(i + g) % 10}`] },
+				group,
+				mode: null
+			}))
+		);
+		const results = tallyPoll(
+			{ kind: 'multiple', question: 'Which?', options, maxPicks: 2, wordLimit: null },
+			ballots
+		);
+		const words = reportWords('en');
+		const poll = {
+			id: 'p',
+			itemId: 'options',
+			kind: 'multiple' as const,
+			question: 'Which?',
+			status: 'closed' as const,
+			options,
+			openedAt: at(1),
+			closedAt: at(2),
+			results
+		};
+		const document = layoutReport(buildRecord({ ...facts, polls: [poll] }, words), words);
+		const table = document.blocks.find(
+			(b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.columns[0] === 'Option'
+		)!;
+		const shown = results.byGroup.filter((g) => g.tally);
+		expect(table.columns).toEqual(['Option', ...shown.map((g) => words.say(`common.group.${g.group}`))]);
+		expect(table.rows[0]).toEqual(['Ballots', ...shown.map((g) => String(g.ballots))]);
+		expect(table.rows).toHaveLength(1 + options.length);
+		expect(table.rows.flat()).not.toContain('—');
+		expect(table.wide).toBe(table.columns.length > 5);
+		const withheld = results.byGroup.filter((g) => !g.tally);
+		expect(withheld.length).toBeGreaterThan(0);
+		const note = document.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith('Too few ballots'));
+		expect(note).toBeDefined();
+	});
+});

@@ -199,16 +199,18 @@ function breakdownBlocks(ctx: Context, poll: RecordPoll, groups: GroupResult<str
 	const valuesOf = (group: GroupResult<string>) =>
 		tallyRows(group.tally!, poll.options).map((row) => String(row.value));
 	if (shown.length > 0 && options.length > WIDE_POLL) {
-		const columns = [
-			say('report.column.option'),
-			...shown.map((g) => `${groupName(ctx, g.group)} (${ballots(g)})`)
-		];
+		// Groups across, each headed by its name alone and its ballots in the first row, so the
+		// columns stay narrow and the options keep the room to read on one line.
+		const columns = [say('report.column.option'), ...shown.map((g) => groupName(ctx, g.group))];
 		const values = shown.map(valuesOf);
 		blocks.push({
 			kind: 'table',
 			columns,
-			rows: options.map((option, row) => [option.label, ...values.map((v) => v[row] ?? '—')]),
-			wide: columns.length > PORTRAIT_COLUMNS,
+			rows: [
+				[say('report.column.ballots'), ...shown.map((g) => String(g.ballots))],
+				...options.map((option, row) => [option.label, ...values.map((v) => v[row] ?? '—')])
+			],
+			wide: columns.length > PORTRAIT_COLUMNS - 1,
 			nowrap: shown.map((_, i) => i + 1)
 		});
 	} else if (shown.length > 0) {

@@ -221,11 +221,13 @@ export function columnWidths(
 	const lines = (text: string) => text.split('\n');
 	const columns = header.map((_, column) => column);
 	const kept = new Set(nowrap);
-	// A nowrap entry's estimate gets a little slack, as its line cannot break if Arial runs wider.
+	// Estimates get a little slack where a line cannot break (a nowrap entry, a single word) if the
+	// font on the reader's machine runs wider than Arial.
+	const slack = (width: number, factor: number) => Math.ceil(width * factor);
 	const minimum = columns.map((column) =>
 		kept.has(column)
-			? Math.max(Math.ceil(widest(column, lines, true) * 1.05), widest(column, words))
-			: widest(column, words)
+			? Math.max(slack(widest(column, lines, true), 1.05), slack(widest(column, words), 1.1))
+			: slack(widest(column, words), 1.1)
 	);
 	const natural = columns.map((column) => Math.max(minimum[column], widest(column, lines)));
 	const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
