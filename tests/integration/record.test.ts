@@ -485,6 +485,31 @@ describe('a scripted Geneva session leaves a complete record', () => {
 		expect(after.tagged.map((t) => t.sentence)).not.toContain('Not tagged as a takeaway.');
 	});
 
+	it('records a field accepted as prefilled as accepted, and a text written over it as written', async () => {
+		const organiser = record.report.find((f) => f.key === 'organiser')!;
+		const write = (text: string, baseRevision: number, accept: boolean) =>
+			rapporteur.emitWithAck('record:write', {
+				clientId: id(),
+				target: { kind: 'report', field: 'organiser' },
+				text,
+				baseRevision,
+				accept
+			});
+		const field = async () =>
+			((await (await exported('json', cookies.rapporteur)).json()) as SessionRecord).report.find(
+				(f) => f.key === 'organiser'
+			);
+		expect(await write(organiser.value, 0, true)).toMatchObject({ data: { saved: true } });
+		expect(await field()).toMatchObject({
+			value: organiser.value,
+			source: 'rapporteur',
+			accepted: true,
+			by: 'Maarten Van Horenbeeck'
+		});
+		expect(await write('IGF Secretariat and the BPF', 1, false)).toMatchObject({ data: { saved: true } });
+		expect(await field()).toMatchObject({ value: 'IGF Secretariat and the BPF', accepted: false });
+	});
+
 	it('no export carries a participant token, a pending text or a gender beside anything', async () => {
 		for (const format of ['json', 'md', 'csv']) {
 			const body = await (await exported(format, cookies.rapporteur)).text();

@@ -126,7 +126,9 @@ export const commandSchemas = {
 		]),
 		text: z.string().max(20_000, 'Keep one text under 20,000 characters.'),
 		/** The revision the writer started from: 0 for a text not saved before. */
-		baseRevision: z.int().min(0).max(1_000_000)
+		baseRevision: z.int().min(0).max(1_000_000),
+		/** A report field accepted as prefilled rather than written: the record says "accepted". */
+		accept: z.boolean().optional()
 	}),
 	'topic:declare': command({
 		wording,

@@ -106,9 +106,10 @@ export class StaffMeeting extends ScreenMeeting {
 	}
 
 	/** Retries carry the same client id, so a save that arrived twice is not taken for a conflict. */
-	writeRecordText(target: RecordTextTarget, text: string, baseRevision: number) {
+	/** `accept`: a report field kept as the session prefilled it, which the record then calls accepted. */
+	writeRecordText(target: RecordTextTarget, text: string, baseRevision: number, accept = false) {
 		return this.command((socket, clientId) =>
-			socket.emitWithAck('record:write', { clientId, target, text, baseRevision })
+			socket.emitWithAck('record:write', { clientId, target, text, baseRevision, accept })
 		);
 	}
 

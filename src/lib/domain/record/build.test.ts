@@ -401,8 +401,8 @@ describe('the report', () => {
 		const record = built(
 			facts({
 				report: [
-					{ field: 'discussion', text: 'Lively.', by: 'notes' },
-					{ field: 'organiser', text: '', by: 'notes' }
+					{ field: 'discussion', text: 'Lively.', by: 'notes', accepted: false },
+					{ field: 'organiser', text: '', by: 'notes', accepted: false }
 				]
 			})
 		);
@@ -696,11 +696,19 @@ describe('the report fields, as the IGF template means them', () => {
 		expect(field(record, 'outcomes').value).toContain('- One topic was agreed for next year: IoT security.');
 	});
 
-	it('marks a prefilled text a person accepted as it stands', () => {
+	it('marks a prefilled text a person accepted, and keeps it so when the session changes after', () => {
 		const prefilled = field(built(facts()), 'organiser');
-		const record = built(facts({ report: [{ field: 'organiser', text: prefilled.value, by: 'notes' }] }));
-		expect(field(record, 'organiser')).toMatchObject({ source: 'rapporteur', accepted: true, by: 'notes' });
 		expect(prefilled).toMatchObject({ source: 'prefilled', accepted: false, by: null });
+		const accepted = [{ field: 'organiser' as const, text: 'As it was', by: 'notes', accepted: true }];
+		const record = built(facts({ report: accepted, meeting: { ...facts().meeting, organiser: 'Renamed' } }));
+		expect(field(record, 'organiser')).toMatchObject({
+			value: 'As it was',
+			source: 'rapporteur',
+			accepted: true,
+			by: 'notes'
+		});
+		const written = [{ field: 'organiser' as const, text: prefilled.value, by: 'notes', accepted: false }];
+		expect(field(built(facts({ report: written })), 'organiser')).toMatchObject({ accepted: false });
 	});
 });
 

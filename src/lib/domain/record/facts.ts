@@ -103,7 +103,8 @@ export interface RecordFacts {
 	}[];
 	/** The rapporteur's texts: notes per agenda item and the report fields they wrote. */
 	notes: { itemId: string; text: string }[];
-	report: { field: ReportField; text: string; by: string | null }[];
+	/** `accepted`: kept as the session prefilled it, rather than written. */
+	report: { field: ReportField; text: string; by: string | null; accepted: boolean }[];
 	/** The sentences the rapporteur wrote for tagged items, replacing the proposed ones. */
 	sentences: { tag: RecordTag; target: TagTarget; targetId: string; text: string }[];
 	people: { moderators: Person[]; rapporteurs: Person[] };

@@ -332,7 +332,7 @@ export function fillReport(
 			value: own ? own.text : filled[key].value,
 			source: own ? ('rapporteur' as const) : ('prefilled' as const),
 			by: own?.by ?? null,
-			accepted: own !== undefined && own.text === filled[key].value,
+			accepted: own?.accepted ?? false,
 			evidence: filled[key].evidence
 		};
 	});

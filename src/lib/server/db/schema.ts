@@ -476,6 +476,8 @@ export const recordTexts = sqliteTable(
 		key: text('key').notNull(),
 		text: text('text').notNull(),
 		revision: integer('revision').notNull(),
+		/** A report field the writer accepted as the session prefilled it: checked, not rewritten. */
+		accepted: integer('accepted', { mode: 'boolean' }).notNull().default(false),
 		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},

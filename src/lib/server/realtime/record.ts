@@ -38,7 +38,7 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 	onCommand(socket, 'record:write', {
 		who: ['moderator', 'rapporteur'],
 		afterEnd: true,
-		decide(tx, { target, text, baseRevision }, { meetingId, caller }) {
+		decide(tx, { target, text, baseRevision, accept }, { meetingId, caller }) {
 			if (target.kind === 'note' && !agendaOf(meetingId).some((item) => item.id === target.itemId)) {
 				return fail('not_found', NO_ITEM);
 			}
@@ -51,7 +51,8 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 					: target.kind === 'report'
 						? reportKey(target.field)
 						: sentenceKey(target.tag, target.target, target.targetId);
-			const save = saveRecordText(tx, meetingId, key, text, baseRevision, caller.user.id);
+			const accepted = target.kind === 'report' && accept === true;
+			const save = saveRecordText(tx, meetingId, key, text, baseRevision, caller.user.id, accepted);
 			if (!save.saved) return { data: { saved: false, current: save.current } };
 			return { data: { saved: true, text: save.text }, events: [{ name: 'record.changed', meetingId }] };
 		}

@@ -29,6 +29,8 @@ export interface RecordText {
 	key: string;
 	text: string;
 	revision: number;
+	/** A report field kept as the session prefilled it (see `accept` on `record:write`). */
+	accepted: boolean;
 	by: string | null;
 	at: string;
 }
@@ -39,6 +41,7 @@ export function recordTextsOf(meetingId: string): RecordText[] {
 			key: recordTexts.key,
 			text: recordTexts.text,
 			revision: recordTexts.revision,
+			accepted: recordTexts.accepted,
 			by: personNameIfAny(),
 			at: recordTexts.updatedAt
 		})
@@ -61,7 +64,8 @@ export function saveRecordText(
 	key: RecordTextKey,
 	text: string,
 	baseRevision: number,
-	userId: string
+	userId: string,
+	accepted = false
 ): TextSave {
 	const row = tx
 		.select()
@@ -78,6 +82,7 @@ export function saveRecordText(
 				key,
 				text: row?.text ?? '',
 				revision: current,
+				accepted: row?.accepted ?? false,
 				by: nameOf(row?.userId ?? null),
 				at: (row?.updatedAt ?? new Date()).toISOString()
 			}
@@ -86,13 +91,14 @@ export function saveRecordText(
 	const updatedAt = new Date();
 	const revision = current + 1;
 	tx.insert(recordTexts)
-		.values({ meetingId, key, text, revision, userId, updatedAt })
+		.values({ meetingId, key, text, revision, accepted, userId, updatedAt })
 		.onConflictDoUpdate({
 			target: [recordTexts.meetingId, recordTexts.key],
-			set: { text, revision, userId, updatedAt }
+			set: { text, revision, accepted, userId, updatedAt }
 		})
 		.run();
-	return { saved: true, text: { key, text, revision, by: nameOf(userId), at: updatedAt.toISOString() } };
+	const saved = { key, text, revision, accepted, by: nameOf(userId), at: updatedAt.toISOString() };
+	return { saved: true, text: saved };
 }
 
 /** The rapporteur's notes and report fields, as the record reads them; a key of no known field is skipped. */
@@ -105,7 +111,7 @@ export function textFactsOf(
 		),
 		report: texts.flatMap((t) => {
 			const field = REPORT_FIELDS.find((candidate) => t.key === reportKey(candidate));
-			return field ? [{ field, text: t.text, by: t.by }] : [];
+			return field ? [{ field, text: t.text, by: t.by, accepted: t.accepted }] : [];
 		}),
 		sentences: texts.flatMap((t) => {
 			if (!t.key.startsWith(SENTENCE)) return [];

@@ -1,0 +1,1 @@
+ALTER TABLE `record_texts` ADD `accepted` integer DEFAULT false NOT NULL;
