@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { COMMENTS_SHOWN_PER_CARD, deadlineInForce, newestComments } from '$lib/domain/comments';
 import type { CommentInfo, CommentsState, TagInfo } from '$lib/realtime/protocol';
@@ -51,16 +51,20 @@ export function commentFactsOf(meetingId: string): RecordFacts['comments'] {
 
 /** The key issues and takeaways tagged for the record, on cards, comments and questions. */
 export function tagFactsOf(meetingId: string): RecordFacts['tags'] {
-	return db()
-		.select({
-			target: recordTags.target,
-			targetId: recordTags.targetId,
-			tag: recordTags.tag,
-			at: recordTags.createdAt
-		})
-		.from(recordTags)
-		.where(eq(recordTags.meetingId, meetingId))
-		.all();
+	return (
+		db()
+			.select({
+				target: recordTags.target,
+				targetId: recordTags.targetId,
+				tag: recordTags.tag,
+				at: recordTags.createdAt
+			})
+			.from(recordTags)
+			.where(eq(recordTags.meetingId, meetingId))
+			// Tags made in the same millisecond keep the order they were made in.
+			.orderBy(asc(recordTags.createdAt), sql`rowid`)
+			.all()
+	);
 }
 
 /** Whether a card, comment or question carries the tag (its sentence can then be written). */
