@@ -78,3 +78,6 @@ export function secondsLeft(startedAt: number, limitSeconds: number, now: number
  * participant, but a hall can be large); staff see it whole. The length is sent beside it.
  */
 export const FLOOR_SHOWN = 50;
+
+/** The name a request for the floor carries when the phone gave none (the record says it in its own language). */
+export const UNNAMED_SPEAKER = 'Unnamed attendee';

@@ -744,9 +744,31 @@ describe('the report’s sentences and evidence, at their edges', () => {
 			})
 		);
 		expect(field(record, 'speakers')).toMatchObject({
-			value: '- Ana Ruiz (Not given; from the floor)',
+			value: '- Ana Ruiz (from the floor)',
 			evidence: null
 		});
+	});
+
+	it('lists a person once, with the affiliation one of their turns gave, and names a speaker who gave no name in the report’s language', () => {
+		const turn = (name: string, minute: number, affiliation: string | null) => ({
+			name,
+			affiliation,
+			panelistId: null,
+			stakeholderGroup: null,
+			mode: 'in_room' as const,
+			requestedAt: at(minute),
+			startedAt: at(minute),
+			endedAt: at(minute + 1)
+		});
+		const speakers = [turn('Ana Ruiz', 15, null), turn('Attendee', 16, null), turn('Ana Ruiz', 17, 'ITU')];
+		speakers[1].name = 'Unnamed attendee';
+		const record = built(facts({ speakers }));
+		expect(field(record, 'speakers').value.split('\n')).toEqual([
+			'- Ana Ruiz (ITU; from the floor)',
+			'- A participant who gave no name (from the floor)'
+		]);
+		const french = buildRecord(facts({ speakers }), reportWords('fr'));
+		expect(french.speakers[1].name).toBe('Un participant ou une participante sans nom indiqué');
 	});
 
 	it('cuts a Chinese question at its first full stop, and leaves out an item whose sentence was emptied', () => {

@@ -1,4 +1,5 @@
 import { stepsOf, type AgendaItem, type CardPlacement } from '../agenda';
+import { UNNAMED_SPEAKER } from '../floor';
 import { STAKEHOLDER_GROUPS } from '../meeting';
 import type { RecordFacts } from './facts';
 import { fillReport } from './report';
@@ -138,14 +139,15 @@ function itemAt(visits: Visit[], agenda: AgendaItem[], at: Date): string | null 
  * agenda has them now (a placeholder filled in after the session still names the right person);
  * one no longer on the agenda keeps what was stored when they spoke.
  */
-function speakersOf(facts: RecordFacts, visits: Visit[]): SessionRecord['speakers'] {
+function speakersOf(facts: RecordFacts, visits: Visit[], words: ReportWords): SessionRecord['speakers'] {
+	const nameOf = (name: string) => (name === UNNAMED_SPEAKER ? words.say('report.speakers.no_name') : name);
 	const panelists = new Map(facts.agenda.flatMap((item) => item.panelists).map((p) => [p.id, p]));
 	return [...facts.speakers]
 		.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
 		.map((speaker) => {
 			const panelist = speaker.panelistId === null ? undefined : panelists.get(speaker.panelistId);
 			return {
-				name: panelist?.name ?? speaker.name,
+				name: panelist?.name ?? nameOf(speaker.name),
 				affiliation: (panelist ? panelist.affiliation : speaker.affiliation) || null,
 				panelist: speaker.panelistId !== null,
 				stakeholderGroup: panelist?.stakeholderGroup ?? speaker.stakeholderGroup,
@@ -346,7 +348,7 @@ export function buildRecord(facts: RecordFacts, words: ReportWords): SessionReco
 			closedAt: isoOrNull(poll.closedAt)
 		})),
 		questions: questionsOf(facts),
-		speakers: speakersOf(facts, visits),
+		speakers: speakersOf(facts, visits, words),
 		tagged: taggedOf(facts, agenda, words),
 		agreedTopics: topicsOf(facts),
 		participation: participationOf(facts)

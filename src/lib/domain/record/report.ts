@@ -72,8 +72,9 @@ export function isPlaceholder(name: string): boolean {
 
 /** The people who actually spoke, once each, in the order they first spoke, with their affiliation. */
 function speakersText(record: RecordSoFar, words: ReportWords): Prefill {
-	const seen = new Set<string>();
-	const lines: string[] = [];
+	// Once each: by name, keeping the affiliation from whichever turn gave one.
+	const lines = new Map<string, string>();
+	const affiliated = new Set<string>();
 	const unnamed = new Set<string>();
 	for (const speaker of record.speakers) {
 		if (speaker.panelist && isPlaceholder(speaker.name)) {
@@ -81,22 +82,19 @@ function speakersText(record: RecordSoFar, words: ReportWords): Prefill {
 			continue;
 		}
 		const affiliation = UNCONFIRMED.test((speaker.affiliation ?? '').trim()) ? null : speaker.affiliation;
-		const who = `${speaker.name}|${affiliation ?? ''}`;
-		if (seen.has(who)) continue;
-		seen.add(who);
+		if (lines.has(speaker.name) && (affiliated.has(speaker.name) || !affiliation)) continue;
 		const role = speaker.panelist
 			? words.say('report.speakers.panelist')
 			: words.say('report.speakers.floor');
-		const line = { name: speaker.name, group: groupName(words, speaker.stakeholderGroup), role };
-		lines.push(
-			affiliation
-				? words.say('report.speakers.line_affiliated', { ...line, affiliation })
-				: words.say('report.speakers.line', line)
-		);
+		const group = speaker.stakeholderGroup ? groupName(words, speaker.stakeholderGroup) : null;
+		const line = { name: speaker.name, role, affiliation: affiliation ?? '', group: group ?? '' };
+		const id = `report.speakers.line${affiliation ? '_affiliated' : ''}${group ? '' : '_nogroup'}` as const;
+		lines.set(speaker.name, words.say(id, line));
+		if (affiliation) affiliated.add(speaker.name);
 	}
 	const evidence = unnamed.size > 0 ? words.say('report.speakers.unnamed', { count: unnamed.size }) : null;
-	if (lines.length === 0) return text('', evidence ?? words.say('report.speakers.none'));
-	return text(bullets(lines), evidence);
+	if (lines.size === 0) return text('', evidence ?? words.say('report.speakers.none'));
+	return text(bullets([...lines.values()]), evidence);
 }
 
 /** The tagged items' sentences for a field; one the rapporteur emptied leaves its item out. */

@@ -1,3 +1,4 @@
+import { UNNAMED_SPEAKER } from '$lib/domain/floor';
 import {
 	callNextSpeaker,
 	endTurn,
@@ -26,7 +27,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 			const profile = profileOf(participantId);
 			const requestId = requestFloor(tx, meetingId, {
 				participantId,
-				name: profile.displayName ?? 'Unnamed attendee',
+				name: profile.displayName ?? UNNAMED_SPEAKER,
 				affiliation: profile.affiliation,
 				group: profile.stakeholderGroup,
 				mode: profile.mode ?? 'in_room'
