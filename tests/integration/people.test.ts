@@ -16,7 +16,7 @@ import type { SessionRecord } from '../../src/lib/domain/record/schema';
 import { ADMIN, startServer, type RunningServer } from './support/server';
 import { connect, joinMeeting, saveProfile, signIn, type TestSocket } from './support/clients';
 import { addUser } from './support/users';
-import { databaseDigest } from './support/state';
+import { databaseDigest, syncedSnapshot } from './support/state';
 
 const PASSWORD = 'people-password-1';
 /** Usernames no export would print on its own: finding one there means a person went unnamed. */
@@ -233,6 +233,12 @@ describe('the record names people as they chose', () => {
 		const lee = (await connect(server.url, { as: 'attendee', cookie })).socket;
 		open.push(lee);
 		expect(await lee.emitWithAck('floor:request', { clientId: id() })).toHaveProperty('data.requestId');
+		// Staff see the affiliation in the live queue, to check it before the record prints it; the room does not.
+		const queued = (await syncedSnapshot(chair)).floor.queue.find((entry) => entry.name === 'Lee');
+		expect(queued).toMatchObject({ affiliation: 'APNIC' });
+		const seenByPhone = (await syncedSnapshot(lee)).floor.queue.find((entry) => entry.name === 'Lee');
+		expect(seenByPhone).toBeDefined();
+		expect(seenByPhone).not.toHaveProperty('affiliation');
 		expect((await saveProfile(server.url, cookie, { ...profile, affiliation: 'Elsewhere' })).status).toBe(
 			200
 		);

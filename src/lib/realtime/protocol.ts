@@ -112,6 +112,8 @@ export interface FloorEntry {
 	requestedAt: string;
 	/** The panelist speaking, when the moderator gave the floor to one from a panel item. */
 	panelistId?: string | null;
+	/** Staff only: the affiliation the speaker gave, which the record prints beside the name. */
+	affiliation?: string | null;
 }
 
 /** The speaker queue as everyone sees it; the order already applies the alternation rule. */

@@ -2,10 +2,11 @@ import { PARTICIPATION_MODE_LABELS, STAKEHOLDER_GROUP_LABELS } from '$lib/domain
 import type { MessageId, MessageValues } from '$lib/i18n/messages';
 import type { FloorEntry } from '$lib/realtime/protocol';
 
-/** "Government · remote": who a speaker speaks for, as the staff queue shows it (in English). */
+/** "APNIC · Government · remote": who a speaker is and speaks for, as the staff queue shows it (in English). */
 export function speakerDetails(entry: FloorEntry): string {
 	const group = entry.group ? STAKEHOLDER_GROUP_LABELS[entry.group] : null;
-	return [group, PARTICIPATION_MODE_LABELS[entry.mode].toLowerCase()].filter(Boolean).join(' · ');
+	const mode = PARTICIPATION_MODE_LABELS[entry.mode].toLowerCase();
+	return [entry.affiliation, group, mode].filter(Boolean).join(' · ');
 }
 
 /** A translator's `t`, as `translator()` gives it. */

@@ -64,15 +64,19 @@ export function floorState(meeting: Meeting, participantId: string | null = null
 	const rows = activeRows(db(), meeting.id);
 	const queue = orderedWaiting(db(), meeting, rows);
 	const speaking = rows.find((row) => row.status === 'speaking');
+	// Staff see the affiliation each speaker gave, to check it before the record prints it.
+	const affiliations = new Map(rows.map((row) => [row.id, row.affiliation]));
+	const entry = (request: FloorRequest): FloorEntry =>
+		staff ? { ...asEntry(request), affiliation: affiliations.get(request.id) ?? null } : asEntry(request);
 	const state: FloorState = {
 		speaking: speaking
 			? {
-					...asEntry(asRequest(speaking)),
+					...entry(asRequest(speaking)),
 					startedAt: speaking.startedAt!.toISOString(),
 					panelistId: speaking.panelistId
 				}
 			: null,
-		queue: (staff ? queue : queue.slice(0, FLOOR_SHOWN)).map(asEntry),
+		queue: (staff ? queue : queue.slice(0, FLOOR_SHOWN)).map(entry),
 		waiting: queue.length,
 		alternate: meeting.alternateFloor,
 		speakingSeconds: meeting.speakingSeconds,
