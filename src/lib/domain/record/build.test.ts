@@ -8,77 +8,14 @@ import { tallyPoll } from '../polls/tally';
 import { reportWords } from '$lib/server/record/words';
 import { buildRecord, visitsOf } from './build';
 import type { RecordFacts } from './facts';
+import { askedQuestion, at, sessionAgenda, sessionFacts, spokenTurn } from './fixtures';
 import { sessionRecordSchema } from './schema';
 
 const english = reportWords('en');
 const built = (f: RecordFacts) => buildRecord(f, english);
 
-const at = (minute: number, second = 0) => new Date(Date.UTC(2017, 11, 20, 9, minute, second));
-
-const agenda: AgendaItem[] = [
-	{ id: 'goals', kind: 'info', title: 'Goals', body: '', cards: [], focus: null, panelists: [] },
-	{
-		id: 'options',
-		kind: 'walkthrough',
-		title: 'Policy options',
-		body: '',
-		cards: [
-			{ id: 'dos', title: 'Denial of service', body: '' },
-			{ id: 'abuse', title: 'Online abuse and gender-based violence', body: '' }
-		],
-		focus: { title: 'Two areas', body: '', cards: [{ id: 'divide', title: 'Security divide', body: '' }] },
-		panelists: []
-	},
-	{ id: 'topics', kind: 'agreement', title: '2018 topics', body: '', cards: [], focus: null, panelists: [] }
-];
-
-/** A stored session, with only what a test is about changed. */
-function facts(overrides: Partial<RecordFacts> = {}): RecordFacts {
-	return {
-		now: at(59),
-		meeting: {
-			code: 'BPF2017',
-			title: 'Best Practice Forum on Cybersecurity',
-			description: '',
-			venue: 'Geneva',
-			date: '2017-12-20',
-			timeZone: 'Europe/Zurich',
-			organiser: 'IGF Secretariat',
-			startTime: '10:00',
-			rehearsal: false,
-			language: 'en',
-			startedAt: at(0),
-			endedAt: at(50)
-		},
-		reopenings: [],
-		agenda,
-		moves: [
-			{ item: 0, step: 0, at: at(0) },
-			{ item: 1, step: 0, at: at(10) },
-			{ item: 1, step: 1, at: at(12) },
-			{ item: 1, step: 2, at: at(15) },
-			{ item: 1, step: 3, at: at(20) },
-			{ item: 2, step: 0, at: at(30) }
-		],
-		polls: [],
-		questions: [],
-		comments: [],
-		priorityMarks: [],
-		speakers: [],
-		tags: [],
-		topics: [],
-		notes: [],
-		report: [],
-		people: {
-			moderators: [{ name: 'chair', affiliation: '' }],
-			rapporteurs: [{ name: 'Noor Haddad', affiliation: 'IGF Secretariat' }]
-		},
-		sentences: [],
-		participants: [],
-		peaks: { connected: 0, inRoom: 0, remote: 0 },
-		...overrides
-	};
-}
+const agenda = sessionAgenda;
+const facts = sessionFacts;
 
 describe('the agenda as held', () => {
 	it('gives each item its start, end and time spent, from the moves', () => {
@@ -517,30 +454,10 @@ describe('the JSON contract', () => {
 
 describe('the report fields, as the IGF template means them', () => {
 	const field = (record: ReturnType<typeof built>, key: string) => record.report.find((f) => f.key === key)!;
-	const question = (id: string, text: string, upvotes = 0) => ({
-		id,
-		text,
-		authorName: null,
-		stakeholderGroup: null,
-		mode: null,
-		status: 'approved' as const,
-		upvotes,
-		askedAt: at(21),
-		answeredAt: null
-	});
+	const question = (id: string, text: string, upvotes = 0) => askedQuestion(id, text, { upvotes });
 
 	it('lists as speakers only who spoke, once each, in order, with affiliation, never a placeholder', () => {
-		const spoke = (name: string, minute: number, extra: Partial<RecordFacts['speakers'][number]> = {}) => ({
-			name,
-			affiliation: null,
-			panelistId: null,
-			stakeholderGroup: null,
-			mode: 'in_room' as const,
-			requestedAt: at(minute),
-			startedAt: at(minute),
-			endedAt: at(minute + 1),
-			...extra
-		});
+		const spoke = spokenTurn;
 		const record = built(
 			facts({
 				speakers: [
@@ -714,33 +631,12 @@ describe('the report fields, as the IGF template means them', () => {
 
 describe('the report’s sentences and evidence, at their edges', () => {
 	const field = (record: ReturnType<typeof built>, key: string) => record.report.find((f) => f.key === key)!;
-	const ask = (id: string, text: string) => ({
-		id,
-		text,
-		authorName: null,
-		stakeholderGroup: null,
-		mode: null,
-		status: 'approved' as const,
-		upvotes: 0,
-		askedAt: at(21),
-		answeredAt: null
-	});
+	const ask = (id: string, text: string) => askedQuestion(id, text);
 
 	it('keeps a speaker from the floor whose affiliation reads "N/A", without it', () => {
 		const record = built(
 			facts({
-				speakers: [
-					{
-						name: 'Ana Ruiz',
-						affiliation: 'N/A',
-						panelistId: null,
-						stakeholderGroup: null,
-						mode: 'in_room',
-						requestedAt: at(15),
-						startedAt: at(15),
-						endedAt: at(16)
-					}
-				]
+				speakers: [spokenTurn('Ana Ruiz', 15, { affiliation: 'N/A' })]
 			})
 		);
 		expect(field(record, 'speakers')).toMatchObject({
@@ -750,16 +646,8 @@ describe('the report’s sentences and evidence, at their edges', () => {
 	});
 
 	it('lists a person once, with the affiliation one of their turns gave, and names a speaker who gave no name in the report’s language', () => {
-		const turn = (name: string, minute: number, affiliation: string | null) => ({
-			name,
-			affiliation,
-			panelistId: null,
-			stakeholderGroup: null,
-			mode: 'in_room' as const,
-			requestedAt: at(minute),
-			startedAt: at(minute),
-			endedAt: at(minute + 1)
-		});
+		const turn = (name: string, minute: number, affiliation: string | null) =>
+			spokenTurn(name, minute, { affiliation });
 		const speakers = [turn('Ana Ruiz', 15, null), turn('Attendee', 16, null), turn('Ana Ruiz', 17, 'ITU')];
 		speakers[1].name = 'Unnamed attendee';
 		const record = built(facts({ speakers }));

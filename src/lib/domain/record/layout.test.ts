@@ -4,28 +4,11 @@ import { sourceMessages } from '$lib/server/i18n';
 import { reportWords } from '$lib/server/record/words';
 import { buildRecord } from './build';
 import type { RecordFacts } from './facts';
+import { askedQuestion, at, sessionFacts, spokenTurn } from './fixtures';
 import { fieldBlocks, layoutReport, type Block } from './layout';
 
-const at = (minute: number) => new Date(Date.UTC(2017, 11, 20, 9, minute));
-
 /** A short session with something in every report field but the headcounts. */
-const facts: RecordFacts = {
-	now: at(59),
-	meeting: {
-		code: 'BPF2017',
-		title: 'Best Practice Forum on Cybersecurity',
-		description: '',
-		venue: 'Geneva',
-		date: '2017-12-20',
-		timeZone: 'Europe/Zurich',
-		organiser: 'IGF Secretariat',
-		startTime: '10:00',
-		rehearsal: false,
-		language: 'en',
-		startedAt: at(0),
-		endedAt: at(50)
-	},
-	reopenings: [],
+const facts: RecordFacts = sessionFacts({
 	agenda: [
 		{ id: 'goals', kind: 'info', title: 'Goals', body: '', cards: [], focus: null, panelists: [] },
 		{
@@ -43,11 +26,8 @@ const facts: RecordFacts = {
 		{ item: 1, step: 0, at: at(10) },
 		{ item: 1, step: 1, at: at(12) }
 	],
-	polls: [],
 	questions: [
-		{
-			id: 'q1',
-			text: 'How do we protect women journalists online?',
+		askedQuestion('q1', 'How do we protect women journalists online?', {
 			authorName: 'Amina',
 			stakeholderGroup: 'civil_society',
 			mode: 'remote',
@@ -55,37 +35,25 @@ const facts: RecordFacts = {
 			upvotes: 2,
 			askedAt: at(13),
 			answeredAt: at(14)
-		}
+		})
 	],
-	comments: [],
-	priorityMarks: [],
 	speakers: [
-		{
-			name: 'Dara Okafor',
+		spokenTurn('Dara Okafor', 15, {
 			affiliation: 'CERT Nigeria',
-			panelistId: null,
 			stakeholderGroup: 'technical_community',
-			mode: 'in_room',
-			requestedAt: at(15),
-			startedAt: at(15),
 			endedAt: at(17)
-		}
+		})
 	],
 	tags: [
 		{ target: 'card', targetId: 'dos', tag: 'key_issue', at: at(20) },
 		{ target: 'question', targetId: 'q1', tag: 'takeaway', at: at(21) }
 	],
-	topics: [],
 	notes: [{ itemId: 'goals', text: 'The chair framed the goals.' }],
-	report: [],
-	sentences: [],
 	people: {
 		moderators: [{ name: 'Maria Chair', affiliation: 'IGF Secretariat' }],
 		rapporteurs: [{ name: 'Ken Notes', affiliation: '' }]
-	},
-	participants: [],
-	peaks: { connected: 0, inRoom: 0, remote: 0 }
-};
+	}
+});
 
 const textOf = (blocks: Block[]) =>
 	blocks

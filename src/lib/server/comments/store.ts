@@ -67,22 +67,18 @@ export function tagFactsOf(meetingId: string): RecordFacts['tags'] {
 	);
 }
 
-/** Whether a card, comment or question carries the tag (its sentence can then be written). */
-export function isTagged(meetingId: string, tag: TagInfo): boolean {
-	return (
-		db()
-			.select({ tag: recordTags.tag })
-			.from(recordTags)
-			.where(
-				and(
-					eq(recordTags.meetingId, meetingId),
-					eq(recordTags.target, tag.target),
-					eq(recordTags.targetId, tag.targetId),
-					eq(recordTags.tag, tag.tag)
-				)
-			)
-			.get() !== undefined
+/** The row of one tag on one card, comment or question. */
+const tagOn = (meetingId: string, tag: TagInfo) =>
+	and(
+		eq(recordTags.meetingId, meetingId),
+		eq(recordTags.target, tag.target),
+		eq(recordTags.targetId, tag.targetId),
+		eq(recordTags.tag, tag.tag)
 	);
+
+/** Whether a card, comment or question carries the tag (its sentence can then be written). */
+export function isTagged(tx: Tx, meetingId: string, tag: TagInfo): boolean {
+	return tx.select({ tag: recordTags.tag }).from(recordTags).where(tagOn(meetingId, tag)).get() !== undefined;
 }
 
 export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
@@ -183,17 +179,5 @@ export function storeTag(tx: Tx, meetingId: string, tag: TagInfo, userId: string
 				.run().changes > 0
 		);
 	}
-	return (
-		tx
-			.delete(recordTags)
-			.where(
-				and(
-					eq(recordTags.meetingId, meetingId),
-					eq(recordTags.target, tag.target),
-					eq(recordTags.targetId, tag.targetId),
-					eq(recordTags.tag, tag.tag)
-				)
-			)
-			.run().changes > 0
-	);
+	return tx.delete(recordTags).where(tagOn(meetingId, tag)).run().changes > 0;
 }

@@ -1,31 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { buildRecord } from '$lib/domain/record/build';
-import type { RecordFacts } from '$lib/domain/record/facts';
+import { at, sessionFacts } from '$lib/domain/record/fixtures';
 import { reportWords } from '../record/words';
 import { csvCell, pollResultsCsv } from './csv';
 
-const at = (minute: number) => new Date(Date.UTC(2017, 11, 20, 9, minute));
-
 /** A session with one closed open-text poll, whose approved answers are given. */
 function recordWithAnswers(texts: string[]) {
-	const facts: RecordFacts = {
-		now: at(59),
-		meeting: {
-			code: 'BPF2017',
-			title: 'Best Practice Forum on Cybersecurity',
-			description: '',
-			venue: 'Genève',
-			date: '2017-12-20',
-			timeZone: 'Europe/Zurich',
-			organiser: 'IGF Secretariat',
-			startTime: '10:00',
-			rehearsal: false,
-			language: 'fr',
-			startedAt: at(0),
-			endedAt: at(50)
-		},
-		reopenings: [],
+	const base = sessionFacts();
+	const facts = sessionFacts({
+		meeting: { ...base.meeting, venue: 'Genève', language: 'fr' },
 		agenda: [{ id: 'ideas', kind: 'info', title: 'Ideas', body: '', cards: [], focus: null, panelists: [] }],
 		moves: [{ item: 0, step: 0, at: at(0) }],
 		polls: [
@@ -50,23 +34,8 @@ function recordWithAnswers(texts: string[]) {
 					consensus: null
 				}
 			}
-		],
-		questions: [],
-		comments: [],
-		priorityMarks: [],
-		speakers: [],
-		tags: [],
-		topics: [],
-		notes: [],
-		report: [],
-		sentences: [],
-		people: {
-			moderators: [{ name: 'chair', affiliation: '' }],
-			rapporteurs: [{ name: 'notes', affiliation: '' }]
-		},
-		participants: [],
-		peaks: { connected: 0, inRoom: 0, remote: 0 }
-	};
+		]
+	});
 	return buildRecord(facts, reportWords('fr'));
 }
 

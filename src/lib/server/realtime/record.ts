@@ -42,7 +42,7 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 			if (target.kind === 'note' && !agendaOf(meetingId).some((item) => item.id === target.itemId)) {
 				return fail('not_found', NO_ITEM);
 			}
-			if (target.kind === 'sentence' && !isTagged(meetingId, target)) {
+			if (target.kind === 'sentence' && !isTagged(tx, meetingId, target)) {
 				return fail('not_found', 'That item is not tagged for the report: tag it first.');
 			}
 			const key =
