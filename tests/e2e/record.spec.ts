@@ -74,7 +74,9 @@ test('the rapporteur keeps notes that never overwrite each other, and downloads 
 	);
 
 	await first.getByRole('link', { name: 'Print or PDF' }).click();
-	await expect(first.getByRole('heading', { level: 1 })).toHaveText('Best Practice Forum on Cybersecurity');
+	await expect(first.getByRole('heading', { level: 1 }).first()).toHaveText(
+		'Best Practice Forum on Cybersecurity'
+	);
 	await expect(first.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
 	await expectAccessible(first, 'the print page');
 	const report = first.locator('article');
