@@ -1,4 +1,5 @@
-// The benchmark's verdict: ratios to the reference, the goals of the issue, and a readable table.
+// The benchmark's verdict over its pairs of runs: medians and ranges, ratios to the reference, the
+// goals, and a readable table.
 import { ratio } from './stats.js';
 
 const MIB = 1024 * 1024;
