@@ -263,6 +263,7 @@ export function table(report) {
 		...latency('join', 'join', 'join latency p95 / reference'),
 		row('server CPU per join ms', 'costs.joinCpuMs'),
 		row('event-loop delay p99, join ms', 'phases.join.eventLoopDelay.p99Ms'),
+		row('event-loop delay max, join ms', 'phases.join.eventLoopDelay.maxMs'),
 		...latency('advance → phones', 'advance', 'advance → every phone, p95', 'advance p95 / reference'),
 		row('advance → phones max ms', 'advance.max'),
 		...latency(
@@ -345,9 +346,11 @@ export function table(report) {
 					`  pair ${index + 1}, ${server}: load ${pair[server].loadAverage.atStart.join(' ')} → ${pair[server].loadAverage.atEnd.join(' ')}`
 			)
 	);
+	const compared = report.pairs.some((pair) => pair.ratios);
 	const heading = several
-		? `Medians over ${report.pairs.length} pairs [min–max]; ours / ref is the median [range] of the pairs' ratios.`
-		: 'One pair.';
+		? `Medians over ${report.pairs.length} runs of each server [min–max]` +
+			(compared ? "; ours / ref is the median [range] of the pairs' ratios." : '.')
+		: 'One run of each server.';
 	return [
 		heading,
 		'',
