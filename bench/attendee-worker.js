@@ -1,8 +1,8 @@
 // One worker process of simulated phones (forked by bench/run.js). Each phone joins as the real
 // one does (open the page, solve a join challenge and join, save a profile, connect with a
-// WebSocket), then does what the parent
-// asks: wait for an agenda move, vote, ask, upvote, drop and come back. The same code drives Plenary and the raw
-// reference server: both answer the same URLs and events.
+// WebSocket), then does what the parent asks: wait for an agenda move, vote, ask, upvote, drop its
+// connection and come back. The same code drives Plenary and the raw reference server: both answer
+// the same URLs and events.
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { io } from 'socket.io-client';
