@@ -1,9 +1,10 @@
 // One worker process of simulated phones (forked by bench/run.js). Each phone joins as the real
 // one does (open the page, solve a join challenge and join, save a profile, connect with a
-// WebSocket), then does what the parent
-// asks: wait for an agenda move, vote, ask, upvote. The same code drives Plenary and the raw
-// reference server: both answer the same URLs and events.
+// WebSocket), then does what the parent asks: wait for an agenda move, vote, ask, upvote, drop its
+// connection and come back. The same code drives Plenary and the raw reference server: both answer
+// the same URLs and events.
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { io } from 'socket.io-client';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
@@ -21,6 +22,7 @@ const STAKEHOLDER_GROUPS = [
 	'other'
 ];
 const ACK_TIMEOUT_MS = 60_000;
+const SNAPSHOT_TIMEOUT_MS = 60_000;
 const QUESTIONS = [
 	'How do we keep shared critical services such as DNS reliable during an attack?',
 	'Who audits the reuse of collected data by public authorities?',
@@ -28,9 +30,15 @@ const QUESTIONS = [
 	'How does the digital security divide affect women online?'
 ];
 
-/** @type {{ index: number, cookie: string, socket: import('socket.io-client').Socket, movedAt: number | null }[]} */
+/**
+ * `cut`: dropped on purpose by the reconnect storm; `ballot`: the acknowledged ballot's payload and
+ * answer, which the phone sends again when it is back.
+ * @type {{ index: number, cookie: string, socket: import('socket.io-client').Socket, movedAt: number | null, cut: boolean, ballot: { payload: object, answer: object } | null }[]}
+ */
 const phones = [];
+/** Disconnects of phones not cut on purpose; the storm's own are counted apart. */
 let disconnects = 0;
+let cutDisconnects = 0;
 /** Why phones were disconnected (Socket.IO's reasons: ping timeout, transport close, …). */
 const disconnectReasons = {};
 let reconnects = 0;
@@ -57,7 +65,7 @@ function connectPhone(url, cookie) {
 		const timer = setTimeout(() => {
 			socket.disconnect();
 			reject(new Error('no snapshot within 60 s'));
-		}, 60_000);
+		}, SNAPSHOT_TIMEOUT_MS);
 		socket.once('meeting:snapshot', () => {
 			clearTimeout(timer);
 			resolve(socket);
@@ -116,11 +124,12 @@ async function joinPhone(url, index) {
 		throw new Error(`profile: ${profile.status} ${JSON.stringify(saved)?.slice(0, 200)}`);
 	}
 	const socket = await connectPhone(url, cookie);
-	const phone = { index, cookie, socket, movedAt: null };
+	const phone = { index, cookie, socket, movedAt: null, cut: false, ballot: null };
 	socket.on('agenda:moved', () => {
 		phone.movedAt ??= Date.now();
 	});
 	socket.on('disconnect', (reason) => {
+		if (phone.cut) return void cutDisconnects++;
 		disconnects++;
 		disconnectReasons[reason] = (disconnectReasons[reason] ?? 0) + 1;
 	});
@@ -192,13 +201,14 @@ async function vote({ pollId, optionIds, maxPicks, windowMs }) {
 		phones.map(async (phone) => {
 			await sleep(Math.random() * windowMs);
 			const picks = pick(optionIds, 1 + Math.floor(Math.random() * maxPicks));
-			const choice = { kind: 'multiple', optionIds: picks };
-			const outcome = await command(phone.socket, 'poll:vote', {
+			const payload = {
 				clientId: randomUUID(),
 				pollId,
 				revision: 1,
-				choice
-			});
+				choice: { kind: 'multiple', optionIds: picks }
+			};
+			const outcome = await command(phone.socket, 'poll:vote', payload);
+			if (!outcome.error) phone.ballot = { payload, answer: outcome.answer };
 			return { ...outcome, picks };
 		})
 	);
@@ -261,11 +271,93 @@ function acknowledgedSummary(results, idOf) {
 	return { sent: results.length, latencies, ids, errors };
 }
 
+/**
+ * The storm's first half: `count` phones with an acknowledged ballot lose their connection without
+ * a WebSocket close frame (the TCP socket under the client's WebSocket is destroyed, as when a
+ * phone's network goes), and do not reconnect by themselves until `reconnectCut`.
+ */
+async function cut({ count }) {
+	const voters = phones.filter((phone) => phone.ballot && phone.socket.connected);
+	const chosen = voters.slice(voters.length - Math.min(count, voters.length));
+	const gone = chosen.map(
+		(phone) =>
+			new Promise((resolve) => {
+				phone.cut = true;
+				phone.socket.io.reconnection(false);
+				phone.socket.once('disconnect', resolve);
+				phone.socket.io.engine.transport.ws._socket.destroy();
+			})
+	);
+	await Promise.race([Promise.all(gone), sleep(10_000)]);
+	return { cut: chosen.length, stillConnected: chosen.filter((phone) => phone.socket.connected).length };
+}
+
+/** A cut phone connects again, as socket.io-client would (a new connection, the same cookie). */
+function reconnectPhone(socket) {
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => done({ error: 'no snapshot within 60 s' }), SNAPSHOT_TIMEOUT_MS);
+		const onSnapshot = (snapshot) => done({ snapshot });
+		const onError = (error) => done({ error: String(error?.message ?? error) });
+		function done(outcome) {
+			clearTimeout(timer);
+			socket.off('meeting:snapshot', onSnapshot);
+			socket.off('connect_error', onError);
+			resolve(outcome);
+		}
+		socket.once('meeting:snapshot', onSnapshot);
+		socket.once('connect_error', onError);
+		socket.connect();
+	});
+}
+
+/**
+ * The storm's second half: every cut phone reconnects at once, checks its snapshot is on
+ * `position` (the item the moderator moved to meanwhile), and sends its ballot again with the same
+ * client id; the server must answer with the acknowledgement it gave the first time.
+ */
+async function reconnectCut({ position }) {
+	const results = await Promise.all(
+		phones
+			.filter((phone) => phone.cut)
+			.map(async (phone) => {
+				const { snapshot, error } = await reconnectPhone(phone.socket);
+				phone.socket.io.reconnection(true);
+				phone.cut = false;
+				if (error) return { error };
+				const snapshotAt = Date.now();
+				const resent = await command(phone.socket, 'poll:vote', phone.ballot.payload);
+				return {
+					snapshotAt,
+					backAt: resent.ackedAt,
+					onItem: isDeepStrictEqual(snapshot.position, position),
+					resendError: resent.error,
+					sameAck: !resent.error && isDeepStrictEqual(resent.answer, phone.ballot.answer)
+				};
+			})
+	);
+	const errors = {};
+	for (const result of results) {
+		const error = result.error ?? result.resendError;
+		if (error) countError(errors, error);
+	}
+	const back = results.filter((result) => !result.error);
+	return {
+		reconnected: back.length,
+		snapshotAt: back.map((result) => result.snapshotAt),
+		// Back in step: on the right item, its ballot answered as the first time.
+		backAt: back.filter((result) => result.onItem && result.sameAck).map((result) => result.backAt),
+		wrongItem: back.filter((result) => !result.onItem).length,
+		ackMismatches: back.filter((result) => !result.sameAck).length,
+		errors
+	};
+}
+
 function status() {
 	return {
 		phones: phones.length,
 		connected: phones.filter((phone) => phone.socket.connected).length,
 		disconnects,
+		cutDisconnects,
 		disconnectReasons: { ...disconnectReasons },
 		reconnects
 	};
@@ -285,6 +377,8 @@ const commands = {
 	vote,
 	ask,
 	upvote,
+	cut,
+	reconnectCut,
 	status,
 	close,
 	attack: (args) => attack(phones, args),

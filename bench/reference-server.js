@@ -1,8 +1,8 @@
 // The yardstick for `npm run bench`: the benchmark's scenario on raw Socket.IO, with no database,
 // no auth and no validation beyond what the scenario needs. It answers the same URLs and events as
-// Plenary, and coalesces live updates the way Plenary's hub does (results and questions every
-// 250 ms to projectors and staff, every second or more to phones, presence every second to everyone),
-// so the difference between the two is what Plenary's own work costs.
+// Plenary and coalesces live updates as a raw app would (results and questions every 100 ms to
+// projectors and staff; to phones at Plenary's pace, every second or more; presence every second
+// to everyone), so the difference between the two is what Plenary's own work costs.
 //
 //   PORT=0 node bench/reference-server.js   → prints "Reference listening on http://127.0.0.1:…"
 import http from 'node:http';
@@ -11,19 +11,21 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { createChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { REFERENCE_SCREENS_PACING_MS, phonesPacingMs } from './pacing.js';
 
 const MEETING = 'BPF2017';
 const ROOM = 'meeting';
 const STAFF = 'staff';
 const SCREENS = 'screens';
 const PHONES = 'phones';
-/**
- * Room by room, how often at most live results and questions are sent, as in Plenary's hub:
- * projectors and staff every 250 ms, phones every second or 0.5 ms per phone, at most 5 s.
- */
+/** Room by room, how often at most live results and questions are sent (see pacing.js). */
 function liveIntervals() {
 	const phones = io.of('/').adapter.rooms.get(PHONES)?.size ?? 0;
-	return { [SCREENS]: 250, [STAFF]: 250, [PHONES]: Math.min(5000, Math.max(1000, Math.round(phones * 0.5))) };
+	return {
+		[SCREENS]: REFERENCE_SCREENS_PACING_MS,
+		[STAFF]: REFERENCE_SCREENS_PACING_MS,
+		[PHONES]: phonesPacingMs(phones)
+	};
 }
 const PRESENCE_INTERVAL_MS = 1000;
 const SAMPLING_MS = 10;
@@ -56,6 +58,8 @@ const state = {
 	cursor: 0,
 	/** participant → picked option ids */
 	ballots: new Map(),
+	/** A ballot's client id → its acknowledgement, replayed to a retry (a phone back from a drop). */
+	ballotAcks: new Map(),
 	questions: new Map(),
 	upvotes: new Set(),
 	attendees: new Map(),
@@ -252,13 +256,17 @@ io.on('connection', (socket) => {
 	});
 
 	socket.on('poll:vote', (ballot, ack) => {
+		const earlier = state.ballotAcks.get(`${participantId}:${ballot?.clientId}`);
+		if (earlier) return typeof ack === 'function' && ack(earlier);
 		if (poll.status !== 'open' || ballot?.pollId !== poll.id) return refuse(ack, 'conflict');
 		const picks = ballot.choice?.optionIds;
 		if (!Array.isArray(picks) || picks.length < 1 || picks.length > poll.maxPicks)
 			return refuse(ack, 'invalid');
 		state.ballots.set(participantId, picks);
+		const answer = { data: { pollId: poll.id, choice: { kind: 'multiple', optionIds: picks } } };
+		state.ballotAcks.set(`${participantId}:${ballot.clientId}`, answer);
 		publishResults();
-		ok(ack, { pollId: poll.id, choice: { kind: 'multiple', optionIds: picks } });
+		if (typeof ack === 'function') ack(answer);
 	});
 
 	socket.on('question:ask', (question, ack) => {

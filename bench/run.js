@@ -26,12 +26,21 @@ function readOptions() {
 			only: { type: 'string' },
 			'join-concurrency': { type: 'string', default: '48' },
 			'cpu-prof': { type: 'string' },
-			hostile: { type: 'boolean', default: false }
+			hostile: { type: 'boolean', default: false },
+			pairs: { type: 'string', default: '1' },
+			storm: { type: 'string' }
 		}
 	});
 	const attendees = Number(values.attendees);
 	if (!Number.isInteger(attendees) || attendees < 2)
 		throw new Error('--attendees must be a whole number ≥ 2');
+	const pairs = Number(values.pairs);
+	if (!Number.isInteger(pairs) || pairs < 1) throw new Error('--pairs must be a whole number ≥ 1');
+	// By default a fifth of the phones, at most 1,000, as when a hall's Wi-Fi access point drops.
+	const storm =
+		values.storm === undefined ? Math.min(1000, Math.round(attendees * 0.2)) : Number(values.storm);
+	if (!Number.isInteger(storm) || storm < 0 || storm > attendees)
+		throw new Error('--storm must be a whole number from 0 to the number of attendees');
 	if (values.only && !['plenary', 'reference'].includes(values.only)) {
 		throw new Error('--only is plenary or reference');
 	}
@@ -43,6 +52,8 @@ function readOptions() {
 			: ['plenary', 'reference'];
 	return {
 		attendees,
+		pairs,
+		storm,
 		json: values.json ? path.resolve(values.json) : null,
 		skipBuild: values['skip-build'],
 		targets,
@@ -95,14 +106,18 @@ function checkDatabase(databasePath, pollId, acknowledged, picked) {
 	}
 }
 
-async function benchmark(kind, options) {
+async function benchmark(kind, options, pairIndex) {
 	const titles = {
 		plenary: 'Plenary (node server.js)',
 		hostile: 'Plenary under attack (node server.js, bench/attack.js)',
 		reference: 'Reference (bench/reference-server.js)'
 	};
-	log(`\n${titles[kind]}`);
-	const nodeOptions = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+	log(`\n${titles[kind]}, pair ${pairIndex + 1} of ${options.pairs}`);
+	const loadAtStart = loadAverage();
+	// One folder per run, so that each profile says which server and pair it is from.
+	const profileDir =
+		options.cpuProfileDir && path.join(options.cpuProfileDir, `pair-${pairIndex + 1}-${kind}`);
+	const nodeOptions = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 	const target =
 		kind === 'reference' ? await startReference({ nodeOptions }) : await startPlenary({ nodeOptions });
 	let outcome;
@@ -120,6 +135,7 @@ async function benchmark(kind, options) {
 			? checkDatabase(target.databasePath, poll.id, result.ballots.acknowledged, picked)
 			: null;
 	target.removeDatabase?.();
+	result.loadAverage = { atStart: loadAtStart, atEnd: loadAverage() };
 	return result;
 }
 
@@ -142,25 +158,36 @@ async function main() {
 		openFilesLimit: fdLimit
 	};
 	log(
-		`${options.attendees} phones, ${options.workerCount} worker processes, ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}`
+		`${options.attendees} phones, ${options.workerCount} worker processes, ${options.pairs} pair(s), storm of ${options.storm}, ${machine.cpus} CPUs, load ${machine.loadAverage.join(' ')}`
 	);
 	log(
 		`Join proof of work lowered to JOIN_PROOF_COST=${BENCH_JOIN_PROOF_COST} for the simulated phones (a real phone's default is ${DEFAULT_JOIN_PROOF_COST}):` +
 			" they share the server's cores. Every phone still fetches a challenge and the server verifies every proof."
 	);
-	const runs = {};
-	for (const kind of options.targets) runs[kind] = await benchmark(kind, options);
+	// Alternating pairs (plenary, reference, plenary, …): a slow spell of the machine falls on both.
+	const pairs = [];
+	for (let index = 0; index < options.pairs; index++) {
+		const pair = { plenary: null, reference: null, hostile: null };
+		for (const kind of options.targets) pair[kind] = await benchmark(kind, options, index);
+		pairs.push(pair);
+	}
+	const { ratios, goals, summary } = verdict(pairs);
+	const [runs] = pairs;
 	const report = {
-		schema: 'plenary-bench/1',
+		schema: 'plenary-bench/2',
 		startedAt: startedAt.toISOString(),
 		durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
 		attendees: options.attendees,
 		workers: options.workerCount,
 		joinConcurrency: options.joinConcurrency,
 		joinProofCost: BENCH_JOIN_PROOF_COST,
+		storm: options.storm,
 		machine,
-		runs: { plenary: runs.plenary ?? null, reference: runs.reference ?? null, hostile: runs.hostile ?? null },
-		...verdict(runs)
+		runs: { plenary: runs.plenary, reference: runs.reference, hostile: runs.hostile },
+		pairs,
+		ratios,
+		goals,
+		summary
 	};
 	// Other work on the machine shows here: the load average should stay near the bench's own.
 	machine.loadAverageAtEnd = loadAverage();

@@ -1,6 +1,6 @@
 // The benchmark's scenario against one server: everyone joins, the moderator advances, a poll
-// opens and everyone votes within 2 s, a Q&A burst, the moderator advances again. The moderator
-// and the projector live in this process; the phones in the worker processes.
+// opens and everyone votes within 2 s, a Q&A burst, a reconnect storm, the moderator advances
+// again. The moderator and the projector live in this process; the phones in the worker processes.
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { ballotToProjector, summarise } from './stats.js';
@@ -24,6 +24,7 @@ const HOSTILE_PHONES = 50;
 const ATTACK_RAMP_MS = 5000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sum = (values) => values.reduce((total, value) => total + value, 0);
 
 async function signIn(url) {
 	const response = await fetch(`${url}/login`, {
@@ -145,18 +146,61 @@ async function questionBurst(workers, attendees) {
 }
 
 /**
+ * The reconnect storm: `size` phones that voted lose their connection without a close frame, the
+ * moderator moves on while they are away, then they all come back at once, each checking its
+ * snapshot is on the new item and sending its ballot again with the same client id. The phase
+ * `reconnect` runs from the reconnections' start until the last phone is back in step.
+ */
+async function reconnectStorm(workers, moderator, meter, size) {
+	const before = await workers.all('status');
+	const shares = split(size, workers.size);
+	const cut = await workers.all('cut', (index) => ({ count: shares[index] }));
+	const moved = await command(moderator, 'agenda:move', { to: 'next' });
+	// The server has seen the drops and the move before the phones come back.
+	await sleep(1000);
+	await meter.end(null);
+	const startedAt = Date.now();
+	const back = await workers.all('reconnectCut', () => ({ position: moved.position }));
+	await meter.end('reconnect');
+	const after = await workers.all('status');
+	const snapshotAt = back.flatMap((result) => result.snapshotAt);
+	const backAt = back.flatMap((result) => result.backAt);
+	const cutCount = sum(cut.map((result) => result.cut));
+	return {
+		cut: cutCount,
+		stillConnected: sum(cut.map((result) => result.stillConnected)),
+		reconnected: sum(back.map((result) => result.reconnected)),
+		backInStep: backAt.length,
+		notBackInStep: cutCount - backAt.length,
+		allBackInStepMs: backAt.length ? Math.max(...backAt) - startedAt : null,
+		reconnectLatencyMs: summarise(snapshotAt.map((at) => at - startedAt)),
+		backInStepLatencyMs: summarise(backAt.map((at) => at - startedAt)),
+		wrongItem: sum(back.map((result) => result.wrongItem)),
+		ackMismatches: sum(back.map((result) => result.ackMismatches)),
+		errors: mergeCounts(back.map((result) => result.errors)),
+		cutDisconnects:
+			sum(after.map((status) => status.cutDisconnects)) - sum(before.map((status) => status.cutDisconnects)),
+		uncutDisconnects:
+			sum(after.map((status) => status.disconnects)) - sum(before.map((status) => status.disconnects))
+	};
+}
+
+/**
  * Per phase of the scenario: its wall time, the CPU seconds of the server and of the phones
  * (worker processes and this one), and the server's event-loop delay (each read restarts it).
+ * `maxDelayMs` is the longest delay over the whole scenario, the pauses between phases included.
  */
 function phaseMeter(target, workers) {
 	const phases = {};
 	const round = (value) => Math.round(value * 100) / 100;
 	const now = () => ({ at: Date.now(), server: target.cpuSeconds(), clients: workers.cpuSeconds() });
 	let last = null;
+	let maxDelayMs = 0;
 	/** The histogram's first tick after a read only sets its clock: let it tick before going on. */
 	const settle = () => sleep(SAMPLING_PAUSE_MS);
 	return {
 		phases,
+		maxDelayMs: () => maxDelayMs,
 		async start() {
 			await target.eventLoopDelay();
 			last = now();
@@ -165,6 +209,7 @@ function phaseMeter(target, workers) {
 		/** Closes the current phase; a phase without a name (a pause) is not reported. */
 		async end(name) {
 			const eventLoopDelay = await target.eventLoopDelay();
+			maxDelayMs = Math.max(maxDelayMs, eventLoopDelay.maxMs);
 			const current = now();
 			if (name) {
 				phases[name] = {
@@ -212,6 +257,7 @@ async function closePhones(workers) {
 		disconnects: statuses.reduce((sum, status) => sum + status.disconnects, 0),
 		disconnectReasons: mergeCounts(statuses.map((status) => status.disconnectReasons)),
 		reconnects: statuses.reduce((sum, status) => sum + status.reconnects, 0),
+		cutDisconnects: statuses.reduce((sum, status) => sum + status.cutDisconnects, 0),
 		connectedAtEnd: statuses.reduce((sum, status) => sum + status.connected, 0)
 	};
 }
@@ -243,7 +289,7 @@ async function joinPhones(workers, { url, attendees, joinConcurrency }) {
  * Runs the whole scenario against a started target (see targets.js) and returns its figures,
  * plus what the database check needs (the poll and the options picked in acknowledged ballots).
  */
-export async function runScenario(target, { attendees, workerCount, joinConcurrency, hostile, log }) {
+export async function runScenario(target, { attendees, workerCount, joinConcurrency, storm, hostile, log }) {
 	const { url } = target;
 	const startedAt = Date.now();
 	const cpuAtStart = target.cpuSeconds();
@@ -278,12 +324,23 @@ export async function runScenario(target, { attendees, workerCount, joinConcurre
 		await sleep(1000);
 		await meter.end(null);
 
+		let reconnect = null;
+		if (storm > 0) {
+			log(`  reconnect storm: ${storm} phones cut while the moderator moves on…`);
+			reconnect = await reconnectStorm(workers, moderator.socket, meter, storm);
+			log(`  ${reconnect.backInStep} of ${reconnect.cut} back in step in ${reconnect.allBackInStepMs} ms`);
+			await sleep(1000);
+			await meter.end(null);
+		}
+
 		const second = await advance(workers, moderator.socket);
 		await meter.end('secondAdvance');
 		const attacked = attack ? await attack.stop() : null;
 
 		const connections = await closePhones(workers);
 		const { phases } = meter;
+		const perOperation = (phase, count) =>
+			phase && count ? Math.round((phase.serverCpuSeconds * 1000 * 100) / count) / 100 : null;
 		return {
 			poll,
 			picked: voting.picked,
@@ -297,6 +354,13 @@ export async function runScenario(target, { attendees, workerCount, joinConcurre
 				},
 				ballots: voting.summary,
 				questions,
+				reconnect,
+				pacing: target.pacing(join.joined),
+				costs: {
+					joinCpuMs: perOperation(phases.join, join.joined),
+					ballotCpuMs: perOperation(phases.vote, voting.summary.acknowledged),
+					reconnectCpuMs: perOperation(phases.reconnect, reconnect?.reconnected)
+				},
 				server: {
 					pid: target.pid,
 					rssAfterJoinBytes,
@@ -304,6 +368,7 @@ export async function runScenario(target, { attendees, workerCount, joinConcurre
 						phases.vote.eventLoopDelay.p99Ms,
 						phases.questions.eventLoopDelay.p99Ms
 					),
+					eventLoopDelayMaxMs: meter.maxDelayMs(),
 					cpuSeconds: Math.round((target.cpuSeconds() - cpuAtStart) * 100) / 100
 				},
 				phases,

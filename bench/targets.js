@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PLENARY_SCREENS_PACING_MS, REFERENCE_SCREENS_PACING_MS, phonesPacingMs } from './pacing.js';
 import { cpuSeconds, residentMemory } from './proc.js';
 
 export const ADMIN = { username: 'bench-admin', password: 'bench-password-not-secret' };
@@ -66,13 +67,15 @@ function memorySampler(pid, intervalMs = 100) {
 	};
 }
 
-async function started(kind, launched, extra = {}) {
+async function started(kind, launched, screensPacingMs, extra = {}) {
 	const url = await launched.url;
 	const pid = launched.child.pid;
 	return {
 		kind,
 		url,
 		pid,
+		/** How often live results and questions go to screens and to `phones` phones (pacing.js). */
+		pacing: (phones) => ({ screensMs: screensPacingMs, phonesMs: phonesPacingMs(phones) }),
 		...extra,
 		memory: memorySampler(pid),
 		cpuSeconds: () => cpuSeconds(pid),
@@ -122,7 +125,7 @@ export function startPlenary({ nodeOptions = [] } = {}) {
 		},
 		readyLine: /Plenary listening on (http:\/\/\S+)/
 	});
-	return started('plenary', launched, {
+	return started('plenary', launched, PLENARY_SCREENS_PACING_MS, {
 		databasePath,
 		removeDatabase: () => fs.rmSync(directory, { recursive: true, force: true })
 	});
@@ -135,5 +138,5 @@ export function startReference({ nodeOptions = [] } = {}) {
 		env: { PORT: '0', HOST: '127.0.0.1' },
 		readyLine: /Reference listening on (http:\/\/\S+)/
 	});
-	return started('reference', launched);
+	return started('reference', launched, REFERENCE_SCREENS_PACING_MS);
 }
