@@ -34,13 +34,19 @@ beforeAll(() => {
 		.run();
 	db.insert(polls)
 		.values(
-			['a', 'b'].map((id, position) => ({ id, meetingId: 'm1', position, kind: 'single', question: id }))
+			['a', 'b'].map((id, position) => ({
+				id,
+				meetingId: 'm1',
+				position,
+				kind: 'single' as const,
+				question: id
+			}))
 		)
 		.run();
 	const ballot = (pollId: string, participantId: string, optionId: string) => ({
 		pollId,
 		participantId,
-		choice: { optionId },
+		choice: { kind: 'single' as const, optionId },
 		revision: 1,
 		castAt: new Date()
 	});
@@ -77,8 +83,11 @@ afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 describe("a phone's own reads", () => {
 	it('give its ballots, its questions (oldest first, with every upvote) and upvotes, and its marks only', () => {
-		expect(ballotsOf('p1')).toEqual({ a: { optionId: 'yes' } });
-		expect(ballotsOf('p2')).toEqual({ a: { optionId: 'no' }, b: { optionId: 'yes' } });
+		expect(ballotsOf('p1')).toEqual({ a: { kind: 'single', optionId: 'yes' } });
+		expect(ballotsOf('p2')).toEqual({
+			a: { kind: 'single', optionId: 'no' },
+			b: { kind: 'single', optionId: 'yes' }
+		});
 		const mine = questionsOf('p1');
 		expect(mine.mine.map(({ id, upvotes }) => [id, upvotes])).toEqual([
 			['q1', 2],
