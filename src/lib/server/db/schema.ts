@@ -377,7 +377,11 @@ export const floorRequests = sqliteTable(
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
 		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
 	},
-	(table) => [index('floor_requests_meeting_idx').on(table.meetingId, table.status)]
+	(table) => [
+		index('floor_requests_meeting_idx').on(table.meetingId, table.status),
+		// The last speaker (the queue alternates from their mode) without sorting every turn.
+		index('floor_requests_started_idx').on(table.meetingId, table.startedAt)
+	]
 );
 
 export const questions = sqliteTable(

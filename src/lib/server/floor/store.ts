@@ -37,10 +37,11 @@ const floorReads = prepared((database) => {
 				and(eq(floorRequests.meetingId, meetingId), inArray(floorRequests.status, ['waiting', 'speaking']))
 			)
 			.prepare(),
+		// Those given the floor (speaking or done) are those with a start.
 		lastSpeaker: database
 			.select({ mode: floorRequests.mode })
 			.from(floorRequests)
-			.where(and(eq(floorRequests.meetingId, meetingId), inArray(floorRequests.status, ['speaking', 'done'])))
+			.where(and(eq(floorRequests.meetingId, meetingId), isNotNull(floorRequests.startedAt)))
 			.orderBy(desc(floorRequests.startedAt))
 			.limit(1)
 			.prepare()
