@@ -45,8 +45,9 @@ function answerMetrics(res, histogram) {
 
 // Pages are written per request: compress them as they go out (a phone page's HTML carries its
 // snapshot and messages, several times smaller compressed). Built assets are precompressed by the
-// adapter; Socket.IO takes its own requests before this listener.
-const compress = compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } });
+// adapter; Socket.IO takes its own requests before this listener. Brotli's quality 4 takes a
+// quarter less CPU than 5 on a phone's page (about 36 KB) for 6% more bytes: every join opens one.
+const compress = compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
 
 /** @type {import('node:http').RequestListener | null} */
 let handler = null;

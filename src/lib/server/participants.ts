@@ -29,16 +29,49 @@ export function findParticipant(meetingId: string, token: string | undefined): P
 	return participantByToken().get({ meetingId, tokenHash: hashToken(token) });
 }
 
+/** Every join inserts a participant and most save a profile: both prepared once per database. */
+const participantWrites = prepared((database) => ({
+	insert: database
+		.insert(participants)
+		.values({
+			id: sql.placeholder('id'),
+			meetingId: sql.placeholder('meetingId'),
+			tokenHash: sql.placeholder('tokenHash'),
+			displayName: sql.placeholder('displayName'),
+			stakeholderGroup: sql.placeholder('stakeholderGroup')
+		})
+		.returning()
+		.prepare(),
+	// drizzle types `set` without placeholders; wrapped in `sql`, each is bound as it is.
+	profile: database
+		.update(participants)
+		.set({
+			displayName: sql`${sql.placeholder('displayName')}`,
+			affiliation: sql`${sql.placeholder('affiliation')}`,
+			stakeholderGroup: sql`${sql.placeholder('stakeholderGroup')}`,
+			mode: sql`${sql.placeholder('mode')}`,
+			gender: sql`${sql.placeholder('gender')}`
+		})
+		.where(eq(participants.id, sql.placeholder('participantId')))
+		.returning()
+		.prepare()
+}));
+
 function createParticipant(
 	meetingId: string,
-	profile: Partial<Pick<Participant, 'displayName' | 'stakeholderGroup'>>
+	{
+		displayName = null,
+		stakeholderGroup = null
+	}: Partial<Pick<Participant, 'displayName' | 'stakeholderGroup'>>
 ): { token: string; participant: Participant } {
 	const token = generateToken();
-	const participant = db()
-		.insert(participants)
-		.values({ id: generateId(), meetingId, tokenHash: hashToken(token), ...profile })
-		.returning()
-		.get();
+	const participant = participantWrites().insert.get({
+		id: generateId(),
+		meetingId,
+		tokenHash: hashToken(token),
+		displayName,
+		stakeholderGroup
+	});
 	return { token, participant };
 }
 
@@ -88,12 +121,7 @@ const profiles = new Map<string, Profile>();
 /** Saves the profile; gender goes to its own column, which nothing but the report's counts reads. */
 export function updateProfile(participantId: string, profile: Profile, gender: Gender | null): Participant {
 	profiles.delete(participantId);
-	return db()
-		.update(participants)
-		.set({ ...profile, gender })
-		.where(eq(participants.id, participantId))
-		.returning()
-		.get();
+	return participantWrites().profile.get({ ...profile, gender, participantId });
 }
 
 /** What an attendee said about themselves, as their questions, comments, ballots and turns carry it. */

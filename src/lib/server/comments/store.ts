@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { COMMENTS_SHOWN_PER_CARD, deadlineInForce, newestComments } from '$lib/domain/comments';
 import type { CommentInfo, CommentsState, TagInfo } from '$lib/realtime/protocol';
-import { db, type Tx } from '../db';
+import { db, prepared, type Tx } from '../db';
 import { cardMarks, comments, meetings, recordTags, type Meeting } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
@@ -19,14 +19,37 @@ const asInfo = (row: CommentRow): CommentInfo => ({
 	createdAt: row.createdAt.toISOString()
 });
 
+/**
+ * The reads of a snapshot, built and prepared once per database: every join and reconnect makes
+ * one.
+ */
+const commentReads = prepared((database) => {
+	const meetingId = sql.placeholder('meetingId');
+	return {
+		markCounts: database
+			.select({ cardId: cardMarks.cardId, count: count() })
+			.from(cardMarks)
+			.where(eq(cardMarks.meetingId, meetingId))
+			.groupBy(cardMarks.cardId)
+			.prepare(),
+		ofMeeting: database.select().from(comments).where(eq(comments.meetingId, meetingId)).prepare(),
+		tags: database
+			.select({ target: recordTags.target, targetId: recordTags.targetId, tag: recordTags.tag })
+			.from(recordTags)
+			.where(eq(recordTags.meetingId, meetingId))
+			.prepare(),
+		// By the participant alone (one meeting's): its index finds them however many the room made.
+		marksOf: database
+			.select({ cardId: cardMarks.cardId })
+			.from(cardMarks)
+			.where(eq(cardMarks.participantId, sql.placeholder('participantId')))
+			.prepare()
+	};
+});
+
 /** How many priority marks each card of a meeting has. */
 export function markCounts(meetingId: string): { cardId: string; count: number }[] {
-	return db()
-		.select({ cardId: cardMarks.cardId, count: count() })
-		.from(cardMarks)
-		.where(eq(cardMarks.meetingId, meetingId))
-		.groupBy(cardMarks.cardId)
-		.all();
+	return commentReads().markCounts.all({ meetingId });
 }
 
 /** Every comment of a meeting, hidden ones too (the record says they were hidden), oldest first. */
@@ -82,18 +105,15 @@ export function isTagged(tx: Tx, meetingId: string, tag: TagInfo): boolean {
 }
 
 export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
-	const rows = db().select().from(comments).where(eq(comments.meetingId, meeting.id)).all();
+	const reads = commentReads();
+	const rows = reads.ofMeeting.all({ meetingId: meeting.id });
 	const marks = staff ? markCounts(meeting.id) : [];
-	const tags = db()
-		.select({ target: recordTags.target, targetId: recordTags.targetId, tag: recordTags.tag })
-		.from(recordTags)
-		.where(eq(recordTags.meetingId, meeting.id))
-		.all();
+	const tags = staff ? reads.tags.all({ meetingId: meeting.id }) : [];
 	const visible = rows.filter((row) => staff || !row.hidden).map(asInfo);
 	return {
 		...newestComments(visible, COMMENTS_SHOWN_PER_CARD, meeting.onScreenCommentId),
 		marks: Object.fromEntries(marks.map((mark) => [mark.cardId, mark.count])),
-		tags: staff ? tags : [],
+		tags,
 		onScreenCommentId: meeting.onScreenCommentId,
 		deadline: commentDeadlineOf(meeting)
 	};
@@ -104,12 +124,9 @@ export function commentDeadlineOf(meeting: Meeting): string | null {
 	return deadlineInForce(meeting.commentDeadline?.toISOString() ?? null, meeting.rehearsal);
 }
 
-export function marksOf(meetingId: string, participantId: string): string[] {
-	return db()
-		.select({ cardId: cardMarks.cardId })
-		.from(cardMarks)
-		.where(and(eq(cardMarks.meetingId, meetingId), eq(cardMarks.participantId, participantId)))
-		.all()
+export function marksOf(participantId: string): string[] {
+	return commentReads()
+		.marksOf.all({ participantId })
 		.map((mark) => mark.cardId);
 }
 

@@ -332,7 +332,11 @@ export const ballots = sqliteTable(
 		revision: integer('revision').notNull(),
 		castAt: integer('cast_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(table) => [primaryKey({ columns: [table.pollId, table.participantId] })]
+	// A phone's own ballots are read on every join and reconnect.
+	(table) => [
+		primaryKey({ columns: [table.pollId, table.participantId] }),
+		index('ballots_participant_idx').on(table.participantId)
+	]
 );
 
 /** The moderator's decision on one normalised text of an open-text or word-cloud poll. */
@@ -373,7 +377,11 @@ export const floorRequests = sqliteTable(
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }),
 		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
 	},
-	(table) => [index('floor_requests_meeting_idx').on(table.meetingId, table.status)]
+	(table) => [
+		index('floor_requests_meeting_idx').on(table.meetingId, table.status),
+		// The last speaker (the queue alternates from their mode) without sorting every turn.
+		index('floor_requests_started_idx').on(table.meetingId, table.startedAt)
+	]
 );
 
 export const questions = sqliteTable(
@@ -394,7 +402,10 @@ export const questions = sqliteTable(
 		askedAt: integer('asked_at', { mode: 'timestamp_ms' }).notNull(),
 		answeredAt: integer('answered_at', { mode: 'timestamp_ms' })
 	},
-	(table) => [index('questions_meeting_idx').on(table.meetingId)]
+	(table) => [
+		index('questions_meeting_idx').on(table.meetingId),
+		index('questions_participant_idx').on(table.participantId)
+	]
 );
 
 /** One upvote per participant per question, by the primary key; withdrawing deletes the row. */
@@ -408,7 +419,10 @@ export const questionVotes = sqliteTable(
 			.notNull()
 			.references(() => participants.id, { onDelete: 'cascade' })
 	},
-	(table) => [primaryKey({ columns: [table.questionId, table.participantId] })]
+	(table) => [
+		primaryKey({ columns: [table.questionId, table.participantId] }),
+		index('question_votes_participant_idx').on(table.participantId)
+	]
 );
 
 /** Attendees' comments on the cards of a walkthrough. */
@@ -443,7 +457,10 @@ export const cardMarks = sqliteTable(
 			.notNull()
 			.references(() => participants.id, { onDelete: 'cascade' })
 	},
-	(table) => [primaryKey({ columns: [table.meetingId, table.cardId, table.participantId] })]
+	(table) => [
+		primaryKey({ columns: [table.meetingId, table.cardId, table.participantId] }),
+		index('card_marks_participant_idx').on(table.participantId)
+	]
 );
 
 /** A card, comment or question tagged by a moderator or rapporteur for the record. */

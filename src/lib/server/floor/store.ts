@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { FLOOR_SHOWN, orderQueue, queueBalance, type FloorRequest } from '$lib/domain/floor';
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { FloorEntry, FloorState } from '$lib/realtime/protocol';
-import { db, type Tx } from '../db';
+import { db, prepared, type Tx } from '../db';
 import { floorRequests, meetings, type FloorRequestRow, type Meeting } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
@@ -23,36 +23,44 @@ const asEntry = (request: FloorRequest): FloorEntry => ({
 	requestedAt: new Date(request.requestedAt).toISOString()
 });
 
-function activeRows(tx: Tx | ReturnType<typeof db>, meetingId: string): FloorRequestRow[] {
-	return tx
-		.select()
-		.from(floorRequests)
-		.where(
-			and(eq(floorRequests.meetingId, meetingId), inArray(floorRequests.status, ['waiting', 'speaking']))
-		)
-		.all();
+/**
+ * The floor's reads, built and prepared once per database: every join and reconnect reads the
+ * queue. They run on the one connection, so inside a command's transaction too.
+ */
+const floorReads = prepared((database) => {
+	const meetingId = sql.placeholder('meetingId');
+	return {
+		active: database
+			.select()
+			.from(floorRequests)
+			.where(
+				and(eq(floorRequests.meetingId, meetingId), inArray(floorRequests.status, ['waiting', 'speaking']))
+			)
+			.prepare(),
+		// Those given the floor (speaking or done) are those with a start.
+		lastSpeaker: database
+			.select({ mode: floorRequests.mode })
+			.from(floorRequests)
+			.where(and(eq(floorRequests.meetingId, meetingId), isNotNull(floorRequests.startedAt)))
+			.orderBy(desc(floorRequests.startedAt))
+			.limit(1)
+			.prepare()
+	};
+});
+
+function activeRows(meetingId: string): FloorRequestRow[] {
+	return floorReads().active.all({ meetingId });
 }
 
-function lastSpeakerMode(tx: Tx | ReturnType<typeof db>, meetingId: string): ParticipationMode | null {
-	const last = tx
-		.select({ mode: floorRequests.mode })
-		.from(floorRequests)
-		.where(and(eq(floorRequests.meetingId, meetingId), inArray(floorRequests.status, ['speaking', 'done'])))
-		.orderBy(desc(floorRequests.startedAt))
-		.limit(1)
-		.get();
-	return last?.mode ?? null;
+function lastSpeakerMode(meetingId: string): ParticipationMode | null {
+	return floorReads().lastSpeaker.get({ meetingId })?.mode ?? null;
 }
 
-function orderedWaiting(
-	tx: Tx | ReturnType<typeof db>,
-	meeting: Meeting,
-	rows: FloorRequestRow[]
-): FloorRequest[] {
+function orderedWaiting(meeting: Meeting, rows: FloorRequestRow[]): FloorRequest[] {
 	const waiting = rows.filter((row) => row.status === 'waiting').map(asRequest);
 	return orderQueue(waiting, {
 		alternate: meeting.alternateFloor,
-		lastSpeakerMode: lastSpeakerMode(tx, meeting.id)
+		lastSpeakerMode: lastSpeakerMode(meeting.id)
 	});
 }
 
@@ -61,8 +69,8 @@ function orderedWaiting(
  * for the attendee who asks.
  */
 export function floorState(meeting: Meeting, participantId: string | null = null, staff = false): FloorState {
-	const rows = activeRows(db(), meeting.id);
-	const queue = orderedWaiting(db(), meeting, rows);
+	const rows = activeRows(meeting.id);
+	const queue = orderedWaiting(meeting, rows);
 	const speaking = rows.find((row) => row.status === 'speaking');
 	// Staff see the affiliation each speaker gave, to check it before the record prints it.
 	const affiliations = new Map(rows.map((row) => [row.id, row.affiliation]));
@@ -119,7 +127,7 @@ export function requestFloor(
 	}
 ): string {
 	if (speaker.participantId) {
-		const existing = activeRows(tx, meetingId).find((row) => row.participantId === speaker.participantId);
+		const existing = activeRows(meetingId).find((row) => row.participantId === speaker.participantId);
 		if (existing) return existing.id;
 	}
 	const id = generateId();
@@ -144,7 +152,7 @@ export function withdrawRequest(
 	meetingId: string,
 	match: { participantId?: string; requestId?: string }
 ): boolean {
-	const row = activeRows(tx, meetingId).find(
+	const row = activeRows(meetingId).find(
 		(candidate) =>
 			candidate.status === 'waiting' &&
 			(match.participantId
@@ -160,7 +168,7 @@ export function withdrawRequest(
 }
 
 export function endTurn(tx: Tx, meetingId: string): boolean {
-	const speaking = activeRows(tx, meetingId).find((row) => row.status === 'speaking');
+	const speaking = activeRows(meetingId).find((row) => row.status === 'speaking');
 	if (!speaking) return false;
 	tx.update(floorRequests)
 		.set({ status: 'done', endedAt: new Date() })
@@ -202,7 +210,7 @@ export function givePanelistTheFloor(
 /** Ends the current turn and gives the floor to the first in the queue. Returns who speaks now. */
 export function callNextSpeaker(tx: Tx, meeting: Meeting): string | null {
 	endTurn(tx, meeting.id);
-	const [next] = orderedWaiting(tx, meeting, activeRows(tx, meeting.id));
+	const [next] = orderedWaiting(meeting, activeRows(meeting.id));
 	if (!next) return null;
 	tx.update(floorRequests)
 		.set({ status: 'speaking', startedAt: new Date() })

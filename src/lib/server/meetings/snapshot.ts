@@ -55,7 +55,7 @@ export function buildSnapshot(meeting: Meeting, audience: Audience): MeetingSnap
 		myQuestions: mine.mine,
 		myUpvotes: mine.upvoted,
 		comments: commentsState(meeting, staff),
-		myMarks: audience.participantId ? marksOf(meeting.id, audience.participantId) : [],
+		myMarks: audience.participantId ? marksOf(audience.participantId) : [],
 		topics: agreedTopicsOf(meeting.id),
 		...(staff ? { turnout: turnout.of(meeting.id) } : {}),
 		// The projector and the console's preview show the same page; phones have no pages.

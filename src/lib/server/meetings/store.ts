@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Position } from '$lib/domain/agenda';
 import type { RecordFacts } from '$lib/domain/record/facts';
+import type { SessionClock } from '$lib/domain/record/clock';
 import type { MeetingInfo } from '$lib/realtime/protocol';
 import { db, prepared } from '../db';
 import { agendaMoves, meetings, users, type Meeting } from '../db/schema';
@@ -21,12 +22,26 @@ const meetingById = prepared((database) =>
 		.prepare()
 );
 
+/** Every command checks the seal: its two columns are read instead of the whole row. */
+const clockById = prepared((database) =>
+	database
+		.select({ startedAt: meetings.startedAt, endedAt: meetings.endedAt })
+		.from(meetings)
+		.where(eq(meetings.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export function findMeetingByCode(code: string): Meeting | undefined {
 	return meetingByCode().get({ code });
 }
 
 export function findMeetingById(id: string): Meeting | undefined {
 	return meetingById().get({ id });
+}
+
+/** When the meeting's session started and ended; undefined when the meeting is gone. */
+export function sessionClockOf(id: string): SessionClock | undefined {
+	return clockById().get({ id });
 }
 
 /** Every meeting, by date then title: the admin page's list and the start banner's. */

@@ -109,8 +109,17 @@ export function loadModeration(pollId: string): Map<string, TextDecision> {
 	return new Map(rows.map((row) => [row.key, row.status]));
 }
 
+/** Read on every join and reconnect: prepared once, and found by the participant's index. */
+const ballotsByParticipant = prepared((database) =>
+	database
+		.select({ pollId: ballots.pollId, choice: ballots.choice })
+		.from(ballots)
+		.where(eq(ballots.participantId, sql.placeholder('participantId')))
+		.prepare()
+);
+
 export function ballotsOf(participantId: string): Record<string, Choice> {
-	const rows = db().select().from(ballots).where(eq(ballots.participantId, participantId)).all();
+	const rows = ballotsByParticipant().all({ participantId });
 	return Object.fromEntries(rows.map((row) => [row.pollId, row.choice]));
 }
 
@@ -128,7 +137,11 @@ const ballotStatements = prepared((database) => {
 	const pollId = sql.placeholder('pollId');
 	const participantId = sql.placeholder('participantId');
 	return {
-		poll: database.select().from(polls).where(eq(polls.id, pollId)).prepare(),
+		poll: database
+			.select({ meetingId: polls.meetingId, status: polls.status })
+			.from(polls)
+			.where(eq(polls.id, pollId))
+			.prepare(),
 		existing: database
 			.select({ choice: ballots.choice, revision: ballots.revision })
 			.from(ballots)

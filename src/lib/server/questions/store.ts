@@ -1,19 +1,45 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { firstQuestions, isPublic, QUESTIONS_SHOWN, type QuestionStatus } from '$lib/domain/questions';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
-import { db, prepared, type Tx } from '../db';
+import { prepared, type Tx } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
+/**
+ * The reads of a snapshot, built and prepared once per database: every join and reconnect makes
+ * one. A phone's own questions and upvotes are found by its id (indexed), whatever the room holds.
+ */
+const questionReads = prepared((database) => {
+	const meetingId = sql.placeholder('meetingId');
+	const participantId = sql.placeholder('participantId');
+	return {
+		upvoteCounts: database
+			.select({ questionId: questionVotes.questionId, n: count() })
+			.from(questionVotes)
+			.innerJoin(questions, eq(questions.id, questionVotes.questionId))
+			.where(eq(questions.meetingId, meetingId))
+			.groupBy(questionVotes.questionId)
+			.prepare(),
+		ofMeeting: database.select().from(questions).where(eq(questions.meetingId, meetingId)).prepare(),
+		askedBy: database
+			.select({ ...getTableColumns(questions), upvotes: count(questionVotes.participantId) })
+			.from(questions)
+			.leftJoin(questionVotes, eq(questionVotes.questionId, questions.id))
+			.where(eq(questions.participantId, participantId))
+			.groupBy(questions.id)
+			.orderBy(asc(questions.askedAt))
+			.prepare(),
+		upvotedBy: database
+			.select({ id: questionVotes.questionId })
+			.from(questionVotes)
+			.where(eq(questionVotes.participantId, participantId))
+			.prepare()
+	};
+});
+
 export function upvoteCounts(meetingId: string): Map<string, number> {
-	const rows = db()
-		.select({ questionId: questionVotes.questionId, n: count() })
-		.from(questionVotes)
-		.innerJoin(questions, eq(questions.id, questionVotes.questionId))
-		.where(eq(questions.meetingId, meetingId))
-		.groupBy(questionVotes.questionId)
-		.all();
+	const rows = questionReads().upvoteCounts.all({ meetingId });
 	return new Map(rows.map((row) => [row.questionId, row.n]));
 }
 
@@ -31,11 +57,8 @@ const asInfo = (row: QuestionRow, upvotes: number): QuestionInfo => ({
 /** A meeting's questions as stored, each with its upvotes. */
 export function questionRowsOf(meetingId: string): { row: QuestionRow; upvotes: number }[] {
 	const votes = upvoteCounts(meetingId);
-	return db()
-		.select()
-		.from(questions)
-		.where(eq(questions.meetingId, meetingId))
-		.all()
+	return questionReads()
+		.ofMeeting.all({ meetingId })
 		.map((row) => ({ row, upvotes: votes.get(row.id) ?? 0 }));
 }
 
@@ -72,24 +95,9 @@ export function questionsState(meeting: Meeting, staff: boolean, count = QUESTIO
 }
 
 export function questionsOf(participantId: string): { mine: QuestionInfo[]; upvoted: string[] } {
-	const row = db()
-		.select({ meetingId: questions.meetingId })
-		.from(questions)
-		.where(eq(questions.participantId, participantId))
-		.get();
-	const votes = row ? upvoteCounts(row.meetingId) : new Map<string, number>();
-	const mine = db()
-		.select()
-		.from(questions)
-		.where(eq(questions.participantId, participantId))
-		.all()
-		.map((q) => asInfo(q, votes.get(q.id) ?? 0));
-	const upvoted = db()
-		.select({ id: questionVotes.questionId })
-		.from(questionVotes)
-		.where(eq(questionVotes.participantId, participantId))
-		.all()
-		.map((v) => v.id);
+	const reads = questionReads();
+	const mine = reads.askedBy.all({ participantId }).map((row) => asInfo(row, row.upvotes));
+	const upvoted = reads.upvotedBy.all({ participantId }).map((vote) => vote.id);
 	return { mine, upvoted };
 }
 

@@ -1,14 +1,14 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { MeetingRole } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { AgreedTopicInfo } from '$lib/realtime/protocol';
-import { db, type Tx } from '../db';
+import { db, prepared, type Tx } from '../db';
 import { agreedTopicChanges, agreedTopics, users } from '../db/schema';
 import { personNameIfAny } from '../auth/names';
 
-/** The topics agreed so far, as the room sees them. */
-export function agreedTopicsOf(meetingId: string): AgreedTopicInfo[] {
-	return db()
+/** Prepared once per database: every snapshot (each join and reconnect) reads them. */
+const agreedTopicsByMeeting = prepared((database) =>
+	database
 		.select({
 			id: agreedTopics.id,
 			wording: agreedTopics.wording,
@@ -16,9 +16,14 @@ export function agreedTopicsOf(meetingId: string): AgreedTopicInfo[] {
 			pollId: agreedTopics.pollId
 		})
 		.from(agreedTopics)
-		.where(and(eq(agreedTopics.meetingId, meetingId), eq(agreedTopics.status, 'agreed')))
+		.where(and(eq(agreedTopics.meetingId, sql.placeholder('meetingId')), eq(agreedTopics.status, 'agreed')))
 		.orderBy(asc(agreedTopics.position))
-		.all();
+		.prepare()
+);
+
+/** The topics agreed so far, as the room sees them. */
+export function agreedTopicsOf(meetingId: string): AgreedTopicInfo[] {
+	return agreedTopicsByMeeting().all({ meetingId });
 }
 
 export function findTopic(meetingId: string, topicId: string) {

@@ -1,0 +1,1 @@
+CREATE INDEX `floor_requests_started_idx` ON `floor_requests` (`meeting_id`,`started_at`);
