@@ -187,6 +187,29 @@ describe('questions', () => {
 		).toHaveProperty('data');
 	});
 
+	it('as a new phone sees them: each ask, upvote and moderation at once, not an earlier list', async () => {
+		const asker = await phone('Lee');
+		const question = await ask(asker, 'Does the list a new phone gets follow every change?');
+		const listedTo = async () => {
+			const newcomer = await connect(server.url, {
+				as: 'attendee',
+				cookie: await joinMeeting(server.url, 'BPF2017')
+			});
+			open.push(newcomer.socket);
+			return newcomer.snapshot.qa.questions.find((q) => q.id === question.id);
+		};
+		expect(await listedTo()).toMatchObject({ upvotes: 0, status: 'approved' });
+		await asker.emitWithAck('question:upvote', { clientId: id(), questionId: question.id, up: true });
+		expect(await listedTo()).toMatchObject({ upvotes: 1 });
+		const hidden = await moderator.emitWithAck('question:moderate', {
+			clientId: id(),
+			questionId: question.id,
+			action: 'hide'
+		});
+		expect(hidden).toMatchObject({ data: { status: 'hidden' } });
+		expect(await listedTo()).toBeUndefined();
+	});
+
 	it('reach a phone that reconnects with its own pending question and upvotes', async () => {
 		const cookie = await joinMeeting(server.url, 'BPF2017');
 		const first = await connect(server.url, { as: 'attendee', cookie });

@@ -5,6 +5,7 @@ import type { QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
 import { prepared, type Tx } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
 import { generateId } from '../auth/tokens';
+import { subscribe } from '../events';
 
 /**
  * The reads of a snapshot, built and prepared once per database: every join and reconnect makes
@@ -76,8 +77,22 @@ export function questionFactsOf(meetingId: string): RecordFacts['questions'] {
 	}));
 }
 
-export function allQuestions(meetingId: string): QuestionInfo[] {
-	return questionRowsOf(meetingId).map(({ row, upvotes }) => asInfo(row, upvotes));
+/**
+ * Each meeting's questions with their upvotes, as last committed: every join, reconnect and
+ * update draws them, and reading every question and upvote each time would cost more the longer
+ * the session runs. Every change to questions or upvotes publishes `questions.changed`.
+ */
+const questionLists = new Map<string, readonly QuestionInfo[]>();
+subscribe('questions.changed', ({ meetingId }) => questionLists.delete(meetingId));
+subscribe('meeting.changed', ({ meetingId }) => questionLists.delete(meetingId));
+
+export function allQuestions(meetingId: string): readonly QuestionInfo[] {
+	let list = questionLists.get(meetingId);
+	if (!list) {
+		list = questionRowsOf(meetingId).map(({ row, upvotes }) => asInfo(row, upvotes));
+		questionLists.set(meetingId, list);
+	}
+	return list;
 }
 
 /**
