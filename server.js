@@ -30,8 +30,11 @@ eventLoopDelay?.enable();
 /** @param {import('node:http').ServerResponse} res @param {import('node:perf_hooks').IntervalHistogram} histogram */
 function answerMetrics(res, histogram) {
 	const ms = (/** @type {number} */ ns) => Math.max(0, Math.round((ns / 1e6 - SAMPLING_MS) * 10) / 10);
+	const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
 	const metrics = {
-		rssBytes: process.memoryUsage.rss(),
+		rssBytes: rss,
+		// What of the resident memory is V8's heap (used and reserved) and memory held outside it.
+		heap: { usedBytes: heapUsed, totalBytes: heapTotal, externalBytes: external },
 		eventLoopDelay: {
 			p50Ms: ms(histogram.percentile(50)),
 			p99Ms: ms(histogram.percentile(99)),

@@ -71,8 +71,10 @@ eventLoopDelay.enable();
 
 function metrics() {
 	const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - SAMPLING_MS) * 10) / 10);
+	const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
 	const body = {
-		rssBytes: process.memoryUsage.rss(),
+		rssBytes: rss,
+		heap: { usedBytes: heapUsed, totalBytes: heapTotal, externalBytes: external },
 		eventLoopDelay: {
 			p50Ms: ms(eventLoopDelay.percentile(50)),
 			p99Ms: ms(eventLoopDelay.percentile(99)),

@@ -306,6 +306,7 @@ export async function runScenario(target, { attendees, workerCount, joinConcurre
 		const join = await joinPhones(workers, { url, attendees, joinConcurrency });
 		await meter.end('join');
 		const rssAfterJoinBytes = target.memory.now();
+		const heapAfterJoin = target.heap();
 		log(`  ${join.joined} joined in ${(join.durationMs / 1000).toFixed(1)} s; settling…`);
 		await sleep(3000);
 		const attack = hostile ? await startAttack(url, attendees, log) : null;
@@ -364,6 +365,7 @@ export async function runScenario(target, { attendees, workerCount, joinConcurre
 				server: {
 					pid: target.pid,
 					rssAfterJoinBytes,
+					heapAfterJoin,
 					eventLoopDelayBurstP99Ms: Math.max(
 						phases.vote.eventLoopDelay.p99Ms,
 						phases.questions.eventLoopDelay.p99Ms

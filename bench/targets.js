@@ -69,6 +69,7 @@ function memorySampler(pid, intervalMs = 100) {
 
 async function started(kind, launched, screensPacingMs, extra = {}) {
 	const url = await launched.url;
+	let lastHeap = null;
 	const pid = launched.child.pid;
 	return {
 		kind,
@@ -84,8 +85,12 @@ async function started(kind, launched, screensPacingMs, extra = {}) {
 		/** The server's event-loop delay since the previous read (the read resets it). */
 		async eventLoopDelay() {
 			const response = await fetch(`${url}/__metrics`);
-			return (await response.json()).eventLoopDelay;
+			const metrics = await response.json();
+			lastHeap = metrics.heap;
+			return metrics.eventLoopDelay;
 		},
+		/** The server's V8 heap at the last read of its metrics. */
+		heap: () => lastHeap,
 		async stop() {
 			launched.child.kill('SIGTERM');
 			const timer = setTimeout(() => launched.child.kill('SIGKILL'), 15_000);
