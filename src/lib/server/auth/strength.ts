@@ -5,15 +5,24 @@ import * as english from '@zxcvbn-ts/language-en';
 /** zxcvbn's scale: 3 is "safely unguessable" against an online attack, what a sign-in page faces. */
 const LEAST_SCORE = 3;
 
-let estimator: ZxcvbnFactory | null = null;
+/** How long the estimator is kept after its last use: a few passwords set in a row share it. */
+const KEPT_MS = 60_000;
 
-/** Built on first use: the dictionaries (common passwords, English words and names) are large. */
+let estimator: ZxcvbnFactory | null = null;
+let release: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Built on use and let go a minute after: its ranked dictionaries (common passwords, English
+ * words and names) hold about 12 MB that a running session has no use for.
+ */
 function strengthEstimator(): ZxcvbnFactory {
 	estimator ??= new ZxcvbnFactory({
 		translations: english.translations,
 		graphs: common.adjacencyGraphs,
 		dictionary: { ...common.dictionary, ...english.dictionary }
 	});
+	clearTimeout(release);
+	release = setTimeout(() => (estimator = null), KEPT_MS).unref();
 	return estimator;
 }
 
