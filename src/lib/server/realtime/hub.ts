@@ -41,13 +41,13 @@ export const phoneRoom = (meetingId: string) => `phones:${meetingId}`;
 
 /**
  * Who follows a live stream (results, questions, comments) at which pace. The projector and the
- * staff see a vote burst move four times a second. Phones see it once a second, and less often in
+ * staff see a vote burst move ten times a second. Phones see it once a second, and less often in
  * a large hall: a broadcast costs about 50 µs per phone, so the interval grows with the number of
  * phones to keep those broadcasts to a tenth of the server's time (2.5 s for 5,000 phones).
  */
 export type LiveAudience = 'screens' | 'phones';
 export const LIVE_AUDIENCES: LiveAudience[] = ['screens', 'phones'];
-const SCREENS_INTERVAL_MS = 250;
+const SCREENS_INTERVAL_MS = 100;
 const PHONES_INTERVAL_MS = { least: 1000, perPhone: 0.5, most: 5000 };
 
 export function phonesInterval(phones: number): number {
