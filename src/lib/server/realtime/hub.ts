@@ -233,26 +233,21 @@ class Hub {
 		for (const socket of this.#staff(meetingId)) socket.emit(event, ...args);
 	}
 
-	/** A paced update to every socket of a meeting (see #emitPaced). */
-	emitToMeeting<E extends keyof ServerToClientEvents>(
-		meetingId: string,
-		event: E,
-		args: () => Parameters<ServerToClientEvents[E]>
-	): void {
-		this.#emitPaced(meetingRoom(meetingId), event, event, args);
-	}
-
 	/** Runs `publish` once per `intervalMs` at most for `key` (see Pacer). */
 	coalesce(key: string, intervalMs: number, publish: () => void): void {
 		this.#pacer.coalesce(key, intervalMs, publish);
 	}
 
-	/** A live change, sent to each audience at its own pace: `send` emits to the audience it is given. */
-	live(meetingId: string, topic: string, send: (audience: LiveAudience) => void): void {
+	/**
+	 * A live change, sent to each audience at its own pace (or once per `leastMs`, when slower):
+	 * `send` emits to the audience it is given.
+	 */
+	live(meetingId: string, topic: string, send: (audience: LiveAudience) => void, leastMs = 0): void {
 		const phones = this.#io?.sockets.adapter.rooms.get(phoneRoom(meetingId))?.size ?? 0;
 		const intervals = { screens: SCREENS_INTERVAL_MS, phones: phonesInterval(phones) };
 		for (const audience of LIVE_AUDIENCES) {
-			this.coalesce(`${topic}:${audience}:${meetingId}`, intervals[audience], () => send(audience));
+			const interval = Math.max(leastMs, intervals[audience]);
+			this.coalesce(`${topic}:${audience}:${meetingId}`, interval, () => send(audience));
 		}
 	}
 
