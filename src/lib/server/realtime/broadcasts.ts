@@ -28,7 +28,7 @@ const NEW_PHONES_FOLLOW_UP_MS = 61_000;
 /** Subscribes the realtime layer to the application's events (once: see attachRealtime). */
 export function broadcastChanges(): void {
 	subscribe('agenda.moved', ({ meetingId, version, position, at }) => {
-		hub.toMeeting(meetingId)?.emit('agenda:moved', {
+		hub.toMeeting(meetingId, 'agenda:moved', {
 			version,
 			position,
 			onScreenPollId: null,
@@ -39,7 +39,7 @@ export function broadcastChanges(): void {
 	subscribe('meeting.changed', ({ meetingId }) => {
 		const meeting = findMeetingById(meetingId);
 		if (!meeting) return;
-		hub.toMeeting(meetingId)?.emit('meeting:changed', {
+		hub.toMeeting(meetingId, 'meeting:changed', {
 			version: meeting.version,
 			meeting: meetingInfo(meeting),
 			agenda: agendaForClients(meeting),
@@ -63,7 +63,7 @@ export function broadcastChanges(): void {
 
 	subscribe('polls.changed', ({ meetingId, version }) => {
 		const meeting = findMeetingById(meetingId);
-		hub.toMeeting(meetingId)?.emit('polls:changed', {
+		hub.toMeeting(meetingId, 'polls:changed', {
 			version,
 			polls: livePolls.infos(meetingId),
 			onScreenPollId: meeting?.onScreenPollId ?? null
@@ -82,7 +82,7 @@ export function broadcastChanges(): void {
 		const meeting = findMeetingById(meetingId);
 		if (!meeting) return;
 		const { startedAt, endedAt } = meetingInfo(meeting);
-		hub.toMeeting(meetingId)?.emit('session:clock', { startedAt, endedAt });
+		hub.toMeeting(meetingId, 'session:clock', { startedAt, endedAt });
 		sendRecordChanged(meetingId);
 	});
 	subscribe('record.changed', ({ meetingId }) => sendRecordChanged(meetingId));
@@ -91,7 +91,7 @@ export function broadcastChanges(): void {
 	);
 
 	subscribe('topics.changed', ({ meetingId }) => {
-		hub.toMeeting(meetingId)?.emit('topics:changed', agreedTopicsOf(meetingId));
+		hub.toMeeting(meetingId, 'topics:changed', agreedTopicsOf(meetingId));
 		sendRecordChanged(meetingId);
 	});
 

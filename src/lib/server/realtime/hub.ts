@@ -30,8 +30,6 @@ export type PlenarySocket = Socket<
 	SocketData
 >;
 
-/** Every socket of a meeting: its phones, its screens and its staff. */
-export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 /** Moderators, remote moderators and rapporteurs. */
 export const moderatorRoom = (meetingId: string) => `moderators:${meetingId}`;
 /** Projectors. */
@@ -46,6 +44,8 @@ export const phoneRoom = (meetingId: string) => `phones:${meetingId}`;
  */
 const PHONE_SHARDS = 32;
 const phoneShard = (meetingId: string, shard: number) => `phones:${meetingId}:${shard}`;
+const phoneShards = (meetingId: string) =>
+	Array.from({ length: PHONE_SHARDS }, (_, shard) => phoneShard(meetingId, shard));
 
 function shardOf(socketId: string): number {
 	let hash = 0;
@@ -134,14 +134,13 @@ class Hub {
 			.emit(event, ...payload);
 	}
 
-	/** Puts a new connection in its meeting's rooms: the whole meeting, its audience, a phone's shard. */
+	/** Puts a new connection in its meeting's rooms: its audience's, and a phone's shard. */
 	join(socket: PlenarySocket): void {
 		const { meetingId, role } = socket.data;
-		const rooms = [meetingRoom(meetingId)];
-		if (role === 'moderator') rooms.push(moderatorRoom(meetingId));
-		if (role === 'projector') rooms.push(screenRoom(meetingId));
-		if (role === 'attendee') rooms.push(phoneRoom(meetingId), phoneShard(meetingId, shardOf(socket.id)));
-		void socket.join(rooms);
+		if (role === 'moderator') void socket.join(moderatorRoom(meetingId));
+		if (role === 'projector') void socket.join(screenRoom(meetingId));
+		if (role === 'attendee')
+			void socket.join([phoneRoom(meetingId), phoneShard(meetingId, shardOf(socket.id))]);
 	}
 
 	/** Queues sends to run one per turn of the event loop (see PHONE_SHARDS). */
@@ -163,8 +162,19 @@ class Hub {
 		return this.#io;
 	}
 
-	toMeeting(meetingId: string) {
-		return this.#io?.to(meetingRoom(meetingId)) ?? null;
+	/**
+	 * An event for every socket of a meeting: screens and staff at once, phones a shard at a time in
+	 * the queue of their updates, so that each phone hears the meeting's changes in order.
+	 */
+	toMeeting<E extends keyof ServerToClientEvents>(
+		meetingId: string,
+		event: E,
+		...args: Parameters<ServerToClientEvents[E]>
+	): void {
+		const io = this.#io;
+		if (!io) return;
+		io.to([screenRoom(meetingId), moderatorRoom(meetingId)]).emit(event, ...args);
+		this.#sliced(phoneShards(meetingId).map((room) => () => io.to(room).emit(event, ...args)));
 	}
 
 	/**
@@ -268,8 +278,7 @@ class Hub {
 			// questions list is a few queries). A newer state follows in the same queue.
 			let read: Parameters<ServerToClientEvents[E]> | undefined;
 			const once = () => (read ??= payload(false));
-			const shards = Array.from({ length: PHONE_SHARDS }, (_, shard) => phoneShard(meetingId, shard));
-			this.#sliced(shards.map((room) => () => this.#emitPaced(room, key, event, once)));
+			this.#sliced(phoneShards(meetingId).map((room) => () => this.#emitPaced(room, key, event, once)));
 			return;
 		}
 		this.#emitPaced(screenRoom(meetingId), key, event, () => payload(false));
