@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startServer, type RunningServer } from './support/server';
-import { connect, joinMeeting, nextEvent, publicSnapshot, signIn, type TestSocket } from './support/clients';
+import {
+	connect,
+	eventWhere,
+	joinMeeting,
+	nextEvent,
+	publicSnapshot,
+	signIn,
+	type TestSocket
+} from './support/clients';
 
 let server: RunningServer;
 let moderatorCookie: string;
@@ -249,7 +257,9 @@ describe('connections', () => {
 			});
 			expect(await response.json()).toMatchObject({ type: 'success' });
 		}
-		await connected(server.url, { as: 'attendee', cookie: inRoom });
+		const here = await connected(server.url, { as: 'attendee', cookie: inRoom });
+		// Phones hear the counts too, at their own pace, when they changed.
+		const heardByPhone = eventWhere(here.socket, 'presence:counts', (c) => c.remote > baseline.remote);
 		await connected(server.url, { as: 'attendee', cookie: remote });
 		let counts = projector.snapshot.presence;
 		while (counts.inRoom < baseline.inRoom + 1 || counts.remote < baseline.remote + 1) {
@@ -260,6 +270,7 @@ describe('connections', () => {
 			inRoom: baseline.inRoom + 1,
 			remote: baseline.remote + 1
 		});
+		expect(await heardByPhone).toEqual(counts);
 	});
 
 	it('refuses a profile with an unknown stakeholder group and changes nothing', async () => {

@@ -71,9 +71,12 @@ describe('200 phones voting at once', () => {
 	it('counts every ballot exactly once, live for the moderator and in the database', async () => {
 		const poll = await pollByQuestion('Which two policy areas');
 		await control(poll.id, 'open');
+		await control(poll.id, 'show-results');
 		const phones = await Promise.all(Array.from({ length: 200 }, () => attendee()));
 		const [a, b, c] = poll.options.map((option) => option.id);
 		const live = resultsWith(moderator, poll.id, 200);
+		// Updates to phones go out a shard of them at a time: every phone, in every shard, hears the last.
+		const heardByPhones = Promise.all(phones.map((phone) => resultsWith(phone, poll.id, 200)));
 		const acks = await Promise.all(
 			phones.map((phone, index) =>
 				phone.emitWithAck('poll:vote', {
@@ -97,6 +100,10 @@ describe('200 phones voting at once', () => {
 		expect(counts[b]).toBe(100);
 		expect(counts[c]).toBe(100);
 		expect(storedBallots(poll.id)).toBe(200);
+		for (const heard of await heardByPhones) {
+			expect(heard.results?.overall).toEqual(update.results?.overall);
+			expect(heard.results?.byGroup).toEqual([]);
+		}
 
 		// Every phone retries its ballot (same client id): nothing changes.
 		const retries = await Promise.all(
@@ -112,6 +119,7 @@ describe('200 phones voting at once', () => {
 		expect(retries.every((ack) => 'data' in ack)).toBe(true);
 		expect(storedBallots(poll.id)).toBe(200);
 		for (const phone of phones) phone.disconnect();
+		await control(poll.id, 'hide-results');
 		await control(poll.id, 'close');
 	});
 });

@@ -1,6 +1,6 @@
-import type { CountedBallot, PollResults, TextDecision } from '$lib/domain/polls/types';
+import type { PollResults } from '$lib/domain/polls/types';
 import { groupTexts } from '$lib/domain/polls/textEntries';
-import { tallyPoll } from '$lib/domain/polls/tally';
+import { LiveTally } from '$lib/domain/polls/liveTally';
 import { overallOnly, resultsForRoom } from '$lib/domain/polls/disclosure';
 import type { ClientRole, ModeratedText, PollInfo, PollResultsUpdate } from '$lib/realtime/protocol';
 import { publish, subscribe } from '../events';
@@ -12,27 +12,25 @@ export interface Audience {
 	participantId: string | null;
 }
 
-type Moderation = Map<string, TextDecision>;
-
 /**
  * The polls in use and their ballots, kept in memory beside the database so that a results tick
- * tallies without reading thousands of rows, and what each audience may see of them. Every entry
- * here was committed first: it follows the application's events, not the handlers.
+ * tallies without reading thousands of rows (and counts a poll once per change, not per reader),
+ * and what each audience may see of them. Every entry here was committed first: it follows the
+ * application's events, not the handlers.
  */
 class LivePolls {
 	#lists = new Map<string, PollRecord[]>();
-	#ballots = new Map<string, Map<string, CountedBallot>>();
-	#moderation = new Map<string, Moderation>();
+	#tallies = new Map<string, LiveTally>();
 
 	constructor() {
 		subscribe('polls.changed', ({ meetingId }) => this.#lists.delete(meetingId));
 		subscribe('meeting.changed', ({ meetingId }) => this.#lists.delete(meetingId));
 		subscribe('ballot.cast', ({ meetingId, pollId, participantId, ballot }) => {
-			this.#ballotsOf(pollId).set(participantId, ballot);
+			this.#tallyOf(pollId).cast(participantId, ballot);
 			publish({ name: 'results.changed', meetingId, pollId });
 		});
 		subscribe('text.moderated', ({ meetingId, pollId, key, status }) => {
-			this.#moderationOf(pollId).set(key, status);
+			this.#tallyOf(pollId).moderate(key, status);
 			publish({ name: 'results.changed', meetingId, pollId });
 		});
 	}
@@ -56,21 +54,24 @@ class LivePolls {
 	}
 
 	count(pollId: string): number {
-		return this.#ballotsOf(pollId).size;
+		return this.#tallyOf(pollId).count;
 	}
 
 	results({ poll, spec }: PollRecord): PollResults {
-		return tallyPoll(spec, [...this.#ballotsOf(poll.id).values()], this.#moderationOf(poll.id));
+		return this.#tallyOf(poll.id).results(spec);
 	}
 
 	/** Every distinct text of an open-text or word-cloud poll with the moderator's decision. */
 	texts({ poll }: PollRecord): ModeratedText[] {
 		if (poll.kind !== 'open_text' && poll.kind !== 'word_cloud') return [];
-		const moderation = this.#moderationOf(poll.id);
-		const texts = [...this.#ballotsOf(poll.id).values()].flatMap(({ choice }) =>
+		const tally = this.#tallyOf(poll.id);
+		const texts = [...tally.ballots()].flatMap(({ choice }) =>
 			choice.kind === 'open_text' ? [choice.text] : choice.kind === 'word_cloud' ? choice.phrases : []
 		);
-		return groupTexts(texts).map((entry) => ({ ...entry, status: moderation.get(entry.key) ?? 'pending' }));
+		return groupTexts(texts).map((entry) => ({
+			...entry,
+			status: tally.moderation.get(entry.key) ?? 'pending'
+		}));
 	}
 
 	/**
@@ -102,22 +103,16 @@ class LivePolls {
 		return Object.fromEntries(shown.map((record) => [record.poll.id, this.resultsFor(record, audience)]));
 	}
 
-	#ballotsOf(pollId: string): Map<string, CountedBallot> {
-		let map = this.#ballots.get(pollId);
-		if (!map) {
-			map = new Map(loadBallots(pollId).map(({ participantId, ...ballot }) => [participantId, ballot]));
-			this.#ballots.set(pollId, map);
+	#tallyOf(pollId: string): LiveTally {
+		let tally = this.#tallies.get(pollId);
+		if (!tally) {
+			const ballots = loadBallots(pollId).map(
+				({ participantId, ...ballot }) => [participantId, ballot] as const
+			);
+			tally = new LiveTally(new Map(ballots), loadModeration(pollId));
+			this.#tallies.set(pollId, tally);
 		}
-		return map;
-	}
-
-	#moderationOf(pollId: string): Moderation {
-		let map = this.#moderation.get(pollId);
-		if (!map) {
-			map = loadModeration(pollId);
-			this.#moderation.set(pollId, map);
-		}
-		return map;
+		return tally;
 	}
 }
 

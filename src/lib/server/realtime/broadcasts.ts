@@ -15,7 +15,10 @@ import { agreedTopicsOf } from '../record/topics';
 import { notePeaks } from '../record/peaks';
 import { hub, LIVE_AUDIENCES, type LiveAudience } from './hub';
 
-/** How often at most a meeting's connected counts are sent: a full hall joining is one update a second. */
+/**
+ * How often at most a meeting's connected counts are sent to screens and staff (a full hall joining
+ * is one update a second); phones get them at their own, slower pace.
+ */
 const PRESENCE_INTERVAL_MS = 1000;
 /** The record page fetches the record again when told; a typing rapporteur tells it twice a second. */
 const RECORD_INTERVAL_MS = 500;
@@ -25,7 +28,7 @@ const NEW_PHONES_FOLLOW_UP_MS = 61_000;
 /** Subscribes the realtime layer to the application's events (once: see attachRealtime). */
 export function broadcastChanges(): void {
 	subscribe('agenda.moved', ({ meetingId, version, position, at }) => {
-		hub.toMeeting(meetingId)?.emit('agenda:moved', {
+		hub.toMeeting(meetingId, 'agenda:moved', {
 			version,
 			position,
 			onScreenPollId: null,
@@ -36,7 +39,7 @@ export function broadcastChanges(): void {
 	subscribe('meeting.changed', ({ meetingId }) => {
 		const meeting = findMeetingById(meetingId);
 		if (!meeting) return;
-		hub.toMeeting(meetingId)?.emit('meeting:changed', {
+		hub.toMeeting(meetingId, 'meeting:changed', {
 			version: meeting.version,
 			meeting: meetingInfo(meeting),
 			agenda: agendaForClients(meeting),
@@ -60,7 +63,7 @@ export function broadcastChanges(): void {
 
 	subscribe('polls.changed', ({ meetingId, version }) => {
 		const meeting = findMeetingById(meetingId);
-		hub.toMeeting(meetingId)?.emit('polls:changed', {
+		hub.toMeeting(meetingId, 'polls:changed', {
 			version,
 			polls: livePolls.infos(meetingId),
 			onScreenPollId: meeting?.onScreenPollId ?? null
@@ -79,7 +82,7 @@ export function broadcastChanges(): void {
 		const meeting = findMeetingById(meetingId);
 		if (!meeting) return;
 		const { startedAt, endedAt } = meetingInfo(meeting);
-		hub.toMeeting(meetingId)?.emit('session:clock', { startedAt, endedAt });
+		hub.toMeeting(meetingId, 'session:clock', { startedAt, endedAt });
 		sendRecordChanged(meetingId);
 	});
 	subscribe('record.changed', ({ meetingId }) => sendRecordChanged(meetingId));
@@ -88,19 +91,33 @@ export function broadcastChanges(): void {
 	);
 
 	subscribe('topics.changed', ({ meetingId }) => {
-		hub.toMeeting(meetingId)?.emit('topics:changed', agreedTopicsOf(meetingId));
+		hub.toMeeting(meetingId, 'topics:changed', agreedTopicsOf(meetingId));
 		sendRecordChanged(meetingId);
 	});
 
 	subscribe('presence.changed', ({ meetingId }) => {
-		hub.coalesce(`presence:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
-			const counts = presence.counts(meetingId);
-			hub.emitToMeeting(meetingId, 'presence:counts', () => [counts]);
-			notePeaks(meetingId, counts);
-		});
+		hub.live(meetingId, 'presence', (audience) => sendPresence(meetingId, audience), PRESENCE_INTERVAL_MS);
 		sendTurnout(meetingId);
 	});
 	subscribe('polls.changed', ({ meetingId }) => sendTurnout(meetingId));
+}
+
+/** The connected counts the phones of each meeting were last sent. */
+const countsSentToPhones = new Map<string, string>();
+
+/**
+ * Connected counts, at the audience's pace. Phones show them only roughly: they are not sent
+ * counts equal to the last they were sent (a reconnect storm leaves them much as they were).
+ */
+function sendPresence(meetingId: string, audience: LiveAudience): void {
+	const counts = presence.counts(meetingId);
+	if (audience === 'screens') notePeaks(meetingId, counts);
+	else {
+		const sent = JSON.stringify(counts);
+		if (countsSentToPhones.get(meetingId) === sent) return;
+		countsSentToPhones.set(meetingId, sent);
+	}
+	hub.emitTo(meetingId, audience, 'presence:counts', () => [counts]);
 }
 
 /** Phones new in the last minute fall back to none a minute after the last one: one more update then. */

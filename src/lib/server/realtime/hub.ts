@@ -30,8 +30,6 @@ export type PlenarySocket = Socket<
 	SocketData
 >;
 
-/** Every socket of a meeting: its phones, its screens and its staff. */
-export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 /** Moderators, remote moderators and rapporteurs. */
 export const moderatorRoom = (meetingId: string) => `moderators:${meetingId}`;
 /** Projectors. */
@@ -40,14 +38,32 @@ export const screenRoom = (meetingId: string) => `screens:${meetingId}`;
 export const phoneRoom = (meetingId: string) => `phones:${meetingId}`;
 
 /**
+ * Each phone is also in one of a meeting's shards, by its socket id: an update to every phone goes
+ * out a few shards per turn of the event loop, so that ballots and timers are served in between
+ * (a write to a socket costs tens of µs: 5,000 phones at once would hold the loop for 0.4 s).
+ * A turn sends shards for SLICE_MS: one shard a turn fell behind when each turn was busy with ballots.
+ */
+const PHONE_SHARDS = 32;
+const SLICE_MS = 10;
+const phoneShard = (meetingId: string, shard: number) => `phones:${meetingId}:${shard}`;
+const phoneShards = (meetingId: string) =>
+	Array.from({ length: PHONE_SHARDS }, (_, shard) => phoneShard(meetingId, shard));
+
+function shardOf(socketId: string): number {
+	let hash = 0;
+	for (let i = 0; i < socketId.length; i++) hash = (hash * 31 + socketId.charCodeAt(i)) >>> 0;
+	return hash % PHONE_SHARDS;
+}
+
+/**
  * Who follows a live stream (results, questions, comments) at which pace. The projector and the
- * staff see a vote burst move four times a second. Phones see it once a second, and less often in
+ * staff see a vote burst move ten times a second. Phones see it once a second, and less often in
  * a large hall: a broadcast costs about 50 µs per phone, so the interval grows with the number of
  * phones to keep those broadcasts to a tenth of the server's time (2.5 s for 5,000 phones).
  */
 export type LiveAudience = 'screens' | 'phones';
 export const LIVE_AUDIENCES: LiveAudience[] = ['screens', 'phones'];
-const SCREENS_INTERVAL_MS = 250;
+const SCREENS_INTERVAL_MS = 100;
 const PHONES_INTERVAL_MS = { least: 1000, perPhone: 0.5, most: 5000 };
 
 export function phonesInterval(phones: number): number {
@@ -71,6 +87,8 @@ class Hub {
 	 * they missed (a newer one replaces an older: each carries the whole state of its part).
 	 */
 	#missed = new Map<string, { socket: PlenarySocket; latest: Map<string, () => void> }>();
+	/** Sends to phone shards waiting their turn, in order: a phone hears updates in the order they were made. */
+	#slices: (() => void)[] = [];
 
 	attach(io: PlenaryServer): void {
 		this.#io = io;
@@ -101,10 +119,11 @@ class Hub {
 		args: () => Parameters<ServerToClientEvents[E]>
 	): void {
 		const io = this.#io;
-		if (!io) return;
+		const members = io?.sockets.adapter.rooms.get(room);
+		if (!io || !members) return;
 		const payload = args();
 		const skipped: string[] = [];
-		for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+		for (const id of members) {
 			const socket = io.sockets.sockets.get(id);
 			if (!socket || !isBehind(socket)) continue;
 			skipped.push(id);
@@ -117,12 +136,50 @@ class Hub {
 			.emit(event, ...payload);
 	}
 
+	/** Puts a new connection in its meeting's rooms: its audience's, and a phone's shard. */
+	join(socket: PlenarySocket): void {
+		const { meetingId, role } = socket.data;
+		if (role === 'moderator') void socket.join(moderatorRoom(meetingId));
+		if (role === 'projector') void socket.join(screenRoom(meetingId));
+		if (role === 'attendee')
+			void socket.join([phoneRoom(meetingId), phoneShard(meetingId, shardOf(socket.id))]);
+	}
+
+	/** Queues sends to run in turns of the event loop (see PHONE_SHARDS). */
+	#sliced(sends: (() => void)[]): void {
+		const idle = this.#slices.length === 0;
+		this.#slices.push(...sends);
+		if (idle && sends.length > 0) setImmediate(() => this.#nextSlice());
+	}
+
+	#nextSlice(): void {
+		const until = performance.now() + SLICE_MS;
+		try {
+			do {
+				this.#slices.shift()?.();
+			} while (this.#slices.length > 0 && performance.now() < until);
+		} finally {
+			if (this.#slices.length > 0) setImmediate(() => this.#nextSlice());
+		}
+	}
+
 	get io(): PlenaryServer | null {
 		return this.#io;
 	}
 
-	toMeeting(meetingId: string) {
-		return this.#io?.to(meetingRoom(meetingId)) ?? null;
+	/**
+	 * An event for every socket of a meeting: screens and staff at once, phones a shard at a time in
+	 * the queue of their updates, so that each phone hears the meeting's changes in order.
+	 */
+	toMeeting<E extends keyof ServerToClientEvents>(
+		meetingId: string,
+		event: E,
+		...args: Parameters<ServerToClientEvents[E]>
+	): void {
+		const io = this.#io;
+		if (!io) return;
+		io.to([screenRoom(meetingId), moderatorRoom(meetingId)]).emit(event, ...args);
+		this.#sliced(phoneShards(meetingId).map((room) => () => io.to(room).emit(event, ...args)));
 	}
 
 	/**
@@ -191,26 +248,21 @@ class Hub {
 		for (const socket of this.#staff(meetingId)) socket.emit(event, ...args);
 	}
 
-	/** A paced update to every socket of a meeting (see #emitPaced). */
-	emitToMeeting<E extends keyof ServerToClientEvents>(
-		meetingId: string,
-		event: E,
-		args: () => Parameters<ServerToClientEvents[E]>
-	): void {
-		this.#emitPaced(meetingRoom(meetingId), event, event, args);
-	}
-
 	/** Runs `publish` once per `intervalMs` at most for `key` (see Pacer). */
 	coalesce(key: string, intervalMs: number, publish: () => void): void {
 		this.#pacer.coalesce(key, intervalMs, publish);
 	}
 
-	/** A live change, sent to each audience at its own pace: `send` emits to the audience it is given. */
-	live(meetingId: string, topic: string, send: (audience: LiveAudience) => void): void {
+	/**
+	 * A live change, sent to each audience at its own pace (or once per `leastMs`, when slower):
+	 * `send` emits to the audience it is given.
+	 */
+	live(meetingId: string, topic: string, send: (audience: LiveAudience) => void, leastMs = 0): void {
 		const phones = this.#io?.sockets.adapter.rooms.get(phoneRoom(meetingId))?.size ?? 0;
 		const intervals = { screens: SCREENS_INTERVAL_MS, phones: phonesInterval(phones) };
 		for (const audience of LIVE_AUDIENCES) {
-			this.coalesce(`${topic}:${audience}:${meetingId}`, intervals[audience], () => send(audience));
+			const interval = Math.max(leastMs, intervals[audience]);
+			this.coalesce(`${topic}:${audience}:${meetingId}`, interval, () => send(audience));
 		}
 	}
 
@@ -227,7 +279,11 @@ class Hub {
 		key: string = event
 	): void {
 		if (audience === 'phones') {
-			this.#emitPaced(phoneRoom(meetingId), key, event, () => payload(false));
+			// Read once, at the first shard's turn: reading per shard cost a tenth of the sending (a
+			// questions list is a few queries). A newer state follows in the same queue.
+			let read: Parameters<ServerToClientEvents[E]> | undefined;
+			const once = () => (read ??= payload(false));
+			this.#sliced(phoneShards(meetingId).map((room) => () => this.#emitPaced(room, key, event, once)));
 			return;
 		}
 		this.#emitPaced(screenRoom(meetingId), key, event, () => payload(false));

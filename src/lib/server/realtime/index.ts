@@ -17,16 +17,7 @@ import { fail, onRead } from './command';
 import { actorOf, connectionRefusal, eventGuard, isBehind } from './guard';
 import { broadcastChanges } from './broadcasts';
 import { registerAgendaHandlers } from './agenda';
-import {
-	hub,
-	meetingRoom,
-	moderatorRoom,
-	phoneRoom,
-	screenRoom,
-	type PlenaryServer,
-	type PlenarySocket,
-	type SocketData
-} from './hub';
+import { hub, type PlenaryServer, type PlenarySocket, type SocketData } from './hub';
 import { registerPollHandlers } from './polls';
 import { registerFloorHandlers } from './floor';
 import { registerQuestionHandlers } from './questions';
@@ -150,9 +141,8 @@ function alignArguments(packet: unknown[], next: (error?: Error) => void): void 
 }
 
 function onConnection(socket: PlenarySocket): void {
-	const { meetingId, participantId, mode, role } = socket.data;
-	const ownRoom = { moderator: moderatorRoom, projector: screenRoom, attendee: phoneRoom }[role];
-	void socket.join([meetingRoom(meetingId), ownRoom(meetingId)]);
+	const { meetingId, participantId, mode } = socket.data;
+	hub.join(socket);
 	if (participantId) {
 		turnout.follow(meetingId);
 		presence.arrive(meetingId, participantId, mode);
