@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { io } from 'socket.io-client';
+import type { Position } from '../../src/lib/domain/agenda';
 import { ADMIN, startServer, type RunningServer } from './support/server';
 import {
 	connect,
@@ -234,6 +236,39 @@ describe('connections', () => {
 		const current = await publicSnapshot(server.url);
 		expect(snapshot.version).toBe(current.version);
 		expect(snapshot.position).toEqual({ item: 3, step: 0 });
+	});
+
+	it('serves phones connecting all at once while the agenda moves: snapshot first, then the current item', async () => {
+		const moderator = await connected(server.url, { as: 'moderator', cookie: moderatorCookie });
+		const cookies = await Promise.all(Array.from({ length: 40 }, () => joinMeeting(server.url, 'BPF2017')));
+		const phones = cookies.map((cookie) => {
+			const socket: TestSocket = io(server.url, {
+				auth: { meeting: 'BPF2017', as: 'attendee' },
+				extraHeaders: { cookie },
+				transports: ['websocket'],
+				forceNew: true
+			});
+			open.push(socket);
+			const phone = { heard: [] as string[], position: null as Position | null };
+			socket.onAny((event: string, payload: { position?: Position }) => {
+				phone.heard.push(event);
+				if (event === 'meeting:snapshot' || event === 'agenda:moved')
+					phone.position = payload.position ?? null;
+			});
+			return phone;
+		});
+		const moved = await moderator.socket.emitWithAck('agenda:move', {
+			clientId: 'storm-move-01',
+			to: 'next'
+		});
+		if (!('data' in moved)) throw new Error(moved.error.message);
+		await vi.waitFor(
+			() => expect(phones.map((phone) => phone.position)).toEqual(phones.map(() => moved.data.position)),
+			{
+				timeout: 15_000
+			}
+		);
+		for (const phone of phones) expect(phone.heard[0]).toBe('meeting:snapshot');
 	});
 
 	it('counts attendees in the room and remote from their profiles', async () => {

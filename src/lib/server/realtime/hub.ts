@@ -1,5 +1,10 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientRole, ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/protocol';
+import type {
+	ClientRole,
+	ClientToServerEvents,
+	MeetingSnapshot,
+	ServerToClientEvents
+} from '$lib/realtime/protocol';
 import type { ParticipationMode } from '$lib/domain/meeting';
 import { Pacer } from '../pace';
 import { hashToken } from '../auth/tokens';
@@ -137,7 +142,7 @@ class Hub {
 	}
 
 	/** Puts a new connection in its meeting's rooms: its audience's, and a phone's shard. */
-	join(socket: PlenarySocket): void {
+	#join(socket: PlenarySocket): void {
 		const { meetingId, role } = socket.data;
 		if (role === 'moderator') void socket.join(moderatorRoom(meetingId));
 		if (role === 'projector') void socket.join(screenRoom(meetingId));
@@ -154,13 +159,32 @@ class Hub {
 
 	#nextSlice(): void {
 		const until = performance.now() + SLICE_MS;
-		try {
-			do {
-				this.#slices.shift()?.();
-			} while (this.#slices.length > 0 && performance.now() < until);
-		} finally {
-			if (this.#slices.length > 0) setImmediate(() => this.#nextSlice());
-		}
+		do {
+			const send = this.#slices.shift();
+			try {
+				send?.();
+			} catch (error) {
+				// One send that fails (a snapshot that cannot be read) costs its connection, not the queue.
+				console.error('Plenary: a queued send failed', error);
+			}
+		} while (this.#slices.length > 0 && performance.now() < until);
+		if (this.#slices.length > 0) setImmediate(() => this.#nextSlice());
+	}
+
+	/**
+	 * A new connection's rooms and snapshot, in the queue of phone updates: a storm of reconnects is
+	 * served a slice at a time, with ballots and timers (pings included) served in between, and the
+	 * connection hears every change made after the state its snapshot shows.
+	 */
+	welcome(socket: PlenarySocket, snapshot: () => MeetingSnapshot | null): void {
+		this.#sliced([
+			() => {
+				if (!socket.connected) return;
+				this.#join(socket);
+				const current = snapshot();
+				if (current) socket.emit('meeting:snapshot', current);
+			}
+		]);
 	}
 
 	get io(): PlenaryServer | null {

@@ -142,7 +142,6 @@ function alignArguments(packet: unknown[], next: (error?: Error) => void): void 
 
 function onConnection(socket: PlenarySocket): void {
 	const { meetingId, participantId, mode } = socket.data;
-	hub.join(socket);
 	if (participantId) {
 		turnout.follow(meetingId);
 		presence.arrive(meetingId, participantId, mode);
@@ -154,8 +153,7 @@ function onConnection(socket: PlenarySocket): void {
 	}
 	socket.use(eventGuard(socket));
 	socket.use(alignArguments);
-	const snapshot = snapshotFor(socket.data);
-	if (snapshot) socket.emit('meeting:snapshot', snapshot);
+	hub.welcome(socket, () => snapshotFor(socket.data));
 	onRead(
 		socket,
 		'meeting:sync',
