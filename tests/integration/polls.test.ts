@@ -124,6 +124,44 @@ describe('200 phones voting at once', () => {
 	});
 });
 
+describe('a poll closed during a burst', () => {
+	it('closes with every ballot committed before the close, acknowledged or not yet', async () => {
+		const created = await moderator.emitWithAck('poll:create', {
+			clientId: id('create'),
+			itemId: 'goals',
+			kind: 'single',
+			question: 'Closed in the middle of the burst?',
+			options: ['Yes', 'No'],
+			maxPicks: null,
+			wordLimit: null
+		});
+		if (!('data' in created)) throw new Error(created.error.message);
+		const { pollId } = created.data;
+		await control(pollId, 'open');
+		const [yes] = (await pollByQuestion('Closed in the middle')).options.map((option) => option.id);
+		const phones = await Promise.all(Array.from({ length: 120 }, () => attendee()));
+		const acks = phones.map((phone, index) =>
+			phone.emitWithAck('poll:vote', {
+				clientId: id(`mid-burst-${index}`),
+				pollId,
+				revision: 1,
+				choice: { optionId: yes }
+			})
+		);
+		// Sent while the ballots are still arriving: some are committed before it, the rest refused.
+		await control(pollId, 'close');
+		const accepted = (await Promise.all(acks)).filter((ack) => 'data' in ack).length;
+		const sqlite = new Database(server.databasePath, { readonly: true });
+		const row = sqlite.prepare('select final_results from polls where id = ?').get(pollId) as {
+			final_results: string;
+		};
+		sqlite.close();
+		expect(storedBallots(pollId)).toBe(accepted);
+		expect(JSON.parse(row.final_results)).toMatchObject({ ballots: accepted });
+		for (const phone of phones) phone.disconnect();
+	});
+});
+
 describe('one ballot per participant', () => {
 	it('changes a ballot in place, ignores a late older revision, and keeps others untouched', async () => {
 		const poll = await pollByQuestion('Rank the areas');

@@ -1,6 +1,7 @@
 import type { PollResults } from '$lib/domain/polls/types';
 import { groupTexts } from '$lib/domain/polls/textEntries';
 import { LiveTally } from '$lib/domain/polls/liveTally';
+import { tallyPoll } from '$lib/domain/polls/tally';
 import { overallOnly, resultsForRoom } from '$lib/domain/polls/disclosure';
 import type { ClientRole, ModeratedText, PollInfo, PollResultsUpdate } from '$lib/realtime/protocol';
 import { publish, subscribe } from '../events';
@@ -55,6 +56,15 @@ class LivePolls {
 
 	count(pollId: string): number {
 		return this.#tallyOf(pollId).count;
+	}
+
+	/**
+	 * A poll's results counted from its rows, inside a command's transaction: what a poll closes
+	 * with. The live tally hears a ballot only once its burst's commit is published, which a close
+	 * committed just after may come before.
+	 */
+	committedResults({ poll, spec }: PollRecord): PollResults {
+		return tallyPoll(spec, loadBallots(poll.id), loadModeration(poll.id));
 	}
 
 	results({ poll, spec }: PollRecord): PollResults {

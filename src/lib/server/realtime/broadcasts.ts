@@ -105,6 +105,11 @@ export function broadcastChanges(): void {
 /** The connected counts the phones of each meeting were last sent. */
 const countsSentToPhones = new Map<string, string>();
 
+/** A phone's snapshot shows the counts of its moment: the next counts go to phones even if unchanged. */
+export function forgetCountsSent(meetingId: string): void {
+	countsSentToPhones.delete(meetingId);
+}
+
 /**
  * Connected counts, at the audience's pace. Phones show them only roughly: they are not sent
  * counts equal to the last they were sent (a reconnect storm leaves them much as they were).

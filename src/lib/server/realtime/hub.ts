@@ -172,19 +172,25 @@ class Hub {
 	}
 
 	/**
-	 * A new connection's rooms and snapshot, in the queue of phone updates: a storm of reconnects is
-	 * served a slice at a time, with ballots and timers (pings included) served in between, and the
-	 * connection hears every change made after the state its snapshot shows.
+	 * A new connection's rooms and snapshot. A phone's go in the queue of phone updates: a storm of
+	 * reconnects is served a slice at a time, with ballots and timers (pings included) served in
+	 * between, and the phone hears every change made after the state its snapshot shows. Screens
+	 * and staff, which hear changes at once, are welcomed at once. Without a snapshot (the meeting
+	 * is gone, or no longer takes phones) the connection is closed.
 	 */
 	welcome(socket: PlenarySocket, snapshot: () => MeetingSnapshot | null): void {
-		this.#sliced([
-			() => {
-				if (!socket.connected) return;
-				this.#join(socket);
-				const current = snapshot();
-				if (current) socket.emit('meeting:snapshot', current);
+		const send = () => {
+			if (!socket.connected) return;
+			const current = snapshot();
+			if (!current) {
+				socket.disconnect(true);
+				return;
 			}
-		]);
+			this.#join(socket);
+			socket.emit('meeting:snapshot', current);
+		};
+		if (socket.data.role === 'attendee') this.#sliced([send]);
+		else send();
 	}
 
 	get io(): PlenaryServer | null {
@@ -203,7 +209,11 @@ class Hub {
 		const io = this.#io;
 		if (!io) return;
 		io.to([screenRoom(meetingId), moderatorRoom(meetingId)]).emit(event, ...args);
-		this.#sliced(phoneShards(meetingId).map((room) => () => io.to(room).emit(event, ...args)));
+		const toShard = (room: string) => () => {
+			// Encoding a packet costs the same for an empty room: a meeting's agenda, 32 times over.
+			if (io.sockets.adapter.rooms.get(room)?.size) io.to(room).emit(event, ...args);
+		};
+		this.#sliced(phoneShards(meetingId).map(toShard));
 	}
 
 	/**

@@ -15,7 +15,7 @@ import { turnout } from '../turnout';
 import { handshakeSchema } from '$lib/realtime/schemas';
 import { fail, onRead } from './command';
 import { actorOf, connectionRefusal, eventGuard, isBehind } from './guard';
-import { broadcastChanges } from './broadcasts';
+import { broadcastChanges, forgetCountsSent } from './broadcasts';
 import { registerAgendaHandlers } from './agenda';
 import { hub, type PlenaryServer, type PlenarySocket, type SocketData } from './hub';
 import { registerPollHandlers } from './polls';
@@ -127,6 +127,14 @@ function snapshotFor({ meetingId, role, participantId }: SocketData): MeetingSna
 	return meeting ? buildSnapshot(meeting, { role, participantId }) : null;
 }
 
+/** A new connection's snapshot; none for a phone whose meeting was archived since it connected. */
+function welcomeSnapshot(data: SocketData): MeetingSnapshot | null {
+	if (data.role !== 'attendee') return snapshotFor(data);
+	forgetCountsSent(data.meetingId);
+	const meeting = findMeetingById(data.meetingId);
+	return meeting && !meeting.archivedAt ? buildSnapshot(meeting, data) : null;
+}
+
 /**
  * Handlers take `(payload, ack)`, and `meeting:sync` only `(ack)`. A client that sends fewer or more
  * arguments still gets its one acknowledgement: the ack is the last argument when it is a function.
@@ -153,7 +161,7 @@ function onConnection(socket: PlenarySocket): void {
 	}
 	socket.use(eventGuard(socket));
 	socket.use(alignArguments);
-	hub.welcome(socket, () => snapshotFor(socket.data));
+	hub.welcome(socket, () => welcomeSnapshot(socket.data));
 	onRead(
 		socket,
 		'meeting:sync',

@@ -60,7 +60,7 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 			const meeting = read();
 			const transition = controlPoll(pollId, record.poll, action, screenOf(meeting));
 			if (!transition) return { data: { version: meeting.version } };
-			const finalResults = () => livePolls.results(record);
+			const finalResults = () => livePolls.committedResults(record);
 			const reopened = record.poll.reopened || record.poll.status === 'closed';
 			storePollControls(tx, pollId, transition.poll, { ...transition, reopened, finalResults });
 			// A poll put on screen takes off a question or comment that was there.
