@@ -675,6 +675,8 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 	});
 
 	it('refuses settings it cannot take, naming the field, and saves nothing', async () => {
+		// The phone's updates go out in turn: the earlier saves' reach it before this sync's answer.
+		await syncedSnapshot(phone);
 		const before = databaseDigest(server.databasePath);
 		const events = eventsUntilSynced(phone, 'meeting:changed');
 		expect(await saveSettings(code, { timeZone: 'Mars/Olympus_Mons' })).toMatchObject({

@@ -39,6 +39,18 @@ async function control(pollId: string, action: string) {
 
 const storedBallots = (pollId: string) => ballotCount(server.databasePath, pollId);
 
+/** A single-choice poll made on the fly for the first item, as a moderator does in the session. */
+const createYesNoPoll = (question: string) =>
+	moderator.emitWithAck('poll:create', {
+		clientId: id('create'),
+		itemId: 'goals',
+		kind: 'single',
+		question,
+		options: ['Yes', 'No'],
+		maxPicks: null,
+		wordLimit: null
+	});
+
 /** Waits for the moderators' live results of a poll to reach a ballot count. */
 const resultsWith = (socket: TestSocket, pollId: string, ballots: number): Promise<PollResultsUpdate> =>
 	eventWhere(socket, 'poll:results', (update) => update.pollId === pollId && update.ballots === ballots);
@@ -126,19 +138,11 @@ describe('200 phones voting at once', () => {
 
 describe('a poll closed during a burst', () => {
 	it('closes with every ballot committed before the close, acknowledged or not yet', async () => {
-		const created = await moderator.emitWithAck('poll:create', {
-			clientId: id('create'),
-			itemId: 'goals',
-			kind: 'single',
-			question: 'Closed in the middle of the burst?',
-			options: ['Yes', 'No'],
-			maxPicks: null,
-			wordLimit: null
-		});
-		if (!('data' in created)) throw new Error(created.error.message);
-		const { pollId } = created.data;
+		const created = await createYesNoPoll('Closed in the middle of the burst?');
+		expect(created).toHaveProperty('data.pollId');
+		const { id: pollId, options } = await pollByQuestion('Closed in the middle');
 		await control(pollId, 'open');
-		const [yes] = (await pollByQuestion('Closed in the middle')).options.map((option) => option.id);
+		const [yes] = options.map((option) => option.id);
 		const phones = await Promise.all(Array.from({ length: 120 }, () => attendee()));
 		const acks = phones.map((phone, index) =>
 			phone.emitWithAck('poll:vote', {
@@ -398,15 +402,7 @@ describe('results the room can trust', () => {
 	});
 
 	it('creates a poll on the fly for the current item', async () => {
-		const ack = await moderator.emitWithAck('poll:create', {
-			clientId: id('create'),
-			itemId: 'goals',
-			kind: 'single',
-			question: 'Is the sound in the room good?',
-			options: ['Yes', 'No'],
-			maxPicks: null,
-			wordLimit: null
-		});
+		const ack = await createYesNoPoll('Is the sound in the room good?');
 		expect(ack).toHaveProperty('data.pollId');
 		const created = await pollByQuestion('Is the sound');
 		expect(created).toMatchObject({

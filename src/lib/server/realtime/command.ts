@@ -230,7 +230,7 @@ export function onRead<T>(
 	socket: PlenarySocket,
 	event: 'meeting:sync' | 'questions:more',
 	limit: { limit: Limit; what: string },
-	read: (payload: unknown) => Ack<T>
+	read: (payload: unknown) => Ack<T> | Promise<Ack<T>>
 ): void {
 	const listener = (...args: unknown[]) => {
 		const callback = args.pop();

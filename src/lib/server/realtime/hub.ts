@@ -193,6 +193,26 @@ class Hub {
 		else send();
 	}
 
+	/**
+	 * Runs a phone's read after the phone sends queued before it, so that its answer (a snapshot
+	 * asked for with `meeting:sync`) comes after every update sent before it was asked, as a new
+	 * phone's snapshot does. Screens and staff, whose updates are not queued, are answered at once.
+	 */
+	inTurn<T>(socket: PlenarySocket, read: () => T): Promise<T> {
+		if (socket.data.role !== 'attendee') return Promise.resolve().then(read);
+		return new Promise<T>((resolve, reject) => {
+			this.#sliced([
+				() => {
+					try {
+						resolve(read());
+					} catch (error) {
+						reject(error);
+					}
+				}
+			]);
+		});
+	}
+
 	get io(): PlenaryServer | null {
 		return this.#io;
 	}

@@ -24,7 +24,7 @@ import { registerQuestionHandlers } from './questions';
 import { registerCommentHandlers } from './comments';
 import { registerRecordHandlers } from './record';
 import { stillStaff } from './staff';
-import type { MeetingSnapshot } from '$lib/realtime/protocol';
+import type { Ack, MeetingSnapshot } from '$lib/realtime/protocol';
 
 /**
  * Browsers always send Origin on cross-site WebSocket and polling requests: refuse any origin
@@ -148,6 +148,20 @@ function alignArguments(packet: unknown[], next: (error?: Error) => void): void 
 	next();
 }
 
+/** The answer to `meeting:sync`: the whole session again, for a connection that may have it. */
+function syncAnswer(socket: PlenarySocket): Ack<MeetingSnapshot> {
+	// A console whose session or role has gone gets no snapshot, and is closed once told why.
+	if (socket.data.role === 'moderator' && !stillStaff(socket.data)) {
+		setImmediate(() => socket.disconnect(true));
+		return fail('unauthorised', 'Your session or your role in this meeting has ended: sign in again.');
+	}
+	// A connection that has not taken what it was sent gets no more until it has.
+	if (isBehind(socket))
+		return fail('rate_limited', 'Your connection is behind: the session follows once it catches up.');
+	const current = snapshotFor(socket.data);
+	return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
+}
+
 function onConnection(socket: PlenarySocket): void {
 	const { meetingId, participantId, mode } = socket.data;
 	if (participantId) {
@@ -169,18 +183,7 @@ function onConnection(socket: PlenarySocket): void {
 			limit: socket.data.role === 'moderator' ? limits.staffSync : limits.sync,
 			what: 'Too many requests for the whole session'
 		},
-		() => {
-			// A console whose session or role has gone gets no snapshot, and is closed once told why.
-			if (socket.data.role === 'moderator' && !stillStaff(socket.data)) {
-				setImmediate(() => socket.disconnect(true));
-				return fail('unauthorised', 'Your session or your role in this meeting has ended: sign in again.');
-			}
-			// A connection that has not taken what it was sent gets no more until it has.
-			if (isBehind(socket))
-				return fail('rate_limited', 'Your connection is behind: the session follows once it catches up.');
-			const current = snapshotFor(socket.data);
-			return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
-		}
+		() => hub.inTurn(socket, () => syncAnswer(socket))
 	);
 	registerAgendaHandlers(socket);
 	registerPollHandlers(socket);
