@@ -105,7 +105,7 @@ export function broadcastChanges(): void {
 /** The connected counts the phones of each meeting were last sent. */
 const countsSentToPhones = new Map<string, string>();
 
-/** A phone's snapshot shows the counts of its moment: the next counts go to phones even if unchanged. */
+/** The next connected counts go to phones even if they equal the last ones sent. */
 export function forgetCountsSent(meetingId: string): void {
 	countsSentToPhones.delete(meetingId);
 }

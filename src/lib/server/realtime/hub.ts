@@ -150,6 +150,11 @@ class Hub {
 			void socket.join([phoneRoom(meetingId), phoneShard(meetingId, shardOf(socket.id))]);
 	}
 
+	/** One send per shard of the meeting's phones, queued in turn. */
+	#toShards(meetingId: string, send: (room: string) => void): void {
+		this.#sliced(phoneShards(meetingId).map((room) => () => send(room)));
+	}
+
 	/** Queues sends to run in turns of the event loop (see PHONE_SHARDS). */
 	#sliced(sends: (() => void)[]): void {
 		const idle = this.#slices.length === 0;
@@ -229,11 +234,10 @@ class Hub {
 		const io = this.#io;
 		if (!io) return;
 		io.to([screenRoom(meetingId), moderatorRoom(meetingId)]).emit(event, ...args);
-		const toShard = (room: string) => () => {
-			// Encoding a packet costs the same for an empty room: a meeting's agenda, 32 times over.
+		// Encoding a packet costs the same for an empty room: a meeting's agenda, 32 times over.
+		this.#toShards(meetingId, (room) => {
 			if (io.sockets.adapter.rooms.get(room)?.size) io.to(room).emit(event, ...args);
-		};
-		this.#sliced(phoneShards(meetingId).map(toShard));
+		});
 	}
 
 	/**
@@ -337,7 +341,7 @@ class Hub {
 			// questions list is a few queries). A newer state follows in the same queue.
 			let read: Parameters<ServerToClientEvents[E]> | undefined;
 			const once = () => (read ??= payload(false));
-			this.#sliced(phoneShards(meetingId).map((room) => () => this.#emitPaced(room, key, event, once)));
+			this.#toShards(meetingId, (room) => this.#emitPaced(room, key, event, once));
 			return;
 		}
 		this.#emitPaced(screenRoom(meetingId), key, event, () => payload(false));

@@ -122,17 +122,11 @@ async function throttled(socket: PlenarySocket): Promise<Error | undefined> {
 		: new Error(`rate_limited: too many messages, try again in ${waitHint(wait)}`);
 }
 
+/** The session as this connection may see it; none for a phone whose meeting was archived since it connected. */
 function snapshotFor({ meetingId, role, participantId }: SocketData): MeetingSnapshot | null {
 	const meeting = findMeetingById(meetingId);
-	return meeting ? buildSnapshot(meeting, { role, participantId }) : null;
-}
-
-/** A new connection's snapshot; none for a phone whose meeting was archived since it connected. */
-function welcomeSnapshot(data: SocketData): MeetingSnapshot | null {
-	if (data.role !== 'attendee') return snapshotFor(data);
-	forgetCountsSent(data.meetingId);
-	const meeting = findMeetingById(data.meetingId);
-	return meeting && !meeting.archivedAt ? buildSnapshot(meeting, data) : null;
+	if (!meeting || (role === 'attendee' && meeting.archivedAt)) return null;
+	return buildSnapshot(meeting, { role, participantId });
 }
 
 /**
@@ -175,7 +169,11 @@ function onConnection(socket: PlenarySocket): void {
 	}
 	socket.use(eventGuard(socket));
 	socket.use(alignArguments);
-	hub.welcome(socket, () => welcomeSnapshot(socket.data));
+	hub.welcome(socket, () => {
+		// The phone's snapshot shows the counts of its moment: the next ones go to phones even if unchanged.
+		if (socket.data.role === 'attendee') forgetCountsSent(meetingId);
+		return snapshotFor(socket.data);
+	});
 	onRead(
 		socket,
 		'meeting:sync',
