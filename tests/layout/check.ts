@@ -176,20 +176,40 @@ function problemsOf(canvas: HTMLElement): string[] {
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
+const canvasIn = (container: HTMLElement) =>
+	container.querySelector<HTMLElement>('[data-testid="projector-canvas"]')!;
+
+/** How many pages the screen's lists take (the most of any list on it). */
+export function pagesOf(container: HTMLElement): number {
+	const lists = canvasIn(container).querySelectorAll<HTMLElement>('[data-testid="fit-list"]');
+	return Math.max(1, ...[...lists].map((list) => Number(list.dataset.pages)));
+}
+
 /**
  * The problems once the screen has settled: the lists measure after layout and the stage shrinks
  * on the next frame, so a screen gets frames for up to two seconds to come right (a busy machine
- * draws fewer of them); what is still wrong then is.
+ * draws fewer of them); what is still wrong then is. With `page`, a paged list must show that
+ * page (its last, when it has fewer).
  */
-export async function problemsSettled(container: HTMLElement): Promise<string[]> {
+export async function problemsSettled(container: HTMLElement, page?: number): Promise<string[]> {
 	let problems: string[] = [];
 	const until = performance.now() + 2000;
 	for (let attempt = 0; attempt < 16 || performance.now() < until; attempt++) {
 		flushSync();
 		await tick();
 		await frame();
-		const canvas = container.querySelector<HTMLElement>('[data-testid="projector-canvas"]')!;
+		const canvas = canvasIn(container);
 		problems = problemsOf(canvas);
+		if (page !== undefined) {
+			const paged = [...canvas.querySelectorAll<HTMLElement>('[data-testid="fit-list"]')].filter(
+				(list) => Number(list.dataset.pages) > 1
+			);
+			for (const list of paged) {
+				const wanted = Math.min(page, Number(list.dataset.pages) - 1);
+				if (Number(list.dataset.page) !== wanted)
+					problems.push(`a list shows page ${Number(list.dataset.page) + 1}, not ${wanted + 1}`);
+			}
+		}
 		if (problems.length === 0) break;
 	}
 	return problems;

@@ -1,6 +1,7 @@
 /**
  * The projector at 1920×1080 and at 1280×720: every kind of thing it shows, in each language and both themes,
- * with and without the floor strip, keeps what the room reads on screen (see tests/layout/check.ts).
+ * with and without the floor strip, keeps what the room reads on screen (see tests/layout/check.ts),
+ * on every page of a list that pages.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
@@ -11,11 +12,15 @@ import {
 	CORE_SCENARIOS,
 	EVERY_COUNT_IN,
 	nameOf,
+	pagesOf,
 	problemsSettled,
 	SCENARIOS,
 	translationsFor
 } from '../../../../tests/layout/check';
 import { LOCALES } from '$lib/i18n/locales';
+import { visibleOn } from '$lib/domain/screen';
+import { screenOfSnapshot } from '$lib/realtime/screen';
+import { viewKey } from './paging';
 
 afterEach(() => cleanup());
 
@@ -40,9 +45,21 @@ describe.each(SIZES.flatMap((size) => LOCALES.map((locale) => ({ ...size, locale
 				});
 				const failures: string[] = [];
 				for (const scenario of scenarios) {
-					await screen.rerender({ snapshot: snapshotFor(scenario, room), translations });
-					for (const problem of await problemsSettled(screen.container))
-						failures.push(`${nameOf(scenario)}: ${problem}`);
+					const snapshot = snapshotFor(scenario, room);
+					await screen.rerender({ snapshot, translations });
+					const first = await problemsSettled(screen.container);
+					if (pagesOf(screen.container) === 1) {
+						for (const problem of first) failures.push(`${nameOf(scenario)}: ${problem}`);
+						continue;
+					}
+					// Each page held in turn, as the moderator's clicker holds it: the clock's turn may be any.
+					// The count is read again each time, as the stage gives the list more room while it pages.
+					const view = viewKey(snapshot, visibleOn(screenOfSnapshot(snapshot)));
+					for (let page = 0; page < pagesOf(screen.container); page++) {
+						await screen.rerender({ snapshot: { ...snapshot, projectorPage: { view, page } }, translations });
+						for (const problem of await problemsSettled(screen.container, page))
+							failures.push(`${nameOf(scenario)}, page ${page + 1}: ${problem}`);
+					}
 				}
 				expect(failures).toEqual([]);
 			}
