@@ -39,6 +39,8 @@ function answerMetrics(res, histogram) {
 	const ms = (/** @type {number} */ ns) => Math.max(0, Math.round((ns / 1e6 - SAMPLING_MS) * 10) / 10);
 	const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
 	const metrics = {
+		// The server's monotonic clock in µs, the clock of a `--cpu-prof` profile's timestamps.
+		clockUs: Number(process.hrtime.bigint() / 1000n),
 		rssBytes: rss,
 		// What of the resident memory is V8's heap (used and reserved) and memory held outside it.
 		heap: { usedBytes: heapUsed, totalBytes: heapTotal, externalBytes: external },

@@ -73,6 +73,7 @@ function metrics() {
 	const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - SAMPLING_MS) * 10) / 10);
 	const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
 	const body = {
+		clockUs: Number(process.hrtime.bigint() / 1000n),
 		rssBytes: rss,
 		heap: { usedBytes: heapUsed, totalBytes: heapTotal, externalBytes: external },
 		eventLoopDelay: {

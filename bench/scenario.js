@@ -193,7 +193,12 @@ async function reconnectStorm(workers, moderator, meter, size) {
 function phaseMeter(target, workers) {
 	const phases = {};
 	const round = (value) => Math.round(value * 100) / 100;
-	const now = () => ({ at: Date.now(), server: target.cpuSeconds(), clients: workers.cpuSeconds() });
+	const now = () => ({
+		at: Date.now(),
+		server: target.cpuSeconds(),
+		clients: workers.cpuSeconds(),
+		clockUs: target.clockUs()
+	});
 	let last = null;
 	let maxDelayMs = 0;
 	/** The histogram's first tick after a read only sets its clock: let it tick before going on. */
@@ -216,7 +221,9 @@ function phaseMeter(target, workers) {
 					durationMs: current.at - last.at,
 					serverCpuSeconds: round(current.server - last.server),
 					clientCpuSeconds: round(current.clients - last.clients),
-					eventLoopDelay
+					eventLoopDelay,
+					// On the server's monotonic clock: what of a CPU profile the phase is (bench/profile.js).
+					serverClockUs: [last.clockUs, current.clockUs]
 				};
 			}
 			last = current;

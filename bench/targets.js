@@ -70,6 +70,7 @@ function memorySampler(pid, intervalMs = 100) {
 async function started(kind, launched, screensPacingMs, extra = {}) {
 	const url = await launched.url;
 	let lastHeap = null;
+	let lastClockUs = null;
 	const pid = launched.child.pid;
 	return {
 		kind,
@@ -87,10 +88,13 @@ async function started(kind, launched, screensPacingMs, extra = {}) {
 			const response = await fetch(`${url}/__metrics`);
 			const metrics = await response.json();
 			lastHeap = metrics.heap;
+			lastClockUs = metrics.clockUs ?? null;
 			return metrics.eventLoopDelay;
 		},
 		/** The server's V8 heap at the last read of its metrics. */
 		heap: () => lastHeap,
+		/** The server's monotonic clock (µs, a CPU profile's) at the last read of its metrics. */
+		clockUs: () => lastClockUs,
 		async stop() {
 			launched.child.kill('SIGTERM');
 			const timer = setTimeout(() => launched.child.kill('SIGKILL'), 15_000);
