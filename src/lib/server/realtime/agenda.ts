@@ -5,7 +5,6 @@ import { agendaOf } from '../meetings/snapshot';
 import { positionOf } from '../meetings/store';
 import { changeScreen, storeMove, storeProjectorTheme } from '../meetings/state';
 import { fail, onCommand } from './command';
-import type { PlenarySocket } from './hub';
 
 function targetOf(agenda: AgendaItem[], to: AgendaTarget, current: Position): Position | null {
 	if (to === 'next') return advance(agenda, current);
@@ -14,8 +13,8 @@ function targetOf(agenda: AgendaItem[], to: AgendaTarget, current: Position): Po
 }
 
 /** The moderator's clicker (next, previous, jump) and the projector's look. */
-export function registerAgendaHandlers(socket: PlenarySocket): void {
-	onCommand(socket, 'agenda:move', {
+export function registerAgendaCommands(): void {
+	onCommand('agenda:move', {
 		who: ['moderator'],
 		decide(tx, { to }, { meetingId, caller, meeting: read }) {
 			const meeting = read();
@@ -37,7 +36,7 @@ export function registerAgendaHandlers(socket: PlenarySocket): void {
 	});
 
 	// A page is the projector's, no part of the record: it may be stepped after the session ended.
-	onCommand(socket, 'projector:page', {
+	onCommand('projector:page', {
 		who: ['moderator'],
 		afterEnd: true,
 		decide(_tx, { view, page }, { meetingId }) {
@@ -46,7 +45,7 @@ export function registerAgendaHandlers(socket: PlenarySocket): void {
 	});
 
 	// The projector's look is no part of the record.
-	onCommand(socket, 'projector:theme', {
+	onCommand('projector:theme', {
 		who: ['moderator'],
 		afterEnd: true,
 		decide(tx, { theme }, { meetingId, meeting }) {

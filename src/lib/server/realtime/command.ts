@@ -186,15 +186,34 @@ function replayed<T>(meetingId: string, actor: string, clientId: string): Ack<T>
 	return { data: earlier.data as T };
 }
 
-/** Registers one command on a socket: its handler is the rules above, nothing more. */
-export function onCommand<E extends CommandName, W extends Who>(
-	socket: PlenarySocket,
-	event: E,
-	rules: CommandRules<E, W>
-): void {
-	const listener = (payload: unknown, callback: unknown) =>
-		guarded(ackOf<CommandAcks[E]>(callback), () => runCommand(socket.data, event, rules, payload));
-	socket.on(event as CommandName, listener);
+/**
+ * Every command's rules, the same for every connection: registered once when the server starts,
+ * so that a connection holds no handler of its own (a hall of phones would otherwise hold thousands
+ * of closures each, one per command).
+ */
+const commands = new Map<string, CommandRules<CommandName, Who>>();
+
+/** Registers one command: its handler is the rules above, nothing more. */
+export function onCommand<E extends CommandName, W extends Who>(event: E, rules: CommandRules<E, W>): void {
+	if (commands.has(event)) throw new Error(`The command ${event} is registered twice.`);
+	commands.set(event, rules as unknown as CommandRules<CommandName, Who>);
+}
+
+/**
+ * A connection's commands, as its last middleware: a packet naming a command (`[event, payload,
+ * ack]` once its arguments are aligned) is run through the command's rules and goes no further;
+ * any other goes on to the connection's listeners.
+ */
+export function commandsOf(socket: PlenarySocket) {
+	return (packet: unknown[], next: (error?: Error) => void): void => {
+		const [event, payload, callback] = packet;
+		const rules = typeof event === 'string' ? commands.get(event) : undefined;
+		if (!rules) return next();
+		// As Socket.IO does for its listeners: a packet that waited past its connection's end is dropped.
+		if (!socket.connected) return;
+		const command = event as CommandName;
+		guarded(ackOf(callback), () => runCommand(socket.data, command, rules, payload));
+	};
 }
 
 /**

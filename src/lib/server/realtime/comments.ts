@@ -15,7 +15,6 @@ import { findQuestion } from '../questions/store';
 import { profileOf } from '../participants';
 import { limits } from '../limits';
 import { fail, onCommand } from './command';
-import type { PlenarySocket } from './hub';
 
 const commentsChanged = (meetingId: string) => [{ name: 'comments.changed', meetingId } as const];
 const NO_CARD = 'There is no such card in this meeting.';
@@ -27,8 +26,8 @@ function cardExists(meetingId: string, id: string): boolean {
 }
 
 /** Comments and priority marks on cards, their moderation, and the record's tags. */
-export function registerCommentHandlers(socket: PlenarySocket): void {
-	onCommand(socket, 'card:comment', {
+export function registerCommentCommands(): void {
+	onCommand('card:comment', {
 		who: 'attendee',
 		limit: { limit: limits.comment, what: 'You have sent several comments in a row' },
 		decide(tx, { cardId, text }, { meetingId, caller: { participantId }, meeting }) {
@@ -49,7 +48,7 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'card:priority', {
+	onCommand('card:priority', {
 		who: 'attendee',
 		limit: { limit: limits.mark, what: 'Too many changes at once' },
 		decide(tx, { cardId, marked }, { meetingId, caller: { participantId } }) {
@@ -59,7 +58,7 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'comment:moderate', {
+	onCommand('comment:moderate', {
 		who: ['moderator', 'rapporteur'],
 		decide(tx, { commentId, action }, { meetingId, caller, meeting }) {
 			if (!findComment(meetingId, commentId))
@@ -73,7 +72,7 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'comments:deadline', {
+	onCommand('comments:deadline', {
 		who: ['moderator'],
 		decide(tx, command, { meetingId }) {
 			const deadline = command.deadline ? new Date(command.deadline) : null;
@@ -86,7 +85,7 @@ export function registerCommentHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'record:tag', {
+	onCommand('record:tag', {
 		who: ['moderator', 'rapporteur'],
 		decide(tx, { target, targetId, tag, on }, { meetingId, caller }) {
 			const exists =

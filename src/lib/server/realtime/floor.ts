@@ -11,7 +11,6 @@ import { agendaOf } from '../meetings/snapshot';
 import { profileOf } from '../participants';
 import { fail, onCommand } from './command';
 import { limits } from '../limits';
-import type { PlenarySocket } from './hub';
 
 /** Raising and lowering a hand share one count per attendee. */
 const handLimit = { limit: limits.floor, what: 'Too many raised and lowered hands' };
@@ -19,8 +18,8 @@ const handLimit = { limit: limits.floor, what: 'Too many raised and lowered hand
 /** What every floor command causes: the queue goes out again, whole. */
 const floorChanged = (meetingId: string) => [{ name: 'floor.changed', meetingId } as const];
 
-export function registerFloorHandlers(socket: PlenarySocket): void {
-	onCommand(socket, 'floor:request', {
+export function registerFloorCommands(): void {
+	onCommand('floor:request', {
 		who: 'attendee',
 		limit: handLimit,
 		decide(tx, _command, { meetingId, caller: { participantId } }) {
@@ -36,7 +35,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'floor:withdraw', {
+	onCommand('floor:withdraw', {
 		who: 'attendee',
 		limit: handLimit,
 		decide(tx, _command, { meetingId, caller: { participantId } }) {
@@ -45,7 +44,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'floor:add', {
+	onCommand('floor:add', {
 		who: ['moderator', 'remote_moderator'],
 		decide(tx, { name, affiliation, group, mode }, { meetingId, caller }) {
 			// The remote moderator relays remote participants; the room's speakers are the moderator's.
@@ -57,7 +56,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'floor:remove', {
+	onCommand('floor:remove', {
 		who: ['moderator'],
 		decide(tx, { requestId }, { meetingId }) {
 			const removed = withdrawRequest(tx, meetingId, { requestId });
@@ -65,7 +64,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'floor:next', {
+	onCommand('floor:next', {
 		who: ['moderator'],
 		decide(tx, _command, { meetingId, meeting }) {
 			const speaking = callNextSpeaker(tx, meeting());
@@ -73,7 +72,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'floor:panelist', {
+	onCommand('floor:panelist', {
 		who: ['moderator'],
 		decide(tx, { panelistId }, { meetingId }) {
 			const panelist = agendaOf(meetingId)
@@ -90,7 +89,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'floor:end', {
+	onCommand('floor:end', {
 		who: ['moderator'],
 		decide(tx, _command, { meetingId }) {
 			const ended = endTurn(tx, meetingId);
@@ -98,7 +97,7 @@ export function registerFloorHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'floor:settings', {
+	onCommand('floor:settings', {
 		who: ['moderator'],
 		decide(tx, { alternate, speakingSeconds }, { meetingId }) {
 			storeFloorSettings(tx, meetingId, alternate, speakingSeconds);

@@ -16,13 +16,14 @@ import { handshakeSchema } from '$lib/realtime/schemas';
 import { fail, onRead } from './command';
 import { actorOf, connectionRefusal, eventGuard, isBehind } from './guard';
 import { broadcastChanges, forgetCountsSent } from './broadcasts';
-import { registerAgendaHandlers } from './agenda';
+import { registerAgendaCommands } from './agenda';
 import { hub, type PlenaryServer, type PlenarySocket, type SocketData } from './hub';
-import { registerPollHandlers } from './polls';
-import { registerFloorHandlers } from './floor';
-import { registerQuestionHandlers } from './questions';
-import { registerCommentHandlers } from './comments';
-import { registerRecordHandlers } from './record';
+import { registerPollCommands } from './polls';
+import { registerFloorCommands } from './floor';
+import { registerQuestionCommands, registerQuestionReads } from './questions';
+import { registerCommentCommands } from './comments';
+import { registerRecordCommands } from './record';
+import { commandsOf } from './command';
 import { stillStaff } from './staff';
 import type { Ack, MeetingSnapshot } from '$lib/realtime/protocol';
 
@@ -39,6 +40,20 @@ export function originAllowed(request: IncomingMessage, publicOrigin: string | n
 	} catch {
 		return false;
 	}
+}
+
+let commandsRegistered = false;
+
+/** Every socket command, once per process: each connection runs them through `commandsOf`. */
+function registerCommands(): void {
+	if (commandsRegistered) return;
+	commandsRegistered = true;
+	registerAgendaCommands();
+	registerPollCommands();
+	registerFloorCommands();
+	registerQuestionCommands();
+	registerCommentCommands();
+	registerRecordCommands();
 }
 
 /** Creates the Socket.IO server on the same HTTP server as the pages. Safe to call twice. */
@@ -63,6 +78,7 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 	});
 	hub.attach(io);
 	broadcastChanges();
+	registerCommands();
 	io.use((socket, next) => {
 		try {
 			const refusal = admit(socket);
@@ -169,6 +185,7 @@ function onConnection(socket: PlenarySocket): void {
 	}
 	socket.use(eventGuard(socket));
 	socket.use(alignArguments);
+	socket.use(commandsOf(socket));
 	hub.welcome(socket, () => {
 		// The phone's snapshot shows the counts of its moment: the next ones go to phones even if unchanged.
 		if (socket.data.role === 'attendee') forgetCountsSent(meetingId);
@@ -183,10 +200,5 @@ function onConnection(socket: PlenarySocket): void {
 		},
 		() => hub.inTurn(socket, () => syncAnswer(socket))
 	);
-	registerAgendaHandlers(socket);
-	registerPollHandlers(socket);
-	registerFloorHandlers(socket);
-	registerQuestionHandlers(socket);
-	registerCommentHandlers(socket);
-	registerRecordHandlers(socket);
+	registerQuestionReads(socket);
 }

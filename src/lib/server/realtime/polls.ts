@@ -7,7 +7,6 @@ import { changeScreen, nextVersion, screenOf } from '../meetings/state';
 import { agendaOf } from '../meetings/snapshot';
 import { limits } from '../limits';
 import { fail, onCommand, type CommandRules } from './command';
-import type { PlenarySocket } from './hub';
 
 const NO_POLL = 'This poll does not exist in this meeting.';
 const CLOSED = 'This poll is closed: ballots are no longer accepted.';
@@ -35,10 +34,10 @@ export const castBallot: CommandRules<'poll:vote', 'attendee'> = {
 	}
 };
 
-export function registerPollHandlers(socket: PlenarySocket): void {
-	onCommand(socket, 'poll:vote', castBallot);
+export function registerPollCommands(): void {
+	onCommand('poll:vote', castBallot);
 
-	onCommand(socket, 'poll:create', {
+	onCommand('poll:create', {
 		who: ['moderator'],
 		decide(tx, { itemId, ...draft }, { meetingId }) {
 			const checked = specOf(draft);
@@ -52,7 +51,7 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'poll:control', {
+	onCommand('poll:control', {
 		who: ['moderator'],
 		decide(tx, { pollId, action }, { meetingId, meeting: read }) {
 			const record = livePolls.find(meetingId, pollId);
@@ -77,7 +76,7 @@ export function registerPollHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'poll:moderate', {
+	onCommand('poll:moderate', {
 		who: ['moderator'],
 		decide(tx, { pollId, key, status }, { meetingId }) {
 			const record = livePolls.find(meetingId, pollId);

@@ -26,8 +26,8 @@ function staffStill(token: string | null, meetingId: string): boolean {
 
 const questionsChanged = (meetingId: string) => [{ name: 'questions.changed', meetingId } as const];
 
-export function registerQuestionHandlers(socket: PlenarySocket): void {
-	// More of the list than updates carry, as this connection's role may see it.
+/** More of the list than updates carry, as this connection's role may see it. */
+export function registerQuestionReads(socket: PlenarySocket): void {
 	onRead(
 		socket,
 		'questions:more',
@@ -43,7 +43,10 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 			return { data: questionsState(meeting, staff, query.data.count) };
 		}
 	);
-	onCommand(socket, 'question:ask', {
+}
+
+export function registerQuestionCommands(): void {
+	onCommand('question:ask', {
 		who: 'attendee',
 		limit: { limit: limits.question, what: 'You have asked several questions in a row' },
 		decide(tx, { text, anonymous }, { meetingId, caller: { participantId }, meeting }) {
@@ -62,7 +65,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'question:upvote', {
+	onCommand('question:upvote', {
 		who: 'attendee',
 		limit: { limit: limits.upvote, what: 'Too many upvotes at once' },
 		burst: true,
@@ -75,7 +78,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'question:moderate', {
+	onCommand('question:moderate', {
 		who: ['moderator', 'remote_moderator'],
 		decide(tx, { questionId, action }, { meetingId, caller, meeting }) {
 			const question = findQuestion(meetingId, questionId);
@@ -97,7 +100,7 @@ export function registerQuestionHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'question:settings', {
+	onCommand('question:settings', {
 		who: ['moderator'],
 		decide(tx, { premoderation }, { meetingId }) {
 			storePremoderation(tx, meetingId, premoderation);

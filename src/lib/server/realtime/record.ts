@@ -8,7 +8,6 @@ import { noteKey, reportKey, saveRecordText, sentenceKey } from '../record/texts
 import { isTagged } from '../comments/store';
 import { changeTopic, declareTopic, findTopic } from '../record/topics';
 import { fail, onCommand } from './command';
-import type { PlenarySocket } from './hub';
 
 /** The role a change is recorded under: a moderator acts as moderator, else as rapporteur. */
 const actingRole = (roles: Set<MeetingRole>): MeetingRole =>
@@ -19,8 +18,8 @@ const NO_TOPIC = 'There is no such topic in this meeting.';
 const topicsChanged = (meetingId: string) => [{ name: 'topics.changed', meetingId } as const];
 
 /** The record's clock, the rapporteur's texts and the agreed topics. */
-export function registerRecordHandlers(socket: PlenarySocket): void {
-	onCommand(socket, 'session:clock', {
+export function registerRecordCommands(): void {
+	onCommand('session:clock', {
 		who: ['moderator'],
 		afterEnd: true,
 		decide(tx, { action }, { meetingId, caller, meeting: read }) {
@@ -35,7 +34,7 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 	});
 
 	// The rapporteur writes the notes and the report up after the end: the one change a sealed session takes.
-	onCommand(socket, 'record:write', {
+	onCommand('record:write', {
 		who: ['moderator', 'rapporteur'],
 		afterEnd: true,
 		decide(tx, { target, text, baseRevision, accept }, { meetingId, caller }) {
@@ -58,7 +57,7 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'topic:declare', {
+	onCommand('topic:declare', {
 		who: ['moderator'],
 		decide(tx, { wording, itemId, pollId }, { meetingId, caller }) {
 			if (itemId !== null && !agendaOf(meetingId).some((item) => item.id === itemId)) {
@@ -73,7 +72,7 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'topic:reword', {
+	onCommand('topic:reword', {
 		who: ['moderator', 'rapporteur'],
 		decide(tx, { topicId, wording }, { meetingId, caller }) {
 			if (!findTopic(meetingId, topicId)) return fail('not_found', NO_TOPIC);
@@ -83,7 +82,7 @@ export function registerRecordHandlers(socket: PlenarySocket): void {
 		}
 	});
 
-	onCommand(socket, 'topic:withdraw', {
+	onCommand('topic:withdraw', {
 		who: ['moderator'],
 		decide(tx, { topicId }, { meetingId, caller }) {
 			if (!findTopic(meetingId, topicId)) return fail('not_found', NO_TOPIC);
