@@ -42,12 +42,8 @@ export function originAllowed(request: IncomingMessage, publicOrigin: string | n
 	}
 }
 
-let commandsRegistered = false;
-
-/** Every socket command, once per process: each connection runs them through `commandsOf`. */
+/** Every socket command, once per process (see attachRealtime): each connection runs them through `commandsOf`. */
 function registerCommands(): void {
-	if (commandsRegistered) return;
-	commandsRegistered = true;
 	registerAgendaCommands();
 	registerPollCommands();
 	registerFloorCommands();
