@@ -6,7 +6,17 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'drizzle/', 'test-results/', 'playwright-report/', 'node_modules/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'drizzle/',
+			'drizzle-postgres/',
+			'test-results/',
+			'playwright-report/',
+			'node_modules/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

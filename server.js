@@ -93,12 +93,12 @@ try {
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT ?? 3000);
 
-server.listen(port, host, () => {
+server.listen(port, host, async () => {
 	const address = server.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
 	const local = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`;
 	const origin = (process.env.PUBLIC_ORIGIN || local).replace(/\/$/, '');
-	const banner = globalThis.plenaryStartBanner?.(origin) ?? [];
+	const banner = (await globalThis.plenaryStartBanner?.(origin)) ?? [];
 	console.log([`Plenary listening on ${local}`, '', ...banner, ''].join('\n'));
 });
 

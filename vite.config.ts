@@ -234,6 +234,27 @@ export default defineConfig({
 					include: ['tests/integration/**/*.test.ts'],
 					// The tests run `node server.js` over build/: rebuilt first if the source changed since.
 					globalSetup: ['tests/integration/support/fresh-build.ts'],
+					// Against PostgreSQL (TEST_DATABASE_URL), the tests' own reads and writes use its tables too.
+					env: process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {},
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					fileParallelism: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'cluster',
+					environment: 'node',
+					include: ['tests/cluster/**/*.test.ts'],
+					// The tests run `node server.js` over build/: rebuilt first if the source changed since.
+					globalSetup: ['tests/integration/support/fresh-build.ts'],
+					// Several processes on one PostgreSQL (TEST_DATABASE_URL, by default this machine's) and a
+					// Redis of each test's own (redis-server).
+					env: {
+						TEST_DATABASE_URL: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+						DATABASE_URL: process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
+					},
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					fileParallelism: false

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Copies the live database to a file with SQLite's online backup API: safe while the server runs
-// and writes, since the copy is taken page by page under SQLite's own locking.
-// Usage: npm run backup -- backups/plenary-2017-12-20.db   (reads DATABASE_PATH like the server)
+// Copies the live database to a file while the server runs and writes.
+// - SQLite: with its online backup API, page by page under SQLite's own locking.
+// - PostgreSQL (DATABASE_URL): with pg_dump, which reads one consistent snapshot, into a custom
+//   archive that `pg_restore --dbname=<new database> <file>` restores.
+// Usage: npm run backup -- backups/plenary-2017-12-20.db   (reads DATABASE_PATH or DATABASE_URL like the server)
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -14,6 +17,10 @@ const target = process.argv[2];
 if (!target) {
 	console.error('Usage: npm run backup -- <backup file>');
 	process.exit(2);
+}
+if (process.env.DATABASE_URL) {
+	backUpPostgres(process.env.DATABASE_URL, target);
+	process.exit(process.exitCode ?? 0);
 }
 if (!fs.existsSync(source)) {
 	console.error(`No database at ${source} (set DATABASE_PATH).`);
@@ -38,4 +45,28 @@ try {
 	process.exitCode = 1;
 } finally {
 	database.close();
+}
+
+function backUpPostgres(url, file) {
+	const shown = url.replace(/\/\/[^@/]*@/, '//…@');
+	if (fs.existsSync(file)) {
+		console.error(`${file} exists already: choose a new file.`);
+		process.exitCode = 1;
+		return;
+	}
+	fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	try {
+		execFileSync('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, url], { stdio: 'inherit' });
+		// The archive's table of contents must read back whole.
+		const entries = execFileSync('pg_restore', ['--list', file], { encoding: 'utf8' })
+			.split('\n')
+			.filter((line) => line && !line.startsWith(';')).length;
+		console.log(`Backed up ${shown} to ${file} (pg_dump archive, ${entries} entries, integrity ok).`);
+	} catch (error) {
+		fs.rmSync(file, { force: true });
+		console.error(
+			`Backup failed: ${error instanceof Error ? error.message : error} (pg_dump and pg_restore must be installed).`
+		);
+		process.exitCode = 1;
+	}
 }

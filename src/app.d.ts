@@ -16,7 +16,7 @@ declare global {
 	/** Set by the process entry (server.js, or the Vite plugin in dev) before the app loads. */
 	var plenaryHttpServer: HttpServer | undefined;
 	/** Set by the app once its database is open: the lines server.js prints under its address. */
-	var plenaryStartBanner: ((origin: string) => string[]) | undefined;
+	var plenaryStartBanner: ((origin: string) => Promise<string[]>) | undefined;
 }
 
 export {};

@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type ServerInit } from '@sveltejs/kit';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -22,18 +22,21 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// No page, code or token holds the NUL character (and PostgreSQL's text cannot): refused at the door.
+	if (/%00/.test(event.url.pathname + event.url.search))
+		error(400, 'This address holds a character no page has.');
 	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
-		const { session, user } = validateSessionToken(token);
+		const { session, user } = await validateSessionToken(token);
 		if (session) setSessionCookie(event.cookies, token, session.expiresAt, secure);
 		else deleteSessionCookie(event.cookies, secure);
 		event.locals.user = user;
 		event.locals.session = session;
 	}
-	event.locals.locale = localeOfRequest(event);
+	event.locals.locale = await localeOfRequest(event);
 	const { locale } = event.locals;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) =>

@@ -5,7 +5,6 @@
  * phones, a live agenda edit that keeps the projector on its card, meeting files in and out,
  * accounts and roles that take effect on open consoles at once, and the passcode and archive gates.
  */
-import Database from 'better-sqlite3';
 import { parse, unflatten } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftItem, DraftPoll } from '../../src/lib/domain/agendaDraft';
@@ -14,6 +13,7 @@ import type { SessionRecord } from '../../src/lib/domain/record/schema';
 import { LOCALES } from '../../src/lib/i18n/locales';
 import { sourceMessages } from '../../src/lib/server/i18n';
 import { ADMIN, startServer, type RunningServer } from './support/server';
+import { sql } from './support/database';
 import {
 	connect,
 	cookiesFrom,
@@ -100,17 +100,12 @@ async function pageData<T>(path: string, cookie = adminCookie): Promise<T> {
 // ---------------------------------------------------------------------------------------------
 // The database, read beside the running server
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-	const sqlite = new Database(server.databasePath, { readonly: true });
-	try {
-		return sqlite.prepare(sql).all(...params) as T[];
-	} finally {
-		sqlite.close();
-	}
+function query<T>(statement: string, ...params: unknown[]): Promise<T[]> {
+	return sql<T>(server.database, statement, ...params);
 }
 
-const meetingCodes = () =>
-	query<{ code: string }>('select code from meetings order by code').map((m) => m.code);
+const meetingCodes = async () =>
+	(await query<{ code: string }>('select code from meetings order by code')).map((m) => m.code);
 
 interface MeetingRow {
 	title: string;
@@ -118,22 +113,27 @@ interface MeetingRow {
 	agenda_revision: number;
 	language: string;
 }
-const meetingRow = (code: string) => query<MeetingRow>('select * from meetings where code = ?', code).at(0);
+const meetingRow = async (code: string) =>
+	(await query<MeetingRow>('select * from meetings where code = ?', code)).at(0);
 
-const userIdOf = (username: string) =>
-	query<{ id: string }>('select id from users where username = ?', username).at(0)?.id;
+const userIdOf = async (username: string) =>
+	(await query<{ id: string }>('select id from users where username = ?', username)).at(0)?.id;
 
-const rolesOf = (userId: string, code: string) =>
-	query<{ role: string }>(
-		'select role from meeting_roles r join meetings m on m.id = r.meeting_id where r.user_id = ? and m.code = ? order by role',
-		userId,
-		code
+const rolesOf = async (userId: string, code: string) =>
+	(
+		await query<{ role: string }>(
+			'select role from meeting_roles r join meetings m on m.id = r.meeting_id where r.user_id = ? and m.code = ? order by role',
+			userId,
+			code
+		)
 	).map((row) => row.role);
 
-const participantCount = (code: string) =>
-	query<{ n: number }>(
-		'select count(*) as n from participants p join meetings m on m.id = p.meeting_id where m.code = ?',
-		code
+const participantCount = async (code: string) =>
+	(
+		await query<{ n: number }>(
+			'select count(*) as n from participants p join meetings m on m.id = p.meeting_id where m.code = ?',
+			code
+		)
 	)[0].n;
 
 // ---------------------------------------------------------------------------------------------
@@ -315,10 +315,10 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 	let targetRevision: number;
 
 	beforeAll(async () => {
-		importSecondMeeting(server.databasePath, TARGET);
-		await addUser(server.databasePath, 'roles-moderator', PASSWORD, ['moderator'], TARGET);
-		await addUser(server.databasePath, 'roles-grantee', PASSWORD, []);
-		grantee = userIdOf('roles-grantee')!;
+		await importSecondMeeting(server.database, TARGET);
+		await addUser(server.database, 'roles-moderator', PASSWORD, ['moderator'], TARGET);
+		await addUser(server.database, 'roles-grantee', PASSWORD, []);
+		grantee = (await userIdOf('roles-grantee'))!;
 		moderatorCookie = await signIn(server.url, 'roles-moderator', PASSWORD);
 		const bpf = await exportedDefinition('BPF2017');
 		importText = JSON.stringify({ ...bpf, meeting: { ...bpf.meeting, code: 'IMPORT1' } });
@@ -350,21 +350,21 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			method: 'POST',
 			path: '/admin?/create',
 			body: () => form({ title: 'Made by the admin' }),
-			served: (response) => {
+			served: async (response) => {
 				expect(response.status).toBe(303);
 				const code = response.headers.get('location')!.replace('/admin/meetings/', '');
 				expect(code).toMatch(GENERATED_CODE);
-				expect(meetingRow(code)?.title).toBe('Made by the admin');
+				expect((await meetingRow(code))?.title).toBe('Made by the admin');
 			}
 		},
 		{
 			method: 'POST',
 			path: '/admin?/import',
 			body: () => meetingFile(importText),
-			served: (response) => {
+			served: async (response) => {
 				expect(response.status).toBe(303);
 				expect(response.headers.get('location')).toBe('/admin/meetings/IMPORT1');
-				expect(meetingCodes()).toContain('IMPORT1');
+				expect(await meetingCodes()).toContain('IMPORT1');
 			}
 		},
 		{
@@ -373,20 +373,20 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			body: () => form({ ...SETTINGS, code: TARGET, title: 'Renamed by the admin', language: 'fr' }),
 			served: async (response) => {
 				await status(200)(response);
-				expect(meetingRow(TARGET)?.title).toBe('Renamed by the admin');
-				expect(meetingRow(TARGET)?.language).toBe('fr');
+				expect((await meetingRow(TARGET))?.title).toBe('Renamed by the admin');
+				expect((await meetingRow(TARGET))?.language).toBe('fr');
 			}
 		},
 		{
 			method: 'POST',
 			path: `/admin/meetings/${TARGET}?/duplicate`,
 			body: () => form({}),
-			served: (response) => {
+			served: async (response) => {
 				expect(response.status).toBe(303);
 				const code = response.headers.get('location')!.replace('/admin/meetings/', '');
 				expect(code).toMatch(GENERATED_CODE);
-				expect(meetingRow(code)?.title).toBe('Copy of Renamed by the admin');
-				expect(rolesOf(userIdOf('roles-moderator')!, code)).toEqual(['moderator']);
+				expect((await meetingRow(code))?.title).toBe('Copy of Renamed by the admin');
+				expect(await rolesOf((await userIdOf('roles-moderator'))!, code)).toEqual(['moderator']);
 			}
 		},
 		{
@@ -395,7 +395,7 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			body: () => form({}),
 			served: async (response) => {
 				await status(200)(response);
-				expect(meetingRow(TARGET)?.archived_at).not.toBeNull();
+				expect((await meetingRow(TARGET))?.archived_at).not.toBeNull();
 			}
 		},
 		{
@@ -404,7 +404,7 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			body: () => form({}),
 			served: async (response) => {
 				await status(200)(response);
-				expect(meetingRow(TARGET)?.archived_at).toBeNull();
+				expect((await meetingRow(TARGET))?.archived_at).toBeNull();
 			}
 		},
 		{
@@ -413,7 +413,7 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			body: () => form({ userId: grantee, role: 'rapporteur' }),
 			served: async (response) => {
 				await status(200)(response);
-				expect(rolesOf(grantee, TARGET)).toEqual(['rapporteur']);
+				expect(await rolesOf(grantee, TARGET)).toEqual(['rapporteur']);
 			}
 		},
 		{
@@ -422,7 +422,7 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			body: () => form({ userId: grantee, role: 'rapporteur' }),
 			served: async (response) => {
 				await status(200)(response);
-				expect(rolesOf(grantee, TARGET)).toEqual([]);
+				expect(await rolesOf(grantee, TARGET)).toEqual([]);
 			}
 		},
 		{
@@ -438,7 +438,7 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			},
 			served: async (response) => {
 				await status(200)(response);
-				expect(meetingRow(TARGET)?.agenda_revision).toBe(targetRevision + 1);
+				expect((await meetingRow(TARGET))?.agenda_revision).toBe(targetRevision + 1);
 				expect((await editorDraft(TARGET)).items[0].title).toBe('Retitled by the admin');
 			}
 		},
@@ -448,7 +448,7 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			body: () => form({ username: 'made-by-admin', password: PASSWORD }),
 			served: async (response) => {
 				await status(200)(response);
-				expect(userIdOf('made-by-admin')).toBeDefined();
+				expect(await userIdOf('made-by-admin')).toBeDefined();
 			}
 		},
 		{
@@ -458,8 +458,9 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			served: async (response) => {
 				await status(200)(response);
 				expect(
-					query<{ removed_at: number | null }>('select removed_at from users where id = ?', grantee)[0]
-						.removed_at
+					(
+						await query<{ removed_at: number | null }>('select removed_at from users where id = ?', grantee)
+					)[0].removed_at
 				).not.toBeNull();
 			}
 		},
@@ -479,7 +480,7 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			const body = await route.body?.();
 			const send = (cookie?: string) =>
 				route.method === 'GET' ? get(route.path, cookie) : post(route.path, body!, cookie);
-			const before = databaseDigest(server.databasePath);
+			const before = await databaseDigest(server.database);
 
 			const anonymous = await send();
 			await anonymous.arrayBuffer();
@@ -492,14 +493,14 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			const moderator = await send(moderatorCookie);
 			await moderator.arrayBuffer();
 			expect(moderator.status).toBe(403);
-			expect(databaseDigest(server.databasePath)).toEqual(before);
+			expect(await databaseDigest(server.database)).toEqual(before);
 
 			await route.served(await send(adminCookie));
 		});
 	}
 
 	it('/account: sign-in for anonymous; any signed-in user reaches their own page and password form', async () => {
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		const anonymousPage = await get('/account');
 		await anonymousPage.arrayBuffer();
 		expect(anonymousPage.status).toBe(303);
@@ -524,7 +525,7 @@ describe('admin routes: anonymous visitors are sent to sign in, other users refu
 			status: 400,
 			data: { message: expect.stringMatching(/current password/) }
 		});
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 	});
 });
 
@@ -544,16 +545,16 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 	});
 
 	it('creates a meeting under a generated join code, starting with a welcome item', async () => {
-		const codes = meetingCodes();
+		const codes = await meetingCodes();
 		code = await createMeeting('Cyber norms workshop');
 		expect(code).toMatch(GENERATED_CODE);
-		expect(meetingCodes()).toEqual([...codes, code].sort());
+		expect(await meetingCodes()).toEqual([...codes, code].sort());
 		expect(await editorDraft(code)).toEqual({ revision: 1, items: [WELCOME], polls: [] });
 		phone = await phoneOf(code);
 	});
 
 	it('refuses a chosen code another meeting holds, and creates nothing', async () => {
-		const codes = meetingCodes();
+		const codes = await meetingCodes();
 		const result = await act<{ create: { message: string } }>(
 			'/admin?/create',
 			form({ title: 'A clash', code: 'bpf-2017' })
@@ -563,7 +564,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 			status: 400,
 			data: { create: { message: 'Another meeting already uses the code BPF2017.' } }
 		});
-		expect(meetingCodes()).toEqual(codes);
+		expect(await meetingCodes()).toEqual(codes);
 	});
 
 	it("saves the settings: the meeting's phones get them in meeting:changed, other meetings nothing", async () => {
@@ -616,9 +617,9 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 
 	it("saves the meeting's language, exports it in the meeting file, and refuses one it does not speak", async () => {
 		expect(await saveSettings(code, { language: 'es' })).toMatchObject({ type: 'success' });
-		expect(meetingRow(code)?.language).toBe('es');
+		expect((await meetingRow(code))?.language).toBe('es');
 		expect((await exportedDefinition(code)).meeting).toMatchObject({ language: 'es' });
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		for (const language of ['de', 'EN', 'fr-CH'])
 			expect(await saveSettings(code, { language })).toMatchObject({
 				type: 'failure',
@@ -630,9 +631,9 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 					}
 				}
 			});
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 		expect(await saveSettings(code)).toMatchObject({ type: 'success' });
-		expect(meetingRow(code)?.language).toBe('en');
+		expect((await meetingRow(code))?.language).toBe('en');
 	});
 
 	it('writes the report in the meeting’s language, in each of the six', async () => {
@@ -677,7 +678,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 	it('refuses settings it cannot take, naming the field, and saves nothing', async () => {
 		// The phone's updates go out in turn: the earlier saves' reach it before this sync's answer.
 		await syncedSnapshot(phone);
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		const events = eventsUntilSynced(phone, 'meeting:changed');
 		expect(await saveSettings(code, { timeZone: 'Mars/Olympus_Mons' })).toMatchObject({
 			type: 'failure',
@@ -691,15 +692,15 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 			data: { settings: { field: 'code' } }
 		});
 		expect(await events()).toEqual([]);
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 	});
 
 	it('changes the join code of a meeting no phone has joined, and sends the admin to its new page', async () => {
 		const before = await createMeeting('A code to change');
 		const result = await saveSettings(before, { code: 'new-code-1' });
 		expect(result).toMatchObject({ type: 'redirect', status: 303, location: '/admin/meetings/NEWCODE1' });
-		expect(meetingCodes()).toContain('NEWCODE1');
-		expect(meetingCodes()).not.toContain(before);
+		expect(await meetingCodes()).toContain('NEWCODE1');
+		expect(await meetingCodes()).not.toContain(before);
 	});
 
 	it('saves an agenda with a walkthrough of two cards and a single-choice poll; the phone gets it at once', async () => {
@@ -732,7 +733,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 
 	it('refuses a save made on an older revision (409), and changes nothing', async () => {
 		const { revision } = await editorDraft(code);
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		const events = eventsUntilSynced(phone, 'meeting:changed');
 		const result = await saveAgenda(code, revision - 1, [DISCUSSION]);
 		expect(result).toMatchObject({
@@ -744,12 +745,12 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 			}
 		});
 		expect(await events()).toEqual([]);
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 	});
 
 	it("refuses a draft the schema refuses, naming each place in the editor's words", async () => {
 		const { revision } = await editorDraft(code);
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		const untitledCard = {
 			...WALKTHROUGH,
 			cards: [{ ...WALKTHROUGH.cards[0], title: '  ' }, WALKTHROUGH.cards[1]]
@@ -763,7 +764,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 				{ field: 'poll 1 › options', message: 'a choice poll needs at least two options' }
 			])
 		);
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 	});
 
 	it('duplicates the meeting: its settings, agenda and polls under a new code', async () => {
@@ -776,7 +777,7 @@ describe('an admin sets up a meeting, and its phones follow each save at once', 
 			...original,
 			meeting: { ...original.meeting, code: copy, title: `Copy of ${SETTINGS.title}` }
 		});
-		expect(participantCount(copy)).toBe(0);
+		expect(await participantCount(copy)).toBe(0);
 	});
 });
 
@@ -827,7 +828,7 @@ describe('a live agenda edit keeps the projector on the same card', () => {
 		const started = await moderator.emitWithAck('session:clock', { clientId: id(), action: 'start' });
 		expect(started).toMatchObject({ data: { startedAt: expect.any(String) } });
 		const draft = await editorDraft(code);
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		const events = eventsUntilSynced(phone, 'meeting:changed');
 		const result = await saveAgenda(
 			code,
@@ -852,7 +853,7 @@ describe('a live agenda edit keeps the projector on the same card', () => {
 			{ field: '“Secure by design” in “Policy options”', message: expect.stringMatching(/was shown/) }
 		]);
 		expect(await events()).toEqual([]);
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 	});
 
 	it('an item the session has not reached can still go, and the cursor stays on its card', async () => {
@@ -873,10 +874,10 @@ describe('a live agenda edit keeps the projector on the same card', () => {
 			wordLimit: null
 		});
 		expect(created).toHaveProperty('data');
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		const result = await saveAgenda(code, draft.revision, draft.items, draft.polls);
 		expect(result).toMatchObject({ type: 'failure', status: 409, data: { stale: true } });
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 		expect((await editorDraft(code)).polls.map((poll) => poll.question)).toContain('Coffee or tea?');
 	});
 });
@@ -907,11 +908,11 @@ describe('meeting files', () => {
 	}
 
 	async function expectRefused(text: string, problems: unknown[]) {
-		const codes = meetingCodes();
+		const codes = await meetingCodes();
 		const result = await importFile(text);
 		expect(result).toMatchObject({ type: 'failure', status: 400 });
 		expect(result.data!.import.problems).toEqual(problems);
-		expect(meetingCodes()).toEqual(codes);
+		expect(await meetingCodes()).toEqual(codes);
 	}
 
 	type BrokenFile = Awaited<ReturnType<typeof brokenFile>>;
@@ -989,7 +990,7 @@ describe('meeting files', () => {
 		).split('\n');
 		const venue = lines.findIndex((line) => line.includes('"venue":'));
 		lines[venue] += ',';
-		const codes = meetingCodes();
+		const codes = await meetingCodes();
 		const result = await importFile(lines.join('\n'));
 		expect(result).toMatchObject({ type: 'failure', status: 400 });
 		expect(result.data!.import.problems[0]).toEqual({
@@ -997,18 +998,18 @@ describe('meeting files', () => {
 			field: '',
 			message: expect.stringMatching(/^not valid JSON/)
 		});
-		expect(meetingCodes()).toEqual(codes);
+		expect(await meetingCodes()).toEqual(codes);
 	});
 
 	it('refuses a file whose code another meeting holds', async () => {
-		const codes = meetingCodes();
+		const codes = await meetingCodes();
 		const result = await importFile(JSON.stringify(await exportedDefinition('BPF2017')));
 		expect(result).toMatchObject({
 			type: 'failure',
 			status: 400,
 			data: { import: { problems: [{ line: null, field: 'meeting.code' }] } }
 		});
-		expect(meetingCodes()).toEqual(codes);
+		expect(await meetingCodes()).toEqual(codes);
 	});
 });
 
@@ -1024,7 +1025,7 @@ describe('people and roles take effect on open consoles at once', () => {
 			type: 'success',
 			data: { created: username }
 		});
-		return userIdOf(username)!;
+		return (await userIdOf(username))!;
 	}
 
 	const grant = (userId: string, role: string) =>
@@ -1034,7 +1035,7 @@ describe('people and roles take effect on open consoles at once', () => {
 
 	it('creates an account; refuses a name already taken and a short password', async () => {
 		await newAccount('carla');
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		expect(await act('/admin/people?/create', form({ username: 'carla', password: PASSWORD }))).toMatchObject(
 			{ type: 'failure', status: 400 }
 		);
@@ -1045,7 +1046,7 @@ describe('people and roles take effect on open consoles at once', () => {
 			status: 400,
 			data: { create: { message: expect.stringMatching(/10 characters/) } }
 		});
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 		expect(await signIn(server.url, 'carla', PASSWORD)).toMatch(/plenary-session=/);
 	});
 
@@ -1053,7 +1054,7 @@ describe('people and roles take effect on open consoles at once', () => {
 		const userId = await newAccount('gus');
 		await grant(userId, 'rapporteur');
 		const gus = await signIn(server.url, 'gus', PASSWORD);
-		const before = databaseDigest(server.databasePath);
+		const before = await databaseDigest(server.database);
 		for (const weak of ['aaaaaaaaaa', '1234567890', 'password12', 'gus-gus-gus-gus', `${code}${code}`]) {
 			expect(await act('/admin/people?/create', form({ username: 'gustave', password: weak }))).toMatchObject(
 				{
@@ -1070,14 +1071,14 @@ describe('people and roles take effect on open consoles at once', () => {
 				data: { message: expect.stringMatching(/^This password is easy to guess\. .+/) }
 			});
 		}
-		expect(databaseDigest(server.databasePath)).toEqual(before);
-		expect(userIdOf('gustave')).toBeUndefined();
+		expect(await databaseDigest(server.database)).toEqual(before);
+		expect(await userIdOf('gustave')).toBeUndefined();
 	});
 
 	it('removing an account closes its console within a second; it can neither sign in nor reconnect', async () => {
 		const userId = await newAccount('dana');
 		expect(await grant(userId, 'moderator')).toMatchObject({ type: 'success' });
-		expect(rolesOf(userId, code)).toEqual(['moderator']);
+		expect(await rolesOf(userId, code)).toEqual(['moderator']);
 		const cookie = await signIn(server.url, 'dana', PASSWORD);
 		const console = await consoleOf(code, cookie);
 
@@ -1091,10 +1092,10 @@ describe('people and roles take effect on open consoles at once', () => {
 		await expect(connect(server.url, { as: 'moderator', cookie, meeting: code })).rejects.toThrow(
 			/^unauthorised: /
 		);
-		expect(rolesOf(userId, code)).toEqual([]);
+		expect(await rolesOf(userId, code)).toEqual([]);
 		// A removed account takes no role again.
 		expect(await grant(userId, 'moderator')).toMatchObject({ type: 'failure', status: 400 });
-		expect(rolesOf(userId, code)).toEqual([]);
+		expect(await rolesOf(userId, code)).toEqual([]);
 	});
 
 	it('revoking a role keeps the console while another role remains, and closes it with the last', async () => {
@@ -1125,10 +1126,10 @@ describe('people and roles take effect on open consoles at once', () => {
 	});
 
 	it('an admin cannot remove their own account', async () => {
-		const before = databaseDigest(server.databasePath);
-		const result = await act('/admin/people?/remove', form({ userId: userIdOf(ADMIN.username)! }));
+		const before = await databaseDigest(server.database);
+		const result = await act('/admin/people?/remove', form({ userId: (await userIdOf(ADMIN.username))! }));
 		expect(result).toMatchObject({ type: 'failure', status: 400 });
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 	});
 
 	it('a password change ends every session of the account and opens a new one for the browser', async () => {
@@ -1203,7 +1204,7 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		const join = await get(`/m/${code}/join`);
 		await join.arrayBuffer();
 		expect(join.status).toBe(200);
-		expect(participantCount(code)).toBe(0);
+		expect(await participantCount(code)).toBe(0);
 	});
 
 	it('a wrong passcode is refused (400), with no cookie', async () => {
@@ -1211,7 +1212,7 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		await response.arrayBuffer();
 		expect(response.status).toBe(400);
 		expect(response.headers.getSetCookie().join()).not.toMatch(/plenary-attendee/);
-		expect(participantCount(code)).toBe(0);
+		expect(await participantCount(code)).toBe(0);
 	});
 
 	it('the right passcode (in any case) admits the phone: its cookie opens the meeting and its socket', async () => {
@@ -1231,7 +1232,7 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		});
 		open.push(socket);
 		expect(snapshot.meeting.code).toBe(code);
-		expect(participantCount(code)).toBe(1);
+		expect(await participantCount(code)).toBe(1);
 	});
 
 	it('an archived meeting closes its phones, refuses their handshake and any new join; restoring opens it again', async () => {
@@ -1258,7 +1259,7 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		await join.arrayBuffer();
 		expect(join.status).toBe(410);
 		expect(join.headers.getSetCookie().join()).not.toMatch(/plenary-attendee/);
-		expect(participantCount(code)).toBe(1);
+		expect(await participantCount(code)).toBe(1);
 
 		expect(await act(`/admin/meetings/${code}?/restore`, form({}))).toMatchObject({
 			type: 'success',
@@ -1293,6 +1294,6 @@ describe('passcode and archive: the gates phones pass to join', () => {
 		const join = await post(`/m/${openCode}/join`, form({ passcode: '', proof }));
 		await join.arrayBuffer();
 		expect(join.status).toBe(410);
-		expect(participantCount(openCode)).toBe(0);
+		expect(await participantCount(openCode)).toBe(0);
 	});
 });

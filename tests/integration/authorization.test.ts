@@ -5,11 +5,11 @@
  * carries the right code and changes nothing. Then the browser-facing defences: security headers,
  * SvelteKit's origin check on forms, and the Socket.IO handshake's origin check.
  */
-import Database from 'better-sqlite3';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AckError, ClientToServerEvents } from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
+import { sql } from './support/database';
 import {
 	connect,
 	joinMeeting,
@@ -291,7 +291,7 @@ async function state() {
 	return {
 		public: stable(await publicSnapshot(server.url)),
 		moderator: stable(await syncedSnapshot(sockets.admin)),
-		database: databaseDigest(server.databasePath)
+		database: await databaseDigest(server.database)
 	};
 }
 
@@ -301,7 +301,7 @@ function emit(socket: TestSocket, event: EventName, payload: unknown): Promise<u
 }
 
 async function staffUser(name: string, roles: string[], meeting = 'BPF2017'): Promise<string> {
-	await addUser(server.databasePath, `matrix-${name}`, PASSWORD, roles, meeting);
+	await addUser(server.database, `matrix-${name}`, PASSWORD, roles, meeting);
 	return signIn(server.url, `matrix-${name}`, PASSWORD);
 }
 
@@ -314,7 +314,7 @@ async function socketFor(actor: Actor): Promise<TestSocket> {
 
 beforeAll(async () => {
 	server = await startServer();
-	importSecondMeeting(server.databasePath, 'OTHER01');
+	await importSecondMeeting(server.database, 'OTHER01');
 	cookies.admin = await signIn(server.url, ADMIN.username, ADMIN.password);
 	cookies.moderator = await staffUser('moderator', ['moderator']);
 	cookies.remote_moderator = await staffUser('remote_moderator', ['remote_moderator']);
@@ -456,7 +456,11 @@ describe('socket handshakes', () => {
 	for (const handshake of HANDSHAKES) {
 		it(`refuses ${handshake.who} (${handshake.code})`, async () => {
 			await expect(
-				connect(server.url, { as: handshake.as, cookie: handshake.cookie(), meeting: handshake.meeting })
+				connect(server.url, {
+					as: handshake.as,
+					cookie: handshake.cookie(),
+					meeting: handshake.meeting
+				})
 			).rejects.toThrow(new RegExp(`^${handshake.code}: `));
 		});
 	}
@@ -495,9 +499,7 @@ describe('socket handshakes', () => {
 		expect(await move()).toHaveProperty('data');
 		await floorSent;
 
-		const sqlite = new Database(server.databasePath);
-		sqlite.prepare("delete from meeting_roles where user_id = 'user-matrix-leaving'").run();
-		sqlite.close();
+		await sql(server.database, "delete from meeting_roles where user_id = 'user-matrix-leaving'");
 		expect(await move()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
 
 		const closed = new Promise((resolve) => socket.once('disconnect', resolve));
@@ -646,19 +648,12 @@ describe('browser defences', () => {
 						: `username=${ADMIN.username}&password=${ADMIN.password}&displayName=Mallory&mode=remote`
 			});
 
-		const rows = (sql: string) => {
-			const sqlite = new Database(server.databasePath, { readonly: true });
-			try {
-				return sqlite.prepare(sql).all();
-			} finally {
-				sqlite.close();
-			}
-		};
+		const rows = (statement: string) => sql(server.database, statement);
 		const sessions = () => rows('select * from sessions order by id');
-		const participants = () => rows('select * from participants order by rowid');
+		const participants = () => rows('select * from participants order by id');
 
 		it('POST /login signs no one in, even with the right password', async () => {
-			const before = sessions();
+			const before = await sessions();
 			for (const origin of FOREIGN) {
 				for (const type of CONTENT_TYPES) {
 					const response = await post('/login', origin, type);
@@ -669,12 +664,12 @@ describe('browser defences', () => {
 					);
 				}
 			}
-			expect(sessions()).toEqual(before);
+			expect(await sessions()).toEqual(before);
 		});
 
 		it("POST /m/BPF2017?/profile leaves the phone's profile as it was", async () => {
 			const before = await state();
-			const profiles = participants();
+			const profiles = await participants();
 			for (const origin of FOREIGN) {
 				for (const type of CONTENT_TYPES) {
 					const response = await post('/m/BPF2017?/profile', origin, type, cookies.attendee);
@@ -682,7 +677,7 @@ describe('browser defences', () => {
 					expect(response.status, `${origin} ${type}`).toBe(403);
 				}
 			}
-			expect(participants()).toEqual(profiles);
+			expect(await participants()).toEqual(profiles);
 			expect(JSON.stringify(profiles)).toContain('Room phone');
 			expect(await state()).toEqual(before);
 		});

@@ -2,43 +2,33 @@
  * Writes that arrive together share a transaction (src/lib/server/db/batch.ts): each still
  * succeeds or fails alone, and nothing is acknowledged before it is committed.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db';
+import { closeDatabase, db as database, rowsChanged } from '../../src/lib/server/db';
+import { openInThisProcess, sql } from './support/database';
 import { writeSoon } from '../../src/lib/server/db/batch';
 import { appliedCommands, meetings } from '../../src/lib/server/db/schema';
 
-let folder: string;
 let file: string;
 
-beforeAll(() => {
-	folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-batch-'));
-	file = path.join(folder, 'plenary.db');
-	const db = openDatabase(file, path.resolve('drizzle'));
-	db.insert(meetings).values({ id: 'm1', code: 'BATCH01', title: 'Batch' }).run();
+beforeAll(async () => {
+	file = await openInThisProcess();
+	const db = database();
+	await db.insert(meetings).values({ id: 'm1', code: 'BATCH01', title: 'Batch' });
 });
 
-afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+afterAll(() => closeDatabase());
 
 /** What another connection sees: only what was committed. */
-function committedKeys(): string[] {
-	const reader = new Database(file, { readonly: true });
-	try {
-		return (
-			reader.prepare('select client_id as key from applied_commands order by client_id').all() as {
-				key: string;
-			}[]
-		).map((row) => row.key);
-	} finally {
-		reader.close();
-	}
+async function committedKeys(): Promise<string[]> {
+	const rows = await sql<{ key: string }>(
+		file,
+		'select client_id as key from applied_commands order by client_id'
+	);
+	return rows.map((row) => row.key);
 }
 
 const record = (key: string) => (tx: Parameters<Parameters<typeof writeSoon>[0]>[0]) =>
-	tx.insert(appliedCommands).values({ meetingId: 'm1', clientId: key, ack: {} }).run().changes;
+	rowsChanged(tx.insert(appliedCommands).values({ meetingId: 'm1', clientId: key, ack: {} }));
 
 describe('writes committed together', () => {
 	it('settles each write once it is committed, and a failing write undoes only its own rows', async () => {
@@ -46,8 +36,8 @@ describe('writes committed together', () => {
 			const key = `k${String(index).padStart(3, '0')}`;
 			if (index % 10 !== 7) return writeSoon(record(key));
 			// Writes a row, then fails: the row must not stay.
-			return writeSoon((tx) => {
-				record(key)(tx);
+			return writeSoon(async (tx) => {
+				await record(key)(tx);
 				throw new Error(`refused ${key}`);
 			});
 		});
@@ -57,7 +47,7 @@ describe('writes committed together', () => {
 		expect(failed.map((outcome) => String((outcome as PromiseRejectedResult).reason))).toContain(
 			'Error: refused k007'
 		);
-		const keys = committedKeys();
+		const keys = await committedKeys();
 		expect(keys).toHaveLength(90);
 		expect(keys).not.toContain('k007');
 		expect(keys).toContain('k099');
@@ -70,7 +60,7 @@ describe('writes committed together', () => {
 			writeSoon(record('dup-b'))
 		]);
 		expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-		expect(committedKeys()).toEqual(expect.arrayContaining(['dup-a', 'dup-b']));
-		expect(committedKeys()).toHaveLength(92);
+		expect(await committedKeys()).toEqual(expect.arrayContaining(['dup-a', 'dup-b']));
+		expect(await committedKeys()).toHaveLength(92);
 	});
 });

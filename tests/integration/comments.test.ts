@@ -54,7 +54,7 @@ describe('comments on walkthrough cards', () => {
 	});
 
 	it('are closed after the deadline of a meeting that is not a rehearsal, and open once a moderator lifts it', async () => {
-		importSecondMeeting(server.databasePath, 'REAL17', 'real-');
+		await importSecondMeeting(server.database, 'REAL17', 'real-');
 		const snapshot = await publicSnapshot(server.url, 'REAL17');
 		expect(snapshot.meeting.rehearsal).toBe(false);
 		const walkthrough = snapshot.agenda.find((item) => item.id === 'real-policy-options')!;
@@ -264,7 +264,7 @@ describe('staff roles', () => {
 	});
 
 	it('refuses a signed-in user with no role in the meeting', async () => {
-		await addUser(server.databasePath, 'outsider', 'outsider-password', []);
+		await addUser(server.database, 'outsider', 'outsider-password', []);
 		const cookie = await signIn(server.url, 'outsider', 'outsider-password');
 		await expect(connect(server.url, { as: 'moderator', cookie })).rejects.toThrow(/forbidden/);
 		const page = await fetch(`${server.url}/m/BPF2017/moderate`, { headers: { cookie }, redirect: 'manual' });

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -7,6 +9,7 @@ import type { MeetingSnapshot } from '../../src/lib/realtime/protocol';
 import { ADMIN, freePort, startServer, temporaryDatabase, type RunningServer } from './support/server';
 import { connect, joinMeeting, publicSnapshot, signIn, type TestSocket } from './support/clients';
 import { ballotCount } from './support/state';
+import { ensureDatabase, isPostgres, sql } from './support/database';
 import { waitUntil } from './support/wait';
 
 const run = promisify(execFile);
@@ -20,7 +23,10 @@ afterAll(async () => {
 	for (const server of servers) await server.stop().catch(() => undefined);
 });
 
-/** A phone that keeps its latest snapshot, as the browser client does. */
+/**
+ * A phone that keeps its latest snapshot and follows the agenda's moves after it, as the browser
+ * client does (a move made while its snapshot was read reaches it after the snapshot).
+ */
 interface Phone {
 	socket: TestSocket;
 	latest: MeetingSnapshot;
@@ -34,6 +40,9 @@ async function phones(url: string, count: number): Promise<Phone[]> {
 		const { socket, snapshot } = await connect(url, { as: 'attendee', cookie });
 		const phone: Phone = { socket, latest: snapshot, clientId: id() };
 		socket.on('meeting:snapshot', (fresh) => (phone.latest = fresh));
+		socket.on('agenda:moved', ({ version, position }) => {
+			if (version === phone.latest.version + 1) phone.latest = { ...phone.latest, version, position };
+		});
 		open.push(socket);
 		joined.push(phone);
 	}
@@ -63,9 +72,9 @@ const vote = (phone: Phone, pollId: string, optionId: string) =>
 
 describe('a server killed in the middle of a ballot burst', () => {
 	it('counts every acknowledged ballot after a restart, and phones converge without voting twice', async () => {
-		const databasePath = temporaryDatabase();
+		const database = temporaryDatabase();
 		const port = String(await freePort());
-		let server = await startServer({ databasePath, env: { PORT: port } });
+		let server = await startServer({ database, env: { PORT: port } });
 		servers.push(server);
 		const { poll } = await openPoll(server.url);
 		const hall = await phones(server.url, 120);
@@ -91,10 +100,10 @@ describe('a server killed in the middle of a ballot burst', () => {
 		const ackedBeforeKill = new Set(acknowledged);
 		expect(ackedBeforeKill.size).toBeGreaterThanOrEqual(40);
 
-		server = await startServer({ databasePath, env: { PORT: port } });
+		server = await startServer({ database, env: { PORT: port } });
 		servers.push(server);
 		// Every acknowledged ballot was committed before its acknowledgement.
-		expect(ballotCount(databasePath, poll.id)).toBeGreaterThanOrEqual(ackedBeforeKill.size);
+		expect(await ballotCount(database, poll.id)).toBeGreaterThanOrEqual(ackedBeforeKill.size);
 
 		// The phones reconnect on their own and get the current state, their own ballot included.
 		const version = (await publicSnapshot(server.url)).version;
@@ -109,12 +118,12 @@ describe('a server killed in the middle of a ballot burst', () => {
 			)
 		);
 		expect(retries.every((result) => result === null || 'data' in result)).toBe(true);
-		expect(ballotCount(databasePath, poll.id)).toBe(120);
+		expect(await ballotCount(database, poll.id)).toBe(120);
 		const resent = await Promise.all(
 			hall.slice(0, 20).map((phone, i) => vote(phone, poll.id, poll.options[i % 3].id))
 		);
 		expect(resent.every((result) => 'data' in result)).toBe(true);
-		expect(ballotCount(databasePath, poll.id)).toBe(120);
+		expect(await ballotCount(database, poll.id)).toBe(120);
 	});
 });
 
@@ -146,38 +155,46 @@ describe('500 connections dropped at once', () => {
 		// Their clients retry the last ballot after reconnecting: still 500 ballots, counts unchanged.
 		const retried = await Promise.all(hall.map((phone, i) => vote(phone, poll.id, poll.options[i % 4].id)));
 		expect(retried.every((result) => 'data' in result)).toBe(true);
-		expect(ballotCount(server.databasePath, poll.id)).toBe(500);
+		expect(await ballotCount(server.database, poll.id)).toBe(500);
 		const { data } = (await moderator.socket.emitWithAck('meeting:sync')) as { data: MeetingSnapshot };
 		expect(data.results[poll.id].results?.ballots).toBe(500);
 	});
 });
 
 describe('a backup taken while the session runs', () => {
-	it('is a consistent copy of the live database (SQLite online backup)', async () => {
+	it('is a consistent copy of the live database (SQLite online backup, or pg_dump)', async () => {
 		const server = await startServer();
 		servers.push(server);
 		const { poll } = await openPoll(server.url);
 		const hall = await phones(server.url, 60);
 		const burst = Promise.all(hall.map((phone, i) => vote(phone, poll.id, poll.options[i % 2].id)));
-		const target = path.join(path.dirname(temporaryDatabase()), 'backup.db');
+		const postgres = isPostgres(server.database);
+		const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-backup-')), 'backup');
 		const { stdout } = await run(process.execPath, ['scripts/backup.js', target], {
 			cwd: path.resolve(import.meta.dirname, '../..'),
-			env: { ...process.env, DATABASE_PATH: server.databasePath }
+			env: postgres
+				? { ...process.env, DATABASE_URL: server.database }
+				: { ...process.env, DATABASE_URL: '', DATABASE_PATH: server.database }
 		});
 		expect(stdout).toMatch(/integrity ok/);
 		expect((await burst).every((result) => 'data' in result)).toBe(true);
 
-		const copy = new Database(target, { readonly: true });
-		try {
-			expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-			const meetings = copy.prepare('select code from meetings').all() as { code: string }[];
-			expect(meetings.map((m) => m.code)).toEqual(['BPF2017']);
-			const copied = ballotCount(target, poll.id);
-			expect(copied).toBeGreaterThanOrEqual(0);
-			expect(copied).toBeLessThanOrEqual(60);
-		} finally {
-			copy.close();
+		// The copy, restored where the server would read it: a file, or a new PostgreSQL database.
+		let copy = target;
+		if (postgres) {
+			copy = temporaryDatabase();
+			await ensureDatabase(copy);
+			await run('pg_restore', ['--no-owner', `--dbname=${copy}`, target]);
+		} else {
+			const file = new Database(target, { readonly: true });
+			expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
+			file.close();
 		}
-		expect(ballotCount(server.databasePath, poll.id)).toBe(60);
+		const meetings = await sql<{ code: string }>(copy, 'select code from meetings');
+		expect(meetings.map((m) => m.code)).toEqual(['BPF2017']);
+		const copied = await ballotCount(copy, poll.id);
+		expect(copied).toBeGreaterThanOrEqual(0);
+		expect(copied).toBeLessThanOrEqual(60);
+		expect(await ballotCount(server.database, poll.id)).toBe(60);
 	});
 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import WebSocket from 'ws';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingSnapshot, QuestionsState } from '../../src/lib/realtime/protocol';
 import { QUESTIONS_SHOWN } from '../../src/lib/domain/questions';
 import { ADMIN, startServer, type RunningServer } from './support/server';
+import { sql } from './support/database';
 import { connect, joinMeeting, signIn, type TestSocket } from './support/clients';
 import { ballotCount } from './support/state';
 
@@ -45,21 +45,18 @@ afterAll(async () => {
 });
 
 /** How many stored ballots of a single-choice poll pick each option. */
-function storedChoices(databasePath: string, pollId: string): Record<string, number> {
-	const sqlite = new Database(databasePath, { readonly: true });
-	try {
-		const rows = sqlite.prepare('select choice from ballots where poll_id = ?').all(pollId) as {
-			choice: string;
-		}[];
-		const counts: Record<string, number> = {};
-		for (const { choice } of rows) {
-			const { optionId } = JSON.parse(choice) as { optionId: string };
-			counts[optionId] = (counts[optionId] ?? 0) + 1;
-		}
-		return counts;
-	} finally {
-		sqlite.close();
+async function storedChoices(database: string, pollId: string): Promise<Record<string, number>> {
+	const rows = await sql<{ choice: string }>(
+		database,
+		'select cast(choice as text) as choice from ballots where poll_id = ?',
+		pollId
+	);
+	const counts: Record<string, number> = {};
+	for (const { choice } of rows) {
+		const { optionId } = JSON.parse(choice) as { optionId: string };
+		counts[optionId] = (counts[optionId] ?? 0) + 1;
 	}
+	return counts;
 }
 
 /** The server process's resident memory, in bytes. */
@@ -230,8 +227,8 @@ describe('one hostile attendee for a minute, 200 honest phones voting', () => {
 			clearInterval(sampler);
 
 			// No honest ballot lost: the stored ballots are exactly the phones' last acknowledged choices.
-			expect(ballotCount(server.databasePath, pollId)).toBe(HONEST_PHONES);
-			const stored = storedChoices(server.databasePath, pollId);
+			expect(await ballotCount(server.database, pollId)).toBe(HONEST_PHONES);
+			const stored = await storedChoices(server.database, pollId);
 			for (const optionId of options)
 				expect(stored[optionId] ?? 0, optionId).toBe(
 					lastChoice.filter((choice) => choice === optionId).length

@@ -5,7 +5,6 @@
  * properties: the server answers each with one `{ error: { code, message } }`, changes nothing,
  * and keeps serving. Seeds are fixed so that CI runs the same cases every time.
  */
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { z } from 'zod';
@@ -23,6 +22,7 @@ import {
 	type PollInfo
 } from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
+import { sql } from './support/database';
 import {
 	actionAnswer,
 	connect,
@@ -709,7 +709,7 @@ async function state() {
 		public: stable(await publicSnapshot(server.url)),
 		moderator: stable(await syncedSnapshot(observer)),
 		attendee: stable(await syncedSnapshot(attendeeObserver)),
-		database: databaseDigest(server.databasePath)
+		database: await databaseDigest(server.database)
 	};
 }
 
@@ -744,7 +744,7 @@ beforeAll(async () => {
 	// Each role sends thousands of commands a minute here; the limits have tests of their own.
 	server = await startServer({ env: { COMMAND_RATE_LIMIT: '1000000' } });
 	adminCookie = await signIn(server.url, ADMIN.username, ADMIN.password);
-	importSecondMeeting(server.databasePath, 'OTHER01');
+	await importSecondMeeting(server.database, 'OTHER01');
 
 	const seed = async (code: string) => {
 		const moderator = (await connect(server.url, { as: 'moderator', cookie: adminCookie, meeting: code }))
@@ -1161,13 +1161,8 @@ function postForm(
 }
 
 /** Rows straight from the database, for what the snapshots leave out (sessions, profiles). */
-function rows(sql: string): unknown[] {
-	const sqlite = new Database(server.databasePath, { readonly: true });
-	try {
-		return sqlite.prepare(sql).all();
-	} finally {
-		sqlite.close();
-	}
+function rows(statement: string): Promise<unknown[]> {
+	return sql(server.database, statement);
 }
 
 describe('forms and routes take any input without a server error and change nothing', () => {
@@ -1175,7 +1170,7 @@ describe('forms and routes take any input without a server error and change noth
 
 	it('POST /login with any fields is refused (4xx or a form failure) and signs no one in', async () => {
 		const before = await state();
-		const sessions = rows('select * from sessions order by id');
+		const sessions = await rows('select * from sessions order by id');
 		const query = fc.oneof(
 			fc.constant(''),
 			urlPart.map((part) => `?redirectTo=${part}`),
@@ -1189,7 +1184,7 @@ describe('forms and routes take any input without a server error and change noth
 			}),
 			{ seed: SEED, numRuns: 120 }
 		);
-		expect(rows('select * from sessions order by id')).toEqual(sessions);
+		expect(await rows('select * from sessions order by id')).toEqual(sessions);
 		await expectAlive();
 		expect(await state()).toEqual(before);
 	});
@@ -1208,8 +1203,8 @@ describe('forms and routes take any input without a server error and change noth
 		const elsewhere = await joinMeeting(server.url, 'OTHER01');
 		const before = await state();
 		// A refused post renders the page, and opening the page joins no one: the participants stay as they were.
-		const profiles = rows('select * from participants order by rowid');
-		const existing = () => rows('select * from participants order by rowid');
+		const profiles = await rows('select * from participants order by id');
+		const existing = () => rows('select * from participants order by id');
 		/** As the server decodes it: a lone surrogate arrives as U+FFFD. */
 		const decoded = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 		const allowed: string[] = ['', ...STAKEHOLDER_GROUPS, ...PARTICIPATION_MODES, 'woman', 'man', 'another'];
@@ -1239,7 +1234,7 @@ describe('forms and routes take any input without a server error and change noth
 			}),
 			{ seed: SEED, numRuns: 120 }
 		);
-		expect(existing()).toEqual(profiles);
+		expect(await existing()).toEqual(profiles);
 		await expectAlive();
 		expect(await state()).toEqual(before);
 	});
@@ -1250,7 +1245,7 @@ describe('forms and routes take any input without a server error and change noth
 			'success'
 		);
 		const elsewhere = await solveProof(await joinChallenge(server.url, 'OTHER01'));
-		const participants = rows('select * from participants order by rowid');
+		const participants = await rows('select * from participants order by id');
 		const before = await state();
 		const proof = fc.oneof(
 			urlPart,
@@ -1275,7 +1270,7 @@ describe('forms and routes take any input without a server error and change noth
 			),
 			{ seed: SEED, numRuns: 120 }
 		);
-		expect(rows('select * from participants order by rowid')).toEqual(participants);
+		expect(await rows('select * from participants order by id')).toEqual(participants);
 		await expectAlive();
 		expect(await state()).toEqual(before);
 	});

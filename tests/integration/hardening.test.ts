@@ -17,7 +17,7 @@ const id = commandIds('hardening');
 
 beforeAll(async () => {
 	session = await startSession(open);
-	importSecondMeeting(session.server.databasePath, 'OTHER1');
+	await importSecondMeeting(session.server.database, 'OTHER1');
 });
 
 afterAll(() => endSession(session?.server, open));
@@ -68,12 +68,12 @@ describe('poll:create', () => {
 		['an item of another meeting', 'x-policy-options'],
 		['an item that does not exist', 'no-such-item']
 	])('refuses %s, and the meeting file still imports', async (_, itemId) => {
-		const before = databaseDigest(session.server.databasePath);
+		const before = await databaseDigest(session.server.database);
 		const ack = await session.moderator.emitWithAck('poll:create', { clientId: id(), itemId, ...draft });
 		expect(ack).toEqual({
 			error: { code: 'not_found', message: 'There is no such agenda item in this meeting.' }
 		});
-		expect(databaseDigest(session.server.databasePath)).toEqual(before);
+		expect(await databaseDigest(session.server.database)).toEqual(before);
 		const file = await definitionOf('BPF2017');
 		const copy = { ...file, meeting: { ...file.meeting, code: `COPY${itemId.length}` } };
 		expect(await importFile(JSON.stringify(copy))).toMatchObject({ type: 'redirect', status: 303 });
@@ -143,13 +143,13 @@ describe('meeting files', () => {
 
 	it.each([2.2, 2.8])('refuses a %s MB file with 413 and says the limit', async (megabytes) => {
 		const text = await largeFile('HUGE1', megabytes * 1024 * 1024);
-		const before = databaseDigest(session.server.databasePath);
+		const before = await databaseDigest(session.server.database);
 		expect(await importFile(text)).toMatchObject({
 			type: 'failure',
 			status: 413,
 			data: { import: { problems: [{ message: 'the file is larger than 2 MB' }] } }
 		});
-		expect(databaseDigest(session.server.databasePath)).toEqual(before);
+		expect(await databaseDigest(session.server.database)).toEqual(before);
 	});
 
 	it('refuses a deeply nested file with a clear message (400, not a server error)', async () => {

@@ -2,10 +2,10 @@
  * Personal invitations: an organiser's CSV list checked row by row, one link per person, one
  * participant per link, revocable at once.
  */
-import Database from 'better-sqlite3';
 import { parse } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startServer, type RunningServer } from './support/server';
+import { sql } from './support/database';
 import { connect, cookiesFrom, joinChallenge, signIn, solveProof, type TestSocket } from './support/clients';
 import { importSecondMeeting } from './support/meetings';
 import { csvRows } from '../../src/lib/domain/invitations';
@@ -15,18 +15,13 @@ let server: RunningServer;
 let admin: string;
 const open: TestSocket[] = [];
 
-function rows<T>(sql: string, ...values: unknown[]): T[] {
-	const sqlite = new Database(server.databasePath, { readonly: true });
-	try {
-		return sqlite.prepare(sql).all(...values) as T[];
-	} finally {
-		sqlite.close();
-	}
+function rows<T>(statement: string, ...values: unknown[]): Promise<T[]> {
+	return sql<T>(server.database, statement, ...values);
 }
 
 const participantsOf = (code: string) =>
 	rows<{ display_name: string | null; stakeholder_group: string | null }>(
-		'select display_name, stakeholder_group from participants join meetings on meetings.id = meeting_id where code = ? order by participants.rowid',
+		'select display_name, stakeholder_group from participants join meetings on meetings.id = meeting_id where code = ? order by participants.created_at, participants.id',
 		code
 	);
 
@@ -74,10 +69,8 @@ async function claim(link: string) {
 
 beforeAll(async () => {
 	server = await startServer();
-	importSecondMeeting(server.databasePath, CODE, 'i-');
-	const sqlite = new Database(server.databasePath);
-	sqlite.prepare("update meetings set participation = 'invitation' where code = ?").run(CODE);
-	sqlite.close();
+	await importSecondMeeting(server.database, CODE, 'i-');
+	await sql(server.database, "update meetings set participation = 'invitation' where code = ?", CODE);
 	admin = await signIn(server.url, ADMIN.username, ADMIN.password);
 });
 
@@ -96,7 +89,7 @@ describe('the organiser’s list', () => {
 			{ line: 3, message: 'the name is missing' },
 			{ line: 4, message: expect.stringMatching(/^"Wizards" is not a stakeholder group/) }
 		]);
-		expect(rows('select * from invitations')).toEqual([]);
+		expect(await rows('select * from invitations')).toEqual([]);
 	});
 
 	it('makes one personal link per person, downloadable as CSV and as a printable sheet of QR codes', async () => {
@@ -104,7 +97,7 @@ describe('the organiser’s list', () => {
 			'name,email,group\n"Okafor, Ada",ada@example.org,Civil society\nLin Wei,lin@example.org,technical_community\nBo,bo@example.org,\n'
 		);
 		expect(answer).toMatchObject({ type: 'success', data: { invitations: { added: 3 } } });
-		const stored = rows<{ token_hash: string }>('select token_hash from invitations');
+		const stored = await rows<{ token_hash: string }>('select token_hash from invitations');
 		expect(stored).toHaveLength(3);
 		const byEmail = await links();
 		expect([...byEmail.keys()].sort()).toEqual(['ada@example.org', 'bo@example.org', 'lin@example.org']);
@@ -141,7 +134,7 @@ describe('joining by invitation', () => {
 		});
 		expect(await response.text()).toMatch(/"status":403/);
 		await expect(connect(server.url, { as: 'attendee', meeting: CODE })).rejects.toThrow(/^unauthorised: /);
-		expect(participantsOf(CODE)).toEqual([]);
+		expect(await participantsOf(CODE)).toEqual([]);
 	});
 
 	it('admits the invitee once, with their name and group; the same link on a second device is refused', async () => {
@@ -149,13 +142,13 @@ describe('joining by invitation', () => {
 		const page = await fetch(link);
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain('Invitation for Okafor, Ada');
-		expect(participantsOf(CODE)).toEqual([]);
+		expect(await participantsOf(CODE)).toEqual([]);
 
 		const first = await claim(link);
 		expect(first.status).toBe(303);
 		expect(first.headers.get('location')).toBe(`/m/${CODE}`);
 		const cookie = cookiesFrom(first);
-		expect(participantsOf(CODE)).toEqual([
+		expect(await participantsOf(CODE)).toEqual([
 			{ display_name: 'Okafor, Ada', stakeholder_group: 'civil_society' }
 		]);
 
@@ -163,7 +156,7 @@ describe('joining by invitation', () => {
 		expect(second.status).toBe(409);
 		expect(await second.text()).toContain('already in use on another device');
 		expect(cookiesFrom(second)).not.toMatch(/plenary-attendee/);
-		expect(participantsOf(CODE)).toHaveLength(1);
+		expect(await participantsOf(CODE)).toHaveLength(1);
 
 		const { socket } = await connect(server.url, { as: 'attendee', meeting: CODE, cookie });
 		open.push(socket);
@@ -171,9 +164,7 @@ describe('joining by invitation', () => {
 	});
 
 	it('stands in for the meeting’s passcode: the invitee is not asked for it', async () => {
-		const sqlite = new Database(server.databasePath);
-		sqlite.prepare("update meetings set passcode = 'Tulip2026' where code = ?").run(CODE);
-		sqlite.close();
+		await sql(server.database, "update meetings set passcode = 'Tulip2026' where code = ?", CODE);
 		const joined = await claim((await links()).get('bo@example.org')!);
 		expect(joined.status).toBe(303);
 		expect(cookiesFrom(joined)).toMatch(new RegExp(`plenary-attendee-${CODE}=`));
@@ -185,7 +176,9 @@ describe('joining by invitation', () => {
 		const { socket } = await connect(server.url, { as: 'attendee', meeting: CODE, cookie });
 		open.push(socket);
 		const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
-		const id = rows<{ id: string }>("select id from invitations where reference = 'lin@example.org'")[0].id;
+		const id = (
+			await rows<{ id: string }>("select id from invitations where reference = 'lin@example.org'")
+		)[0].id;
 		const body = new FormData();
 		body.set('invitationId', id);
 		expect(await act('withdraw', body)).toMatchObject({ type: 'success' });

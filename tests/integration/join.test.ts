@@ -2,10 +2,10 @@
  * One person, one voice: opening a meeting's page joins no one, and a new participant exists only
  * after a POST with a proof of work the server issued for that meeting, used once.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Challenge } from 'altcha-lib';
 import { ADMIN, startServer, type RunningServer } from './support/server';
+import { sql } from './support/database';
 import {
 	actionAnswer,
 	connect,
@@ -28,29 +28,22 @@ const { currentRoomCode, ROOM_CODE_PERIOD_MS } = await import('../../src/lib/ser
 let server: RunningServer;
 const open: TestSocket[] = [];
 
-function participantCount(code?: string): number {
-	const sqlite = new Database(server.databasePath, { readonly: true });
-	try {
-		const query = code
-			? sqlite.prepare(
-					'select count(*) as n from participants join meetings on meetings.id = meeting_id where code = ?'
-				)
-			: sqlite.prepare('select count(*) as n from participants');
-		return (query.get(...(code ? [code] : [])) as { n: number }).n;
-	} finally {
-		sqlite.close();
-	}
+async function participantCount(code?: string): Promise<number> {
+	const [row] = code
+		? await sql<{ n: number }>(
+				server.database,
+				'select count(*) as n from participants join meetings on meetings.id = meeting_id where code = ?',
+				code
+			)
+		: await sql<{ n: number }>(server.database, 'select count(*) as n from participants');
+	return row.n;
 }
 
 /** Sets a meeting's rule beside the running server, which reads the meeting's row on every request. */
-function meetingWithRule(code: string, participation: string): string {
-	const sqlite = new Database(server.databasePath);
-	try {
-		sqlite.prepare('update meetings set participation = ? where code = ?').run(participation, code);
-		return (sqlite.prepare('select id from meetings where code = ?').get(code) as { id: string }).id;
-	} finally {
-		sqlite.close();
-	}
+async function meetingWithRule(code: string, participation: string): Promise<string> {
+	await sql(server.database, 'update meetings set participation = ? where code = ?', participation, code);
+	const [row] = await sql<{ id: string }>(server.database, 'select id from meetings where code = ?', code);
+	return row.id;
 }
 
 /** Posts a join; the body says whether it joined (`success`) or why not. */
@@ -69,8 +62,8 @@ async function tryJoin(fields: Record<string, string>, code = 'BPF2017') {
 beforeAll(async () => {
 	// The real default cost: this file pays the proof of work a phone pays.
 	server = await startServer({ env: { JOIN_PROOF_COST: '', SERVER_SECRET: SECRET } });
-	importSecondMeeting(server.databasePath, 'OTHER02');
-	importSecondMeeting(server.databasePath, 'ROOM03', 'r-');
+	await importSecondMeeting(server.database, 'OTHER02');
+	await importSecondMeeting(server.database, 'ROOM03', 'r-');
 });
 
 afterAll(async () => {
@@ -80,13 +73,13 @@ afterAll(async () => {
 
 describe('opening the attendee page', () => {
 	it('joins no one: the page, its data (as a link preload fetches it) and its challenge create no participant', async () => {
-		const before = participantCount();
+		const before = await participantCount();
 		for (const path of ['/m/BPF2017', '/m/BPF2017/__data.json', '/m/BPF2017/join/challenge']) {
 			const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
 			expect(response.status, path).toBe(200);
 			expect(response.headers.getSetCookie().join(), path).not.toMatch(/plenary-attendee/);
 		}
-		expect(participantCount()).toBe(before);
+		expect(await participantCount()).toBe(before);
 	});
 
 	it('lets a phone that has not joined watch read-only: its socket gets the snapshot, its commands are refused', async () => {
@@ -102,18 +95,18 @@ describe('opening the attendee page', () => {
 
 describe('the proof of work at the default cost', () => {
 	it('admits a phone with a solved challenge, once: the same proof again creates no one', async () => {
-		const before = participantCount();
+		const before = await participantCount();
 		const proof = await solveProof(await joinChallenge(server.url, 'BPF2017'));
 		const first = await tryJoin({ proof });
 		expect(first.joined).toBe(true);
 		expect(first.cookie).toMatch(/plenary-attendee-BPF2017=/);
-		expect(participantCount()).toBe(before + 1);
+		expect(await participantCount()).toBe(before + 1);
 
 		const replayed = await tryJoin({ proof });
 		expect(replayed.joined).toBe(false);
 		expect(replayed.status).toBe(403);
 		expect(replayed.cookie).toBe('');
-		expect(participantCount()).toBe(before + 1);
+		expect(await participantCount()).toBe(before + 1);
 
 		const { socket, snapshot } = await connect(server.url, { as: 'attendee', cookie: first.cookie });
 		open.push(socket);
@@ -123,7 +116,7 @@ describe('the proof of work at the default cost', () => {
 	});
 
 	it('refuses a missing, malformed, wrong, tampered, expired or other meeting’s proof, and creates no one', async () => {
-		const before = participantCount();
+		const before = await participantCount();
 		const challenge = await joinChallenge(server.url, 'BPF2017');
 		const solved = JSON.parse(await solveProof(challenge)) as {
 			challenge: Challenge;
@@ -160,7 +153,7 @@ describe('the proof of work at the default cost', () => {
 			expect(attempt.message, what).toMatch(/could not prove/);
 			expect(attempt.cookie, what).toBe('');
 		}
-		expect(participantCount()).toBe(before);
+		expect(await participantCount()).toBe(before);
 		// The right proof still works afterwards: nothing above spent it.
 		expect((await tryJoin({ proof: JSON.stringify(solved) })).joined).toBe(true);
 	});
@@ -178,8 +171,8 @@ describe('a meeting that asks for the room code', () => {
 	const joinWith = async (roomCode: string) =>
 		tryJoin({ roomCode, proof: await solveProof(await joinChallenge(server.url, 'ROOM03')) }, 'ROOM03');
 
-	beforeAll(() => {
-		meetingId = meetingWithRule('ROOM03', 'room_code');
+	beforeAll(async () => {
+		meetingId = await meetingWithRule('ROOM03', 'room_code');
 	});
 
 	it('sends newcomers to the join page, lets no socket watch without joining, and shows its code to staff only', async () => {
@@ -206,7 +199,7 @@ describe('a meeting that asks for the room code', () => {
 	});
 
 	it('refuses a wrong code and one from two windows ago; admits the current one and the one just before it', async () => {
-		const before = participantCount('ROOM03');
+		const before = await participantCount('ROOM03');
 		const now = Date.now();
 		const code = (windowsAgo: number) =>
 			currentRoomCode(meetingId, now - windowsAgo * ROOM_CODE_PERIOD_MS).code;
@@ -222,13 +215,13 @@ describe('a meeting that asks for the room code', () => {
 			expect(attempt.message, what).toMatch(/room code is not right/);
 			expect(attempt.cookie, what).toBe('');
 		}
-		expect(participantCount('ROOM03')).toBe(before);
+		expect(await participantCount('ROOM03')).toBe(before);
 
 		const current = await joinWith(` ${code(0).slice(0, 3)} ${code(0).slice(3)} `);
 		expect(current.joined).toBe(true);
 		const previous = await joinWith(code(1));
 		expect(previous.joined).toBe(true);
-		expect(participantCount('ROOM03')).toBe(before + 2);
+		expect(await participantCount('ROOM03')).toBe(before + 2);
 		// A phone that has joined and sends the join page's form again stays one participant.
 		const again = await fetch(`${server.url}/m/ROOM03/join`, {
 			method: 'POST',
@@ -244,7 +237,7 @@ describe('a meeting that asks for the room code', () => {
 			})
 		});
 		expect(actionAnswer(await again.text()).type).toBe('redirect');
-		expect(participantCount('ROOM03')).toBe(before + 2);
+		expect(await participantCount('ROOM03')).toBe(before + 2);
 		const { snapshot } = await connect(server.url, {
 			as: 'attendee',
 			meeting: 'ROOM03',

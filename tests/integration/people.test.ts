@@ -6,7 +6,6 @@
  * still carries no name, group, mode or affiliation.
  */
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { parse, unflatten } from 'devalue';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import JSZip from 'jszip';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftItem, DraftPoll } from '../../src/lib/domain/agendaDraft';
 import type { SessionRecord } from '../../src/lib/domain/record/schema';
 import { ADMIN, startServer, type RunningServer } from './support/server';
+import { sql } from './support/database';
 import { connect, joinMeeting, saveProfile, signIn, type TestSocket } from './support/clients';
 import { addUser } from './support/users';
 import { databaseDigest, syncedSnapshot } from './support/state';
@@ -34,7 +34,7 @@ beforeAll(async () => {
 		['chair', ['moderator']],
 		['notes', ['rapporteur']]
 	] as const) {
-		await addUser(server.databasePath, USERNAMES[username], PASSWORD, [...roles]);
+		await addUser(server.database, USERNAMES[username], PASSWORD, [...roles]);
 		cookies[username] = await signIn(server.url, USERNAMES[username], PASSWORD);
 	}
 });
@@ -74,15 +74,13 @@ async function pageData<T>(path: string, cookie: string): Promise<T> {
 	return Object.assign({}, ...loaded) as T;
 }
 
-const userRow = (username: string) => {
-	const sqlite = new Database(server.databasePath, { readonly: true });
-	try {
-		return sqlite
-			.prepare('select id, display_name, affiliation from users where username = ?')
-			.get(username) as { id: string; display_name: string | null; affiliation: string | null };
-	} finally {
-		sqlite.close();
-	}
+const userRow = async (username: string) => {
+	const [row] = await sql<{ id: string; display_name: string | null; affiliation: string | null }>(
+		server.database,
+		'select id, display_name, affiliation from users where username = ?',
+		username
+	);
+	return row;
 };
 
 async function staffSocket(cookie: string): Promise<TestSocket> {
@@ -107,7 +105,10 @@ describe('staff name themselves, and admins name them', () => {
 			cookies.chair
 		);
 		expect(saved).toMatchObject({ type: 'success', data: { detailsSaved: true } });
-		expect(userRow(USERNAMES.chair)).toMatchObject({ display_name: 'Amina Diallo', affiliation: 'ITU' });
+		expect(await userRow(USERNAMES.chair)).toMatchObject({
+			display_name: 'Amina Diallo',
+			affiliation: 'ITU'
+		});
 		expect(await pageData('/account', cookies.chair)).toMatchObject({
 			username: USERNAMES.chair,
 			details: { displayName: 'Amina Diallo', affiliation: 'ITU' }
@@ -118,7 +119,7 @@ describe('staff name themselves, and admins name them', () => {
 	});
 
 	it("an admin sets another user's name on People; emptying a field clears it", async () => {
-		const notes = userRow(USERNAMES.notes);
+		const notes = await userRow(USERNAMES.notes);
 		const saved = await act(
 			'/admin/people?/details',
 			{ userId: notes.id, displayName: 'Noor Haddad', affiliation: 'IGF Secretariat' },
@@ -140,7 +141,7 @@ describe('staff name themselves, and admins name them', () => {
 			{ userId: notes.id, displayName: 'Noor Haddad', affiliation: ' ' },
 			cookies.admin
 		);
-		expect(userRow(USERNAMES.notes)).toMatchObject({ display_name: 'Noor Haddad', affiliation: null });
+		expect(await userRow(USERNAMES.notes)).toMatchObject({ display_name: 'Noor Haddad', affiliation: null });
 		await act(
 			'/admin/people?/details',
 			{ userId: notes.id, displayName: 'Noor Haddad', affiliation: 'IGF Secretariat' },
@@ -149,8 +150,8 @@ describe('staff name themselves, and admins name them', () => {
 	});
 
 	it("refuses a bad entry, another user's page and a removed account, changing nothing", async () => {
-		const before = databaseDigest(server.databasePath);
-		const chair = userRow(USERNAMES.chair);
+		const before = await databaseDigest(server.database);
+		const chair = await userRow(USERNAMES.chair);
 		const refusals: [string, Record<string, string>, string, RegExp][] = [
 			['/account?/details', { displayName: 'x'.repeat(81), affiliation: '' }, cookies.chair, /at most 80/],
 			[
@@ -200,7 +201,7 @@ describe('staff name themselves, and admins name them', () => {
 			body: new URLSearchParams({ displayName: 'Nobody', affiliation: '' })
 		});
 		expect(anonymous.status).toBe(303);
-		expect(databaseDigest(server.databasePath)).toEqual(before);
+		expect(await databaseDigest(server.database)).toEqual(before);
 	});
 });
 

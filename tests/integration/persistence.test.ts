@@ -10,8 +10,8 @@ afterAll(async () => {
 
 describe('a server killed and restarted on the same database', () => {
 	it('keeps every acknowledged move, seeds only once, and keeps sessions', async () => {
-		const databasePath = temporaryDatabase();
-		server = await startServer({ databasePath });
+		const database = temporaryDatabase();
+		server = await startServer({ database });
 		const cookie = await signIn(server.url, ADMIN.username, ADMIN.password);
 		const moderator = await connect(server.url, { as: 'moderator', cookie });
 		for (let i = 0; i < 5; i++) {
@@ -21,7 +21,7 @@ describe('a server killed and restarted on the same database', () => {
 		moderator.socket.disconnect();
 		await server.kill();
 
-		server = await startServer({ databasePath });
+		server = await startServer({ database });
 		expect(server.output()).not.toContain('seeded');
 		const restarted = await publicSnapshot(server.url);
 		expect(restarted.version).toBe(acknowledged.version);
@@ -32,13 +32,13 @@ describe('a server killed and restarted on the same database', () => {
 	});
 
 	it('prints generated admin credentials on the first start only', async () => {
-		const databasePath = temporaryDatabase();
+		const database = temporaryDatabase();
 		const env = { ADMIN_USERNAME: '', ADMIN_PASSWORD: '' };
-		const first = await startServer({ databasePath, env });
+		const first = await startServer({ database, env });
 		const password = /password: (\S+)/.exec(first.output())?.[1];
 		await first.stop();
 		expect(password).toBeTruthy();
-		const second = await startServer({ databasePath, env });
+		const second = await startServer({ database, env });
 		expect(second.output()).not.toContain('password:');
 		await expect(signIn(second.url, 'admin', password!)).resolves.toContain('plenary-session=');
 		await expect(signIn(second.url, 'admin', 'wrong-password')).rejects.toThrow(/400/);

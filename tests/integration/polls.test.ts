@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PollInfo, PollResultsUpdate } from '../../src/lib/realtime/protocol';
 import { ADMIN, startServer, type RunningServer } from './support/server';
+import { sql } from './support/database';
 import {
 	connect,
 	connectedAttendee,
@@ -37,7 +37,7 @@ async function control(pollId: string, action: string) {
 	expect(ack).toHaveProperty('data');
 }
 
-const storedBallots = (pollId: string) => ballotCount(server.databasePath, pollId);
+const storedBallots = (pollId: string) => ballotCount(server.database, pollId);
 
 /** A single-choice poll made on the fly for the first item, as a moderator does in the session. */
 const createYesNoPoll = (question: string) =>
@@ -111,7 +111,7 @@ describe('200 phones voting at once', () => {
 		expect(counts[a]).toBe(100);
 		expect(counts[b]).toBe(100);
 		expect(counts[c]).toBe(100);
-		expect(storedBallots(poll.id)).toBe(200);
+		expect(await storedBallots(poll.id)).toBe(200);
 		for (const heard of await heardByPhones) {
 			expect(heard.results?.overall).toEqual(update.results?.overall);
 			expect(heard.results?.byGroup).toEqual([]);
@@ -129,7 +129,7 @@ describe('200 phones voting at once', () => {
 			)
 		);
 		expect(retries.every((ack) => 'data' in ack)).toBe(true);
-		expect(storedBallots(poll.id)).toBe(200);
+		expect(await storedBallots(poll.id)).toBe(200);
 		for (const phone of phones) phone.disconnect();
 		await control(poll.id, 'hide-results');
 		await control(poll.id, 'close');
@@ -155,12 +155,12 @@ describe('a poll closed during a burst', () => {
 		// Sent while the ballots are still arriving: some are committed before it, the rest refused.
 		await control(pollId, 'close');
 		const accepted = (await Promise.all(acks)).filter((ack) => 'data' in ack).length;
-		const sqlite = new Database(server.databasePath, { readonly: true });
-		const row = sqlite.prepare('select final_results from polls where id = ?').get(pollId) as {
-			final_results: string;
-		};
-		sqlite.close();
-		expect(storedBallots(pollId)).toBe(accepted);
+		const [row] = await sql<{ final_results: string }>(
+			server.database,
+			'select cast(final_results as text) as final_results from polls where id = ?',
+			pollId
+		);
+		expect(await storedBallots(pollId)).toBe(accepted);
 		expect(JSON.parse(row.final_results)).toMatchObject({ ballots: accepted });
 		for (const phone of phones) phone.disconnect();
 	});
@@ -173,7 +173,18 @@ describe('one ballot per participant', () => {
 		const [first, second] = poll.options.map((option) => option.id);
 		const me = await attendee();
 		const other = await attendee();
-		const live = resultsWith(moderator, poll.id, 2);
+		// The moderator's live results settle on both ballots as last changed (earlier updates may show
+		// the first version of mine: they go out as ballots arrive).
+		const pointsOf = (update: PollResultsUpdate) =>
+			(update.results?.overall as { points?: { optionId: string; points: number }[] } | undefined)?.points;
+		const live = eventWhere(
+			moderator,
+			'poll:results',
+			(update) =>
+				update.pollId === poll.id &&
+				update.ballots === 2 &&
+				pointsOf(update)?.find((entry) => entry.optionId === first)?.points === 1
+		);
 		await other.emitWithAck('poll:vote', {
 			clientId: id('other'),
 			pollId: poll.id,
@@ -201,7 +212,7 @@ describe('one ballot per participant', () => {
 			choice: { ranking: [first] }
 		});
 		expect(late).toMatchObject({ data: { choice: { ranking: [second, first] } } });
-		expect(storedBallots(poll.id)).toBe(2);
+		expect(await storedBallots(poll.id)).toBe(2);
 		const update = await live;
 		expect(update.results?.overall).toMatchObject({
 			kind: 'ranking',
@@ -221,7 +232,7 @@ describe('bad ballots', () => {
 		const poll = await pollByQuestion('Which two policy areas');
 		await control(poll.id, 'open');
 		const phone = await attendee();
-		const before = storedBallots(poll.id);
+		const before = await storedBallots(poll.id);
 		const [a, b, c] = poll.options.map((option) => option.id);
 		const bad: unknown[] = [
 			null,
@@ -239,7 +250,7 @@ describe('bad ballots', () => {
 			expect(ack).toHaveProperty('error');
 			expect((ack as { error: { message: string } }).error.message.length).toBeGreaterThan(0);
 		}
-		expect(storedBallots(poll.id)).toBe(before);
+		expect(await storedBallots(poll.id)).toBe(before);
 
 		// A message over the 64 KB limit ends that connection only; the server carries on.
 		const flooder = await attendee();
@@ -251,7 +262,7 @@ describe('bad ballots', () => {
 		);
 		await dropped;
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-		expect(storedBallots(poll.id)).toBe(before);
+		expect(await storedBallots(poll.id)).toBe(before);
 
 		await control(poll.id, 'close');
 		const closed = await phone.emitWithAck('poll:vote', {
@@ -261,7 +272,7 @@ describe('bad ballots', () => {
 			choice: { optionIds: [a] }
 		});
 		expect(closed).toMatchObject({ error: { code: 'conflict', message: expect.stringMatching(/closed/) } });
-		expect(storedBallots(poll.id)).toBe(before);
+		expect(await storedBallots(poll.id)).toBe(before);
 	});
 
 	it('are refused from the projector and from a moderator socket', async () => {
@@ -351,12 +362,11 @@ describe('results the room can trust', () => {
 		expect(shown?.texts).toBeUndefined();
 
 		await control(poll.id, 'close');
-		const sqlite = new Database(server.databasePath, { readonly: true });
-		const row = sqlite.prepare('select status, final_results from polls where id = ?').get(poll.id) as {
-			status: string;
-			final_results: string;
-		};
-		sqlite.close();
+		const [row] = await sql<{ status: string; final_results: string }>(
+			server.database,
+			'select status, cast(final_results as text) as final_results from polls where id = ?',
+			poll.id
+		);
 		expect(row.status).toBe('closed');
 		expect(JSON.parse(row.final_results)).toMatchObject({
 			ballots: 6,

@@ -47,7 +47,7 @@ const pollId = (question: RegExp) => {
 };
 
 async function signedIn(username: string, roles: string[]): Promise<string> {
-	await addUser(server.databasePath, username, 'record-password-1', roles);
+	await addUser(server.database, username, 'record-password-1', roles);
 	cookies[username] = await signIn(server.url, username, 'record-password-1');
 	return cookies[username];
 }

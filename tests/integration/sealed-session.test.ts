@@ -3,7 +3,7 @@
  * (only the rapporteur's write-up), no one new joins, and reopening is an explicit act the record
  * shows.
  */
-import Database from 'better-sqlite3';
+import { sql } from './support/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../src/lib/domain/record/schema';
 import { connect, eventWhere, joinMeeting, saveProfile, type TestSocket } from './support/clients';
@@ -34,13 +34,9 @@ async function recordJson(): Promise<SessionRecord> {
 /** The record without the moment it was exported. */
 const content = (record: SessionRecord) => ({ ...record, generatedAt: null });
 
-function participantCount(): number {
-	const sqlite = new Database(session.server.databasePath, { readonly: true });
-	try {
-		return (sqlite.prepare('select count(*) as n from participants').get() as { n: number }).n;
-	} finally {
-		sqlite.close();
-	}
+async function participantCount(): Promise<number> {
+	const [row] = await sql<{ n: number }>(session.server.database, 'select count(*) as n from participants');
+	return row.n;
 }
 
 const clock = (action: 'start' | 'end' | 'reopen') =>
@@ -91,7 +87,7 @@ describe('an ended session', () => {
 	it('refuses every change to its record, from phones and from staff, and takes no one new', async () => {
 		before = await recordJson();
 		expect(before.meeting.endedAt).not.toBeNull();
-		const participants = participantCount();
+		const participants = await participantCount();
 
 		const refusals = await Promise.all([
 			phone.emitWithAck('question:ask', { clientId: id(), text: 'Asked after the end?', anonymous: false }),
@@ -139,7 +135,7 @@ describe('an ended session', () => {
 			stakeholderGroup: 'civil_society'
 		});
 		expect(await profile.json()).toMatchObject({ type: 'failure', status: 409 });
-		expect(participantCount()).toBe(participants);
+		expect(await participantCount()).toBe(participants);
 
 		// A phone that joined before the end and connects only now does not raise the attendance.
 		const counted = eventWhere(session.moderator, 'presence:counts', (counts) => counts.connected === 2);

@@ -14,8 +14,8 @@ const ELSEWHERE = '203.0.113.9';
 
 beforeAll(async () => {
 	server = await startServer({ env: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' } });
-	await addUser(server.databasePath, 'owner', 'owner-password-42', ['moderator']);
-	await addUser(server.databasePath, 'rapporteur', 'rapporteur-password-42', ['rapporteur']);
+	await addUser(server.database, 'owner', 'owner-password-42', ['moderator']);
+	await addUser(server.database, 'rapporteur', 'rapporteur-password-42', ['rapporteur']);
 });
 
 afterAll(async () => {

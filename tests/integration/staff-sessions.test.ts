@@ -3,7 +3,7 @@
  * out closes it at once, and every snapshot and staff broadcast checks the session and the role
  * again, so an expired session or a role taken away by any path closes it too.
  */
-import Database from 'better-sqlite3';
+import { sql } from './support/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, connectedAttendee, signIn, type TestSocket } from './support/clients';
 import { commandIds, endSession, startSession, type Session } from './support/session';
@@ -23,7 +23,7 @@ afterAll(() => endSession(session?.server, open));
 
 /** A user with `roles` in BPF2017, signed in `times` times, each with its console connected. */
 async function consoles(username: string, roles: string[], times = 1) {
-	await addUser(session.server.databasePath, username, PASSWORD, roles);
+	await addUser(session.server.database, username, PASSWORD, roles);
 	const opened: { cookie: string; socket: TestSocket }[] = [];
 	for (let i = 0; i < times; i++) {
 		const cookie = await signIn(session.server.url, username, PASSWORD);
@@ -46,14 +46,8 @@ function closed(socket: TestSocket): Promise<string> {
 }
 
 /** Changes the database beside the server, as time does to a session or another process to a role. */
-function change(sql: string, ...params: string[]): void {
-	const sqlite = new Database(session.server.databasePath);
-	sqlite.pragma('busy_timeout = 5000');
-	try {
-		sqlite.prepare(sql).run(...params);
-	} finally {
-		sqlite.close();
-	}
+async function change(statement: string, ...params: unknown[]): Promise<void> {
+	await sql(session.server.database, statement, ...params);
 }
 
 describe('a console after its session or role has gone', () => {
@@ -82,7 +76,7 @@ describe('a console after its session or role has gone', () => {
 	])('gets no snapshot once %s, and is closed', async (_, sql) => {
 		const username = `stale-${sql.length}`;
 		const [{ socket }] = await consoles(username, ['moderator']);
-		change(sql, `user-${username}`);
+		await change(sql, `user-${username}`);
 		const closing = closed(socket);
 		const answer = await socket.emitWithAck('meeting:sync');
 		expect(answer).toEqual({
@@ -97,7 +91,7 @@ describe('a console after its session or role has gone', () => {
 	it('hears no staff broadcast once its session ended: it is closed instead', async () => {
 		const [{ socket }] = await consoles('expired', ['rapporteur']);
 		const [{ socket: other }] = await consoles('still-here', ['rapporteur']);
-		change('delete from sessions where user_id = ?', 'user-expired');
+		await change('delete from sessions where user_id = ?', 'user-expired');
 		const heard: unknown[] = [];
 		socket.on('questions:changed', (state) => heard.push(state));
 		const closing = closed(socket);

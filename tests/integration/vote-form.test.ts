@@ -34,7 +34,7 @@ function postBallot(fields: [string, string][], cookie?: string) {
 	});
 }
 
-const stored = (pollId: string) => ballotCount(server.databasePath, pollId);
+const stored = (pollId: string) => ballotCount(server.database, pollId);
 
 let highlight: PollInfo;
 let picks: [string, string];
@@ -74,7 +74,7 @@ describe('the ballot form without scripts', () => {
 		expect(response.status).toBe(200);
 		// The page comes back with the receipt, read from what the server stored.
 		expect(await response.text()).toContain('Your vote is recorded');
-		expect(stored(highlight.id)).toBe(1);
+		expect(await stored(highlight.id)).toBe(1);
 		await live;
 
 		// The browser sends the form again (a reload), then the scripts send the same ballot by socket.
@@ -88,7 +88,7 @@ describe('the ballot form without scripts', () => {
 			choice: { optionIds: picks }
 		});
 		expect(ack).toEqual({ data: { pollId: highlight.id, choice: { kind: 'multiple', optionIds: picks } } });
-		expect(stored(highlight.id)).toBe(1);
+		expect(await stored(highlight.id)).toBe(1);
 		const { myBallots } = await new Promise<{ myBallots: Record<string, unknown> }>((resolve) =>
 			socket.emit('meeting:sync', (answer) => 'data' in answer && resolve(answer.data))
 		);
@@ -96,7 +96,7 @@ describe('the ballot form without scripts', () => {
 	});
 
 	it('holds the ballot of a phone that has not joined yet, and says what it waits for', async () => {
-		const before = stored(highlight.id);
+		const before = await stored(highlight.id);
 		const response = await postBallot([
 			['pollId', highlight.id],
 			['clientId', 'form-ballot-0002'],
@@ -107,7 +107,7 @@ describe('the ballot form without scripts', () => {
 		expect(page).toContain('Your vote is kept on this phone while it joins the meeting');
 		// The held ballot goes back with the page, for its scripts to send once joined.
 		expect(page).toContain('form-ballot-0002');
-		expect(stored(highlight.id)).toBe(before);
+		expect(await stored(highlight.id)).toBe(before);
 		// Only what the socket would take is held: a malformed ballot is refused, not echoed.
 		const malformed = await postBallot([
 			['pollId', highlight.id],
@@ -122,7 +122,7 @@ describe('the ballot form without scripts', () => {
 
 	it('refuses what the socket refuses: a poll not open, a choice that does not fit, a poll of no meeting', async () => {
 		const cookie = await joinMeeting(server.url, 'BPF2017');
-		const before = stored(highlight.id);
+		const before = await stored(highlight.id);
 		const ranking = await pollByQuestion(
 			(await publicSnapshot(server.url)).polls.find((p) => p.kind === 'ranking')!.question
 		);
@@ -192,14 +192,14 @@ describe('the ballot form without scripts', () => {
 			expect(response.status, what).toBe(status);
 			expect(await response.text(), what).toContain(message);
 		}
-		expect(stored(highlight.id)).toBe(before);
-		expect(stored(ranking.id)).toBe(0);
+		expect(await stored(highlight.id)).toBe(before);
+		expect(await stored(ranking.id)).toBe(0);
 	});
 
 	// Last: it archives the meeting.
 	it('takes nothing from a phone once its meeting is archived, as the socket takes nothing', async () => {
 		const cookie = await joinMeeting(server.url, 'BPF2017');
-		const before = stored(highlight.id);
+		const before = await stored(highlight.id);
 		const archived = await fetch(`${server.url}/admin/meetings/BPF2017?/archive`, {
 			method: 'POST',
 			headers: {
@@ -221,6 +221,6 @@ describe('the ballot form without scripts', () => {
 		);
 		expect(response.status).toBe(409);
 		expect(await response.text()).toContain('This is no longer possible');
-		expect(stored(highlight.id)).toBe(before);
+		expect(await stored(highlight.id)).toBe(before);
 	});
 });

@@ -81,6 +81,11 @@ const HEADER = /^(name|reference|email|e-mail|group|stakeholder.?group)$/i;
  * in any order), then one person per row. Every row is checked; any problem refuses the whole list.
  */
 export function readInvitationList(text: string): ListReading {
+	if (text.includes('\0'))
+		return refuse(
+			text.slice(0, text.indexOf('\0')).split('\n').length,
+			'the list holds the NUL character: this is not a CSV file'
+		);
 	const rows = csvRows(text);
 	const [header, ...people] = rows;
 	if (!header || !header.cells.every((cell) => cell.trim() === '' || HEADER.test(cell.trim())))

@@ -9,8 +9,8 @@ export interface ListedMeeting {
 }
 
 /** The meetings that still take attendees (not archived), in the admin page's order. */
-export function openMeetings(): ListedMeeting[] {
-	return meetingsInOrder().filter((meeting) => meeting.archivedAt === null);
+export async function openMeetings(): Promise<ListedMeeting[]> {
+	return (await meetingsInOrder()).filter((meeting) => meeting.archivedAt === null);
 }
 
 /** What the server prints under "Plenary listening on …": where to go for each open meeting. */

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { prepared, type Tx } from './db';
+import { type Tx, first, prepared } from './db';
 import { appliedCommands } from './db/schema';
 
 /**
@@ -42,19 +42,19 @@ export type Replay = { found: false } | { found: true; data: unknown };
  * The stored acknowledgement of a command, if it was applied. Commands applied before
  * acknowledgements were kept have none (`data` undefined).
  */
-export function replayOf(meetingId: string, actor: string, clientId: string): Replay {
-	const row = ackByKey().get({ meetingId, key: commandKey(actor, clientId) });
+export async function replayOf(meetingId: string, actor: string, clientId: string): Promise<Replay> {
+	const row = await first(ackByKey().execute({ meetingId, key: commandKey(actor, clientId) }));
 	if (!row) return { found: false };
 	return { found: true, data: row.ack ?? undefined };
 }
 
 /** Keeps a command's acknowledgement with the change it made, in the same transaction. */
-export function rememberAck(
+export async function rememberAck(
 	_tx: Tx,
 	meetingId: string,
 	actor: string,
 	clientId: string,
 	data: unknown
-): void {
-	insertAck().run({ meetingId, key: commandKey(actor, clientId), ack: data });
+): Promise<void> {
+	await insertAck().execute({ meetingId, key: commandKey(actor, clientId), ack: data });
 }

@@ -1,9 +1,15 @@
 import path from 'node:path';
+import type { DatabaseSettings } from './db';
+import { databaseKind } from './db/kind';
 
 /** Settings read from the environment; every one has a default that runs on a laptop. */
 export interface Config {
+	/** The SQLite file (the default), beside which the server's secret is kept when none is set. */
 	databasePath: string;
-	migrationsFolder: string;
+	/** SQLite, or PostgreSQL when DATABASE_URL names one. */
+	database: DatabaseSettings;
+	/** Redis, which connects the processes of one deployment; null for one process alone. */
+	redisUrl: string | null;
 	publicOrigin: string | null;
 	adminUsername: string | null;
 	adminPassword: string | null;
@@ -51,18 +57,38 @@ function secretOf(value: string | undefined): string | null {
 	return value;
 }
 
+function redisUrlOf(value: string | undefined): string | null {
+	if (!value) return null;
+	if (!/^rediss?:\/\//.test(value)) throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+	return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const root = env.PLENARY_ROOT ?? process.cwd();
+	const databasePath = path.resolve(root, env.DATABASE_PATH || 'data/plenary.db');
+	const kind = databaseKind(env);
+	const serverSecret = secretOf(env.SERVER_SECRET);
+	if (kind === 'postgres' && !serverSecret)
+		throw new Error(
+			'SERVER_SECRET must be set with DATABASE_URL: every process signs join challenges and room codes with the same key'
+		);
 	return {
-		databasePath: path.resolve(root, env.DATABASE_PATH || 'data/plenary.db'),
-		migrationsFolder: path.resolve(root, 'drizzle'),
+		databasePath,
+		database: {
+			kind,
+			path: databasePath,
+			url: kind === 'postgres' ? env.DATABASE_URL! : null,
+			migrationsRoot: root,
+			poolSize: positiveInteger('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 10)
+		},
+		redisUrl: redisUrlOf(env.REDIS_URL),
 		publicOrigin: originOf(env.PUBLIC_ORIGIN),
 		adminUsername: env.ADMIN_USERNAME || null,
 		adminPassword: env.ADMIN_PASSWORD || null,
 		joinRateLimit: positiveInteger('JOIN_RATE_LIMIT', env.JOIN_RATE_LIMIT, 3000),
 		commandRateLimit: positiveInteger('COMMAND_RATE_LIMIT', env.COMMAND_RATE_LIMIT, 600),
 		joinProofCost: positiveInteger('JOIN_PROOF_COST', env.JOIN_PROOF_COST, DEFAULT_JOIN_PROOF_COST),
-		serverSecret: secretOf(env.SERVER_SECRET),
+		serverSecret,
 		connectRateLimit: positiveInteger('CONNECT_RATE_LIMIT', env.CONNECT_RATE_LIMIT, 6000)
 	};
 }

@@ -5,7 +5,7 @@
  */
 import type { Position } from '$lib/domain/agenda';
 import type { CountedBallot, TextDecision } from '$lib/domain/polls/types';
-import type { ProjectorPage } from '$lib/realtime/protocol';
+import type { PresenceCounts, ProjectorPage } from '$lib/realtime/protocol';
 
 export interface AppEvents {
 	/** An organiser saved the meeting's settings or agenda, or the projector's theme changed. */
@@ -39,13 +39,25 @@ export interface AppEvents {
 	'user.accessEnded': { userId: string; meetingId: string | null };
 	/** A user signed out: the consoles opened with that session close. */
 	'session.ended': { sessionId: string };
+	/**
+	 * What one process of a deployment counts of a meeting's connections (see presence.ts): sent
+	 * when they change and every few seconds; a process not heard from for a while is counted out.
+	 */
+	'presence.reported': {
+		meetingId: string;
+		process: string;
+		counts: PresenceCounts;
+		whileOpen: Record<string, number>;
+	};
+	/** A participant changed their profile: what a process keeps of it is read again. */
+	'participant.profiled': { participantId: string };
 	/** A participant's access ended (their invitation was withdrawn): their phones must close. */
 	'participant.removed': { meetingId: string; participantId: string };
 }
 
 export type AppEvent = { [Name in keyof AppEvents]: { name: Name } & AppEvents[Name] }[keyof AppEvents];
 
-type Listener<Name extends keyof AppEvents> = (event: AppEvents[Name]) => void;
+type Listener<Name extends keyof AppEvents> = (event: AppEvents[Name]) => unknown;
 
 const listeners = new Map<keyof AppEvents, Listener<never>[]>();
 
@@ -54,14 +66,38 @@ export function subscribe<Name extends keyof AppEvents>(name: Name, listener: Li
 	listeners.set(name, [...(listeners.get(name) ?? []), listener as Listener<never>]);
 }
 
-/** Tells every listener, synchronously. A failing listener is logged and does not stop the others. */
+/**
+ * Tells every listener, synchronously (a listener that reads the database goes on once it has its
+ * answer). A failing listener is logged and does not stop the others.
+ */
 export function publish(event: AppEvent): void {
+	deliver(event);
+	if (relay && !LOCAL_EVENTS.has(event.name)) relay(event);
+}
+
+/**
+ * Events each process derives for itself (a ballot's tally changes the results; its own
+ * connections change its presence, which it reports to the others), so that none is heard twice.
+ */
+const LOCAL_EVENTS = new Set<keyof AppEvents>(['results.changed', 'presence.changed']);
+
+let relay: ((event: AppEvent) => void) | null = null;
+
+/** Sends every event published here to the deployment's other processes too (see cluster.ts). */
+export function relayEvents(send: (event: AppEvent) => void): void {
+	relay = send;
+}
+
+/** Tells this process's listeners of an event, whichever process published it. */
+export function deliver(event: AppEvent): void {
 	const { name, ...payload } = event;
+	const failed = (error: unknown) => console.error(`Plenary: a listener of ${name} failed`, error);
 	for (const listener of listeners.get(name) ?? []) {
 		try {
-			(listener as Listener<typeof name>)(payload as never);
+			const running = (listener as Listener<typeof name>)(payload as never);
+			if (running instanceof Promise) running.catch(failed);
 		} catch (error) {
-			console.error(`Plenary: a listener of ${name} failed`, error);
+			failed(error);
 		}
 	}
 }

@@ -1,5 +1,16 @@
 import { error } from '@sveltejs/kit';
 
+/**
+ * Whether a value from a client holds the NUL character anywhere (in a string, or a string inside
+ * it): no one types it, and PostgreSQL's text cannot hold it, so such input is refused as invalid.
+ */
+export function holdsNul(value: unknown): boolean {
+	if (typeof value === 'string') return value.includes('\0');
+	if (Array.isArray(value)) return value.some(holdsNul);
+	if (value && typeof value === 'object') return Object.values(value).some(holdsNul);
+	return false;
+}
+
 /** The largest request body the server reads (BODY_SIZE_LIMIT, set in server.js): a 2 MB meeting file and its form. */
 export const FORM_MAX_BYTES = 3 * 1024 * 1024;
 
@@ -10,7 +21,10 @@ export const FORM_MAX_BYTES = 3 * 1024 * 1024;
  */
 export async function readForm(request: Request): Promise<FormData | null> {
 	try {
-		return await request.formData();
+		const form = await request.formData();
+		// No text a person types holds the NUL character, and PostgreSQL stores none: such a form is refused.
+		for (const value of form.values()) if (typeof value === 'string' && holdsNul(value)) return null;
+		return form;
 	} catch (problem) {
 		if ((problem as { status?: unknown } | null)?.status === 413)
 			error(413, `This form is larger than the server accepts (${FORM_MAX_BYTES / 1024 / 1024} MB).`);

@@ -1,4 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+	RateLimiterMemory,
+	RateLimiterRedis,
+	RateLimiterRes,
+	type RateLimiterAbstract
+} from 'rate-limiter-flexible';
+import { sharedRedis } from './cluster';
 import { readConfig } from './config';
 
 /**
@@ -8,10 +14,36 @@ import { readConfig } from './config';
  * account and address together (auth/guessing.ts).
  */
 export class Limit {
-	readonly #limiter: RateLimiterMemory;
+	readonly #name: string;
+	readonly #memory: RateLimiterMemory;
+	readonly #where: 'shared' | 'process';
+	#chosen: RateLimiterAbstract | null = null;
 
-	constructor(points: number, seconds: number) {
-		this.#limiter = new RateLimiterMemory({ points, duration: seconds });
+	/**
+	 * `name` keeps the counts of this limit apart in Redis. A `shared` limit is counted in Redis when
+	 * the processes share one (REDIS_URL), so that a sender is limited across them; while Redis is
+	 * away, each process counts in memory. A `process` limit is always counted in memory: the flood
+	 * guards, which must cost no more than a count.
+	 */
+	constructor(name: string, points: number, seconds: number, where: 'shared' | 'process' = 'shared') {
+		this.#name = name;
+		this.#where = where;
+		this.#memory = new RateLimiterMemory({ points, duration: seconds });
+	}
+
+	get #limiter(): RateLimiterAbstract {
+		if (this.#chosen) return this.#chosen;
+		const redis = this.#where === 'shared' ? sharedRedis() : null;
+		this.#chosen = redis
+			? new RateLimiterRedis({
+					storeClient: redis,
+					points: this.#memory.points,
+					duration: this.#memory.duration,
+					keyPrefix: `plenary:limit:${this.#name}`,
+					insuranceLimiter: this.#memory
+				})
+			: this.#memory;
+		return this.#chosen;
 	}
 
 	/** Counts one action; null when it is allowed, else the seconds to wait. */
@@ -69,15 +101,15 @@ function commandLimitsOf(): CommandLimits {
 
 function commandLimitsFor(perMinute: number): CommandLimits {
 	return {
-		phone: new Limit(perMinute, 60),
-		staff: new Limit(perMinute, 60),
+		phone: new Limit('phone-command', perMinute, 60),
+		staff: new Limit('staff-command', perMinute, 60),
 		// A snapshot costs far more than a command: a sixtieth of them, at least 10 a minute.
-		sync: new Limit(Math.max(10, Math.round(perMinute / 60)), 60),
-		staffSync: new Limit(perMinute, 60),
+		sync: new Limit('sync', Math.max(10, Math.round(perMinute / 60)), 60),
+		staffSync: new Limit('staff-sync', perMinute, 60),
 		// Every event together, counted before anything else: twice what the commands allow, over
 		// 10 s so that a flood is stopped within seconds (at least 60, for a phone's outbox after a drop).
-		events: new Limit(Math.max(60, Math.round(perMinute / 3)), 10),
-		refusals: new Limit(REFUSALS_ANSWERED, 60)
+		events: new Limit('events', Math.max(60, Math.round(perMinute / 3)), 10, 'process'),
+		refusals: new Limit('refusals', REFUSALS_ANSWERED, 60, 'process')
 	};
 }
 
@@ -87,38 +119,38 @@ export const REFUSALS_ANSWERED = 20;
 export const limits = {
 	/** New phones from one address per minute (JOIN_RATE_LIMIT). */
 	get joinPerAddress(): Limit {
-		joinLimit ??= new Limit(readConfig().joinRateLimit, 60);
+		joinLimit ??= new Limit('join', readConfig().joinRateLimit, 60);
 		return joinLimit;
 	},
 	/**
 	 * Joins with a passcode or room code from one address, right or wrong: a hall of a thousand
 	 * behind one NAT joins and mistypes within it; a script guessing also pays a proof per guess.
 	 */
-	codePerAddress: new Limit(3000, 10 * 60),
+	codePerAddress: new Limit('codePerAddress', 3000, 10 * 60),
 	/**
 	 * The public JSON snapshot from one address: dashboards and scripts read it, phones never do,
 	 * and each read builds a snapshot.
 	 */
-	publicSnapshotPerAddress: new Limit(300, 60),
+	publicSnapshotPerAddress: new Limit('publicSnapshotPerAddress', 300, 60),
 	/**
 	 * New connections from one address per minute (CONNECT_RATE_LIMIT): a hall behind one NAT
 	 * reconnecting after a Wi-Fi drop, not a script opening sockets in a loop.
 	 */
 	get connectPerAddress(): Limit {
-		connectLimit ??= new Limit(readConfig().connectRateLimit, 60);
+		connectLimit ??= new Limit('connect', readConfig().connectRateLimit, 60);
 		return connectLimit;
 	},
-	profile: new Limit(20, 60),
+	profile: new Limit('profile', 20, 60),
 	/** Ballots per participant: changing one's vote is fine, a script hammering is not. */
-	ballot: new Limit(30, 60),
-	question: new Limit(5, 60),
-	upvote: new Limit(60, 60),
-	comment: new Limit(10, 60),
-	mark: new Limit(120, 60),
+	ballot: new Limit('ballot', 30, 60),
+	question: new Limit('question', 5, 60),
+	upvote: new Limit('upvote', 60, 60),
+	comment: new Limit('comment', 10, 60),
+	mark: new Limit('mark', 120, 60),
 	/** Raising and lowering a hand, together: a person changes their mind, a script toggles. */
-	floor: new Limit(10, 60),
+	floor: new Limit('floor', 10, 60),
 	/** More questions than a snapshot carries, asked for by one reader. */
-	moreQuestions: new Limit(30, 60),
+	moreQuestions: new Limit('moreQuestions', 30, 60),
 	/** Any other command from a phone: far above what a person does. */
 	get phoneCommand(): Limit {
 		return commandLimitsOf().phone;

@@ -23,18 +23,24 @@ interface LocaleRequest {
  * A language asked for in the address (`?lang=fr`), then one chosen before, then the browser's;
  * a browser that asks for none of ours gets the language the meeting is held in.
  */
-export function localeOfRequest({ url, cookies, request, route, params }: LocaleRequest): Locale {
+export async function localeOfRequest({
+	url,
+	cookies,
+	request,
+	route,
+	params
+}: LocaleRequest): Promise<Locale> {
 	if (!route.id || !TRANSLATED_ROUTES.has(route.id)) return DEFAULT_LOCALE;
 	const asked = url.searchParams.get('lang');
 	if (isLocale(asked)) return asked;
 	const chosen = cookies.get(LOCALE_COOKIE);
 	if (isLocale(chosen)) return chosen;
-	return negotiateLocale(request.headers.get('accept-language'), languageOfMeeting(params.code));
+	return negotiateLocale(request.headers.get('accept-language'), await languageOfMeeting(params.code));
 }
 
-function languageOfMeeting(code: string | undefined): Locale {
+async function languageOfMeeting(code: string | undefined): Promise<Locale> {
 	if (code === undefined) return DEFAULT_LOCALE;
-	return findMeetingByCode(normaliseJoinCode(code))?.language ?? DEFAULT_LOCALE;
+	return (await findMeetingByCode(normaliseJoinCode(code)))?.language ?? DEFAULT_LOCALE;
 }
 
 /** Remembers a language picked on a page, for a year, on this device. */

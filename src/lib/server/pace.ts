@@ -16,7 +16,7 @@ export class Pacer {
 	/** When each key last ran, while that is less than its interval ago. */
 	#ran = new Map<string, number>();
 
-	coalesce(key: string, intervalMs: number, publish: () => void): void {
+	coalesce(key: string, intervalMs: number, publish: () => unknown): void {
 		const now = performance.now();
 		const pending = this.#pending.get(key);
 		if (pending) {
@@ -28,7 +28,7 @@ export class Pacer {
 		this.#pending.set(key, { due, timer });
 	}
 
-	#run(key: string, intervalMs: number, publish: () => void): void {
+	#run(key: string, intervalMs: number, publish: () => unknown): void {
 		const pending = this.#pending.get(key);
 		if (pending) clearTimeout(pending.timer);
 		this.#pending.delete(key);
@@ -38,6 +38,8 @@ export class Pacer {
 		setTimeout(() => {
 			if (this.#ran.get(key) === ranAt) this.#ran.delete(key);
 		}, intervalMs).unref();
-		publish();
+		const running = publish();
+		if (running instanceof Promise)
+			running.catch((error: unknown) => console.error(`Plenary: an update (${key}) failed`, error));
 	}
 }

@@ -2,7 +2,8 @@ import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Gender, ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
-import { db, prepared } from './db';
+import { db, first, prepared, transaction } from './db';
+import { publish, subscribe } from './events';
 import { participants, type Meeting, type Participant } from './db/schema';
 import { generateId, generateToken, hashToken } from './auth/tokens';
 
@@ -24,9 +25,12 @@ const participantByToken = prepared((database) =>
 		.prepare()
 );
 
-export function findParticipant(meetingId: string, token: string | undefined): Participant | undefined {
+export async function findParticipant(
+	meetingId: string,
+	token: string | undefined
+): Promise<Participant | undefined> {
 	if (!token) return undefined;
-	return participantByToken().get({ meetingId, tokenHash: hashToken(token) });
+	return await first(participantByToken().execute({ meetingId, tokenHash: hashToken(token) }));
 }
 
 /** Every join inserts a participant and most save a profile: both prepared once per database. */
@@ -57,15 +61,15 @@ const participantWrites = prepared((database) => ({
 		.prepare()
 }));
 
-function createParticipant(
+async function createParticipant(
 	meetingId: string,
 	{
 		displayName = null,
 		stakeholderGroup = null
 	}: Partial<Pick<Participant, 'displayName' | 'stakeholderGroup'>>
-): { token: string; participant: Participant } {
+): Promise<{ token: string; participant: Participant }> {
 	const token = generateToken();
-	const participant = participantWrites().insert.get({
+	const [participant] = await participantWrites().insert.execute({
 		id: generateId(),
 		meetingId,
 		tokenHash: hashToken(token),
@@ -78,13 +82,13 @@ function createParticipant(
 const THIRTY_DAYS_S = 30 * 24 * 60 * 60;
 
 /** A new attendee of the meeting, remembered by this browser for thirty days. */
-export function admitParticipant(
+export async function admitParticipant(
 	meeting: Meeting,
 	cookies: Cookies,
 	secure: boolean,
 	profile: Partial<Pick<Participant, 'displayName' | 'stakeholderGroup'>> = {}
-): Participant {
-	const { token, participant } = createParticipant(meeting.id, profile);
+): Promise<Participant> {
+	const { token, participant } = await createParticipant(meeting.id, profile);
 	cookies.set(participantCookieName(meeting.code), token, {
 		path: '/',
 		httpOnly: true,
@@ -99,12 +103,11 @@ export function admitParticipant(
  * Ends a participant's access (a withdrawn invitation): their token no longer matches, so their
  * cookie opens nothing; what they did before stays in the record.
  */
-export function revokeParticipant(participantId: string): void {
-	db()
+export async function revokeParticipant(participantId: string): Promise<void> {
+	await db()
 		.update(participants)
 		.set({ tokenHash: `revoked:${generateToken()}` })
-		.where(eq(participants.id, participantId))
-		.run();
+		.where(eq(participants.id, participantId));
 }
 
 export interface Profile {
@@ -115,13 +118,29 @@ export interface Profile {
 	mode: ParticipationMode | null;
 }
 
-/** Profiles by participant id: every ballot, question and turn carries one, so they are read once. */
+/**
+ * Profiles by participant id: every ballot, question and turn carries one, so they are read once;
+ * a change, wherever it was made, has every process read it again.
+ */
 const profiles = new Map<string, Profile>();
+subscribe('participant.profiled', ({ participantId }) => profiles.delete(participantId));
+
+/** Reads every profile again at its next use (this process may have missed changes). */
+export function forgetProfiles(): void {
+	profiles.clear();
+}
 
 /** Saves the profile; gender goes to its own column, which nothing but the report's counts reads. */
-export function updateProfile(participantId: string, profile: Profile, gender: Gender | null): Participant {
-	profiles.delete(participantId);
-	return participantWrites().profile.get({ ...profile, gender, participantId });
+export async function updateProfile(
+	participantId: string,
+	profile: Profile,
+	gender: Gender | null
+): Promise<Participant> {
+	const [updated] = await transaction(() =>
+		participantWrites().profile.execute({ ...profile, gender, participantId })
+	);
+	publish({ name: 'participant.profiled', participantId });
+	return updated;
 }
 
 /** What an attendee said about themselves, as their questions, comments, ballots and turns carry it. */
@@ -138,10 +157,10 @@ const profileById = prepared((database) =>
 		.prepare()
 );
 
-export function profileOf(participantId: string): Profile {
+export async function profileOf(participantId: string): Promise<Profile> {
 	const known = profiles.get(participantId);
 	if (known) return known;
-	const row = profileById().get({ participantId });
+	const row = await first(profileById().execute({ participantId }));
 	const profile = {
 		displayName: row?.displayName ?? null,
 		affiliation: row?.affiliation ?? null,
@@ -156,22 +175,25 @@ export function profileOf(participantId: string): Profile {
  * Who took part, for the report's counts: group and mode, and only whether they said they are a
  * woman. Only those who joined before the session's end (`endedAt`) count.
  */
-export function participantFactsOf(meetingId: string, endedAt: Date | null): RecordFacts['participants'] {
-	return db()
-		.select({
-			stakeholderGroup: participants.stakeholderGroup,
-			mode: participants.mode,
-			gender: participants.gender
-		})
-		.from(participants)
-		.where(
-			and(eq(participants.meetingId, meetingId), endedAt ? lte(participants.createdAt, endedAt) : undefined)
-		)
-		.all()
-		.map((p) => ({
-			stakeholderGroup: p.stakeholderGroup,
-			mode: p.mode,
-			woman: p.gender === 'woman',
-			genderStated: p.gender !== null
-		}));
+export async function participantFactsOf(
+	meetingId: string,
+	endedAt: Date | null
+): Promise<RecordFacts['participants']> {
+	return (
+		await db()
+			.select({
+				stakeholderGroup: participants.stakeholderGroup,
+				mode: participants.mode,
+				gender: participants.gender
+			})
+			.from(participants)
+			.where(
+				and(eq(participants.meetingId, meetingId), endedAt ? lte(participants.createdAt, endedAt) : undefined)
+			)
+	).map((p) => ({
+		stakeholderGroup: p.stakeholderGroup,
+		mode: p.mode,
+		woman: p.gender === 'woman',
+		genderStated: p.gender !== null
+	}));
 }

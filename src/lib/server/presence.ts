@@ -17,6 +17,8 @@ export class Presence {
 	/** The polls open now, per meeting, and every attendee connected at any time while each was open. */
 	#openPolls = new Map<string, ReadonlySet<string>>();
 	#connectedWhileOpen = new Map<string, Set<string>>();
+	/** What the deployment's other processes last reported, per meeting and process. */
+	#remote = new Map<string, Map<string, RemoteReport & { at: number }>>();
 
 	#tally(meetingId: string, mode: ParticipationMode | null, delta: number): void {
 		const counts = this.#counts.get(meetingId) ?? { connected: 0, inRoom: 0, remote: 0 };
@@ -66,9 +68,15 @@ export class Presence {
 		return this.#connectedWhileOpen.has(pollId);
 	}
 
-	/** Distinct attendees connected at any time while the poll was open (since this process started). */
+	/**
+	 * Distinct attendees connected at any time while the poll was open (since this process started),
+	 * with those the other processes reported: a phone that moved between processes counts twice.
+	 */
 	connectedWhileOpen(pollId: string): number {
-		return this.#connectedWhileOpen.get(pollId)?.size ?? 0;
+		let total = this.#localWhileOpen(pollId);
+		for (const reports of this.#remote.values())
+			for (const report of reports.values()) total += report.whileOpen[pollId] ?? 0;
+		return total;
 	}
 
 	leave(meetingId: string, participantId: string): void {
@@ -91,11 +99,62 @@ export class Presence {
 		return true;
 	}
 
+	/** The meeting's connections across the deployment: this process's and those the others reported. */
 	counts(meetingId: string): PresenceCounts {
 		const counts = this.#counts.get(meetingId);
-		return counts ? { ...counts } : { connected: 0, inRoom: 0, remote: 0 };
+		const total = counts ? { ...counts } : { connected: 0, inRoom: 0, remote: 0 };
+		for (const report of this.#reports(meetingId)) {
+			total.connected += report.counts.connected;
+			total.inRoom += report.counts.inRoom;
+			total.remote += report.counts.remote;
+		}
+		return total;
+	}
+
+	/** What this process reports of a meeting to the others: its connections, and per open poll. */
+	report(meetingId: string): { counts: PresenceCounts; whileOpen: Record<string, number> } {
+		const counts = this.#counts.get(meetingId) ?? { connected: 0, inRoom: 0, remote: 0 };
+		const whileOpen = Object.fromEntries(
+			[...(this.#openPolls.get(meetingId) ?? [])].map((pollId) => [pollId, this.#localWhileOpen(pollId)])
+		);
+		return { counts: { ...counts }, whileOpen };
+	}
+
+	/** The meetings this process has connections of. */
+	meetings(): string[] {
+		return [...this.#meetings.keys()];
+	}
+
+	/** Another process's report; it holds until a newer one, or until it is older than REPORT_LIFE_MS. */
+	reported(meetingId: string, process: string, report: RemoteReport): void {
+		const reports = this.#remote.get(meetingId) ?? new Map<string, RemoteReport & { at: number }>();
+		this.#remote.set(meetingId, reports);
+		reports.set(process, { ...report, at: performance.now() });
+	}
+
+	#reports(meetingId: string): RemoteReport[] {
+		const reports = this.#remote.get(meetingId);
+		if (!reports) return [];
+		const now = performance.now();
+		for (const [process, report] of reports) if (now - report.at > REPORT_LIFE_MS) reports.delete(process);
+		return [...reports.values()];
+	}
+
+	#localWhileOpen(pollId: string): number {
+		return this.#connectedWhileOpen.get(pollId)?.size ?? 0;
 	}
 }
+
+interface RemoteReport {
+	counts: PresenceCounts;
+	whileOpen: Record<string, number>;
+}
+
+/**
+ * How long another process's report counts: it reports every few seconds, so one not heard from
+ * for this long has stopped (its phones reconnect to the others and are counted there).
+ */
+export const REPORT_LIFE_MS = 12_000;
 
 /** The connections of this process. */
 export const presence = new Presence();

@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
+import { connectCluster } from './cluster';
 import { readConfig } from './config';
-import { openDatabase, type Db } from './db';
+import { db, first, openDatabase, transaction } from './db';
 import { users } from './db/schema';
 import { hashPassword, verifyPassword } from './auth/password';
 import { passwordWeakness } from './auth/strength';
@@ -23,36 +24,41 @@ export function startPlenary(): Promise<void> {
 
 async function prepare(): Promise<void> {
 	const config = readConfig();
-	const db = openDatabase(config.databasePath, config.migrationsFolder);
-	const firstStart = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
-	await ensureAdmin(db, config.adminUsername, config.adminPassword, firstStart);
-	if (firstStart) {
-		// The seed is an ordinary meeting file, read by the same reader an organiser's upload goes through.
-		const geneva = readMeetingFile(genevaFile);
-		if (!geneva.ok) throw new Error(`The Geneva meeting file is invalid: ${JSON.stringify(geneva.problems)}`);
-		// A fresh install's copy is a rehearsal: its 2017 comment deadline stays in the data, unenforced.
-		const { meeting } = geneva.definition;
-		importMeeting(db, { ...geneva.definition, meeting: { ...meeting, rehearsal: true } });
-		const { code, title } = geneva.definition.meeting;
-		console.log(`Plenary: seeded the meeting "${title}" (join code ${code}).`);
-	}
+	connectCluster(config.redisUrl);
+	await openDatabase(config.database);
+	// Processes starting together on a new database create the admin and the seed once.
+	await transaction(async () => {
+		const firstStart = ((await first(db().select({ n: count() }).from(users)))?.n ?? 0) === 0;
+		await ensureAdmin(config.adminUsername, config.adminPassword, firstStart);
+		if (firstStart) {
+			// The seed is an ordinary meeting file, read by the same reader an organiser's upload goes through.
+			const geneva = readMeetingFile(genevaFile);
+			if (!geneva.ok)
+				throw new Error(`The Geneva meeting file is invalid: ${JSON.stringify(geneva.problems)}`);
+			// A fresh install's copy is a rehearsal: its 2017 comment deadline stays in the data, unenforced.
+			const { meeting } = geneva.definition;
+			await importMeeting({ ...geneva.definition, meeting: { ...meeting, rehearsal: true } });
+			const { code, title } = geneva.definition.meeting;
+			console.log(`Plenary: seeded the meeting "${title}" (join code ${code}).`);
+		}
+	}, ['plenary:first-start']);
 	// server.js prints this once it listens, when it knows the address.
-	globalThis.plenaryStartBanner = (origin) => startBanner(openMeetings(), origin);
+	globalThis.plenaryStartBanner = async (origin) => startBanner(await openMeetings(), origin);
 }
 
 /**
  * With ADMIN_USERNAME and ADMIN_PASSWORD set, that admin exists with that password. Without them,
  * the first start creates `admin` with a random password and prints it once.
  */
-async function ensureAdmin(db: Db, username: string | null, password: string | null, firstStart: boolean) {
+async function ensureAdmin(username: string | null, password: string | null, firstStart: boolean) {
 	if (username && password) {
 		const weakness = passwordWeakness(password, [username, 'plenary']);
 		if (weakness) throw new Error(`ADMIN_PASSWORD is not accepted. ${weakness}`);
-		const existing = db.select().from(users).where(eq(users.username, username)).get();
+		const existing = await first(db().select().from(users).where(eq(users.username, username)));
 		if (!existing) {
-			db.insert(users)
-				.values({ id: generateId(), username, passwordHash: await hashPassword(password), isAdmin: true })
-				.run();
+			await db()
+				.insert(users)
+				.values({ id: generateId(), username, passwordHash: await hashPassword(password), isAdmin: true });
 			console.log(`Plenary: created admin "${username}" from ADMIN_USERNAME / ADMIN_PASSWORD.`);
 		} else if (
 			!(await verifyPassword(existing.passwordHash, password)) ||
@@ -60,24 +66,24 @@ async function ensureAdmin(db: Db, username: string | null, password: string | n
 			existing.removedAt
 		) {
 			const passwordHash = await hashPassword(password);
-			db.update(users)
+			await db()
+				.update(users)
 				.set({ passwordHash, isAdmin: true, removedAt: null })
-				.where(eq(users.id, existing.id))
-				.run();
+				.where(eq(users.id, existing.id));
 			console.log(`Plenary: updated admin "${username}" from ADMIN_USERNAME / ADMIN_PASSWORD.`);
 		}
 		return;
 	}
 	if (!firstStart) return;
 	const generated = generateToken().slice(0, 16);
-	db.insert(users)
+	await db()
+		.insert(users)
 		.values({
 			id: generateId(),
 			username: 'admin',
 			passwordHash: await hashPassword(generated),
 			isAdmin: true
-		})
-		.run();
+		});
 	console.log(
 		[
 			'',

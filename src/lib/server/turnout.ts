@@ -1,7 +1,7 @@
 import { and, count, eq, gt } from 'drizzle-orm';
 import { moreBallotsThanPhones } from '$lib/domain/turnout';
 import type { PollTurnout, TurnoutWatch } from '$lib/realtime/protocol';
-import { db } from './db';
+import { db, first } from './db';
 import { participants } from './db/schema';
 import { subscribe } from './events';
 import { livePolls } from './polls/live';
@@ -27,14 +27,14 @@ class Turnout {
 	}
 
 	/** Called before an attendee arrives, so that a poll open before this process started counts them. */
-	follow(meetingId: string): void {
-		if (!this.#followed.has(meetingId)) this.#followOpenPolls(meetingId);
+	async follow(meetingId: string): Promise<void> {
+		if (!this.#followed.has(meetingId)) await this.#followOpenPolls(meetingId);
 	}
 
-	of(meetingId: string, now = Date.now()): TurnoutWatch {
-		this.follow(meetingId);
+	async of(meetingId: string, now = Date.now()): Promise<TurnoutWatch> {
+		await this.follow(meetingId);
 		const connected = presence.counts(meetingId).connected;
-		const polls = livePolls.list(meetingId).flatMap(({ poll }): PollTurnout[] => {
+		const polls = (await livePolls.list(meetingId)).flatMap(({ poll }): PollTurnout[] => {
 			if (poll.status === 'draft') return [];
 			const ballots = livePolls.count(poll.id);
 			const whileOpen = this.#countedFromStart.has(poll.id) ? presence.connectedWhileOpen(poll.id) : null;
@@ -52,12 +52,12 @@ class Turnout {
 				}
 			];
 		});
-		return { connected, newLastMinute: newPhones(meetingId, now), polls };
+		return { connected, newLastMinute: await newPhones(meetingId, now), polls };
 	}
 
-	#followOpenPolls(meetingId: string, now = Date.now()): void {
+	async #followOpenPolls(meetingId: string, now = Date.now()): Promise<void> {
 		this.#followed.add(meetingId);
-		const open = livePolls.list(meetingId).filter(({ poll }) => poll.status === 'open');
+		const open = (await livePolls.list(meetingId)).filter(({ poll }) => poll.status === 'open');
 		for (const { poll } of open) {
 			// Counted from the start: first seen open here just as it opened, and never open before.
 			const justOpened = poll.openedAt !== null && now - poll.openedAt.getTime() < JUST_OPENED_MS;
@@ -71,13 +71,14 @@ class Turnout {
 }
 
 /** Participants who joined the meeting in the last minute. */
-function newPhones(meetingId: string, now: number): number {
+async function newPhones(meetingId: string, now: number): Promise<number> {
 	const since = new Date(now - NEW_PHONES_WINDOW_MS);
-	const row = db()
-		.select({ n: count() })
-		.from(participants)
-		.where(and(eq(participants.meetingId, meetingId), gt(participants.createdAt, since)))
-		.get();
+	const row = await first(
+		db()
+			.select({ n: count() })
+			.from(participants)
+			.where(and(eq(participants.meetingId, meetingId), gt(participants.createdAt, since)))
+	);
 	return row?.n ?? 0;
 }
 

@@ -10,9 +10,9 @@ import {
 import { setSessionCookie } from '$lib/server/auth/session';
 import { readForm } from '$lib/server/forms';
 
-export function load({ locals, url }) {
+export async function load({ locals, url }) {
 	const user = requireUser(locals, url);
-	return { username: user.username, isAdmin: user.isAdmin, details: personDetailsOf(user.id) };
+	return { username: user.username, isAdmin: user.isAdmin, details: await personDetailsOf(user.id) };
 }
 
 export const actions = {
@@ -21,7 +21,7 @@ export const actions = {
 		const user = requireUser(locals, url);
 		const read = readPersonDetails(await readForm(request));
 		if (!read.ok) return fail(400, { details: read.refusal });
-		if (!updatePersonDetails(user.id, read.details))
+		if (!(await updatePersonDetails(user.id, read.details)))
 			return fail(400, { details: { message: 'Your account is no longer active.', field: '', typed: null } });
 		return { detailsSaved: true };
 	},
@@ -35,7 +35,7 @@ export const actions = {
 		const next = String(form.get('next') ?? '');
 		if (next !== String(form.get('repeat') ?? ''))
 			return fail(400, { message: 'The new password and its repetition differ.' });
-		const problem = newPasswordProblem(next, user.username);
+		const problem = await newPasswordProblem(next, user.username);
 		if (problem) return fail(400, { message: problem });
 		const outcome = await changePassword(user, current.slice(0, 256), next);
 		if (!outcome.ok) return fail(400, { message: outcome.message });

@@ -10,15 +10,14 @@ import { MEETING_FILE_MAX_BYTES, readMeetingFile } from '$lib/server/meetings/fi
 import { importMeeting } from '$lib/server/meetings/import';
 import { meetingsInOrder } from '$lib/server/meetings/store';
 
-export function load({ locals, url }) {
+export async function load({ locals, url }) {
 	requireAdmin(locals, url);
-	const joined = db()
+	const joined = await db()
 		.select({ meetingId: participants.meetingId, n: count() })
 		.from(participants)
-		.groupBy(participants.meetingId)
-		.all();
+		.groupBy(participants.meetingId);
 	const attendees = new Map(joined.map((row) => [row.meetingId, row.n]));
-	const rows = meetingsInOrder();
+	const rows = await meetingsInOrder();
 	return {
 		meetings: rows.map((meeting) => ({
 			code: meeting.code,
@@ -41,11 +40,11 @@ export const actions = {
 		const form = await readForm(request);
 		if (!form) return fail(400, { create: { message: 'Send the form again.', title: '', code: '' } });
 		const fields = fieldsFromForm(form);
-		const code = fields.code || freeJoinCode();
+		const code = fields.code || (await freeJoinCode());
 		const reading = readSettings({ ...fields, code });
 		if (!reading.ok)
 			return fail(400, { create: { message: reading.message, title: fields.title, code: fields.code } });
-		if (codeTaken(code)) {
+		if (await codeTaken(code)) {
 			return fail(400, {
 				create: {
 					message: `Another meeting already uses the code ${code}.`,
@@ -54,7 +53,7 @@ export const actions = {
 				}
 			});
 		}
-		createMeeting(reading.settings);
+		await createMeeting(reading.settings);
 		redirect(303, `/admin/meetings/${code}`);
 	},
 
@@ -76,7 +75,7 @@ export const actions = {
 		const reading = readMeetingFile(await file.text());
 		if (!reading.ok) return fail(400, { import: { problems: reading.problems } });
 		const { code } = reading.definition.meeting;
-		if (codeTaken(code)) {
+		if (await codeTaken(code)) {
 			return fail(400, {
 				import: {
 					problems: [
@@ -85,7 +84,7 @@ export const actions = {
 				}
 			});
 		}
-		importMeeting(db(), reading.definition);
+		await importMeeting(reading.definition);
 		redirect(303, `/admin/meetings/${code}`);
 	}
 };

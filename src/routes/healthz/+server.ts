@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { databaseReachable } from '$lib/server/db';
 import { version } from '../../../package.json';
 
-export function GET() {
-	const database = databaseReachable();
+export async function GET() {
+	const database = await databaseReachable();
 	return json({ ok: database, database, version }, { status: database ? 200 : 503 });
 }

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { db } from '$lib/server/db';
+import { db, first } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { passwordMatches } from '$lib/server/auth/password';
 import { passwordChecks } from '$lib/server/auth/checks';
@@ -25,7 +25,7 @@ export const actions = {
 		if (!username || !password || username.length > 64 || password.length > 256) {
 			return fail(400, { username: username.slice(0, 64), message: 'Enter your username and password.' });
 		}
-		const found = db().select().from(users).where(eq(users.username, username)).get();
+		const found = await first(db().select().from(users).where(eq(users.username, username)));
 		const account = found && !found.removedAt ? found : null;
 		const device = knownDevice(cookies, account);
 		const source: SignInSource = device
@@ -53,7 +53,7 @@ export const actions = {
 		signInGuard.succeeded(key, source);
 		const secure = url.protocol === 'https:';
 		rememberDevice(cookies, account, secure);
-		const { token, session } = createSession(account.id);
+		const { token, session } = await createSession(account.id);
 		setSessionCookie(cookies, token, session.expiresAt, secure);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	}

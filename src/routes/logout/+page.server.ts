@@ -6,8 +6,8 @@ export function load() {
 }
 
 export const actions = {
-	default: ({ locals, cookies, url }) => {
-		if (locals.session) invalidateSession(locals.session.id);
+	default: async ({ locals, cookies, url }) => {
+		if (locals.session) await invalidateSession(locals.session.id);
 		deleteSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/login');
 	}

@@ -1,14 +1,19 @@
 import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { ensureDatabase, isPostgres, temporaryDatabase, type DatabaseLocation } from './database';
+
+export { temporaryDatabase };
+
+/** Every process of a test that shares a PostgreSQL database signs with one key, as a deployment's do. */
+const TEST_SERVER_SECRET = 'plenary-tests-server-secret-0123456789abcdef';
 
 export const ADMIN = { username: 'admin', password: 'integration-secret-42' };
 
 export interface RunningServer {
 	url: string;
-	databasePath: string;
+	/** Its database: a SQLite file, or a PostgreSQL database's URL (see support/database.ts). */
+	database: DatabaseLocation;
 	/** The server process, e.g. to read its memory from /proc. */
 	pid: number;
 	output: () => string;
@@ -16,10 +21,6 @@ export interface RunningServer {
 	stop: () => Promise<void>;
 	/** SIGKILL: the process dies mid-flight, as in a crash. */
 	kill: () => Promise<void>;
-}
-
-export function temporaryDatabase(): string {
-	return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-test-')), 'plenary.db');
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -42,16 +43,19 @@ export function freePort(): Promise<number> {
 }
 
 export async function startServer(
-	options: { databasePath?: string; env?: Record<string, string> } = {}
+	options: { database?: DatabaseLocation; env?: Record<string, string> } = {}
 ): Promise<RunningServer> {
-	const databasePath = options.databasePath ?? temporaryDatabase();
+	const database = options.database ?? temporaryDatabase();
+	await ensureDatabase(database);
 	const child = spawn(process.execPath, ['server.js'], {
 		cwd: path.resolve(import.meta.dirname, '../../..'),
 		env: {
 			...process.env,
 			PORT: '0',
 			HOST: '127.0.0.1',
-			DATABASE_PATH: databasePath,
+			...(isPostgres(database)
+				? { DATABASE_URL: database, DATABASE_PATH: '', SERVER_SECRET: TEST_SERVER_SECRET }
+				: { DATABASE_URL: '', DATABASE_PATH: database }),
 			ADMIN_USERNAME: ADMIN.username,
 			ADMIN_PASSWORD: ADMIN.password,
 			PUBLIC_ORIGIN: '',
@@ -81,7 +85,7 @@ export async function startServer(
 	});
 	return {
 		url,
-		databasePath,
+		database,
 		pid: child.pid!,
 		output: () => output,
 		stop: async () => {

@@ -41,7 +41,7 @@ export async function staffSocket(
 	username: string,
 	roles: string[]
 ): Promise<TestSocket> {
-	await addUser(server.databasePath, username, 'staff-password-1', roles);
+	await addUser(server.database, username, 'staff-password-1', roles);
 	const cookie = await signIn(server.url, username, 'staff-password-1');
 	const { socket } = await connect(server.url, { as: 'moderator', cookie });
 	open.push(socket);

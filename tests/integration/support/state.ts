@@ -1,50 +1,39 @@
-import Database from 'better-sqlite3';
 import type { MeetingSnapshot } from '../../../src/lib/realtime/protocol';
 import type { TestSocket } from './clients';
+import { sql, tableNames, type DatabaseLocation } from './database';
 
 /** Rows that change without any command: sign-ins, phones joining, and the peak of connected phones. */
 const VOLATILE_TABLES = new Set(['sessions', 'participants', '__drizzle_migrations']);
 const VOLATILE_COLUMNS = new Set(['peak_connected', 'peak_in_room', 'peak_remote']);
 
 /**
- * Everything the server stored, table by table (read-only, beside the running server), apart from
- * what changes on its own. Two equal digests mean no command changed anything.
+ * Everything the server stored, table by table (beside the running server), apart from what
+ * changes on its own. Two equal digests mean no command changed anything. Rows are in the order
+ * of their contents, which is the same in both databases.
  */
-export function databaseDigest(databasePath: string): Record<string, unknown[]> {
-	const sqlite = new Database(databasePath, { readonly: true });
-	try {
-		const tables = sqlite
-			.prepare(
-				"select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name"
-			)
-			.all() as { name: string }[];
-		const digest: Record<string, unknown[]> = {};
-		for (const { name } of tables) {
-			if (VOLATILE_TABLES.has(name)) continue;
-			const rows = sqlite.prepare(`select * from "${name}" order by rowid`).all() as Record<
-				string,
-				unknown
-			>[];
-			digest[name] = rows.map((row) =>
-				Object.fromEntries(Object.entries(row).filter(([column]) => !VOLATILE_COLUMNS.has(column)))
-			);
-		}
-		return digest;
-	} finally {
-		sqlite.close();
+export async function databaseDigest(database: DatabaseLocation): Promise<Record<string, unknown[]>> {
+	const digest: Record<string, unknown[]> = {};
+	for (const name of await tableNames(database)) {
+		if (VOLATILE_TABLES.has(name)) continue;
+		const rows = (await sql(database, `select * from "${name}"`)).map((row) =>
+			Object.fromEntries(Object.entries(row).filter(([column]) => !VOLATILE_COLUMNS.has(column)))
+		);
+		digest[name] = rows
+			.map((row) => [JSON.stringify(row), row] as const)
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+			.map(([, row]) => row);
 	}
+	return digest;
 }
 
-/** Rows in `ballots` for one poll, read beside the running server (or from a copy of its file). */
-export function ballotCount(databasePath: string, pollId: string): number {
-	const sqlite = new Database(databasePath, { readonly: true });
-	try {
-		return (
-			sqlite.prepare('select count(*) as n from ballots where poll_id = ?').get(pollId) as { n: number }
-		).n;
-	} finally {
-		sqlite.close();
-	}
+/** Rows in `ballots` for one poll, read beside the running server (or from a copy of its database). */
+export async function ballotCount(database: DatabaseLocation, pollId: string): Promise<number> {
+	const [row] = await sql<{ n: number }>(
+		database,
+		'select count(*) as n from ballots where poll_id = ?',
+		pollId
+	);
+	return row.n;
 }
 
 /** A snapshot without what moves on its own: connected counts and the server's clock. */

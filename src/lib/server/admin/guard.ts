@@ -11,7 +11,7 @@ export function requireAdmin(locals: App.Locals, url: URL): SessionUser {
 }
 
 /** An admin page or action about one meeting: the caller is an admin and the meeting exists. */
-export function requireAdminMeeting({
+export async function requireAdminMeeting({
 	locals,
 	url,
 	params
@@ -19,9 +19,9 @@ export function requireAdminMeeting({
 	locals: App.Locals;
 	url: URL;
 	params: { code: string };
-}): Meeting {
+}): Promise<Meeting> {
 	requireAdmin(locals, url);
-	return requireMeeting(params.code);
+	return await requireMeeting(params.code);
 }
 
 export function requireUser(locals: App.Locals, url: URL): SessionUser {

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { MeetingRole } from '$lib/domain/meeting';
-import { db } from '../db';
+import { db, first, rowsChanged, transaction } from '../db';
 import { meetingRoles, meetings, sessions, users } from '../db/schema';
 import { publish } from '../events';
 import { hashPassword, verifyPassword } from './password';
@@ -70,8 +70,8 @@ export function readPersonDetails(
 }
 
 /** Words of this installation an attacker would try first: the meetings' codes and titles. */
-function meetingWords(): string[] {
-	const rows = db().select({ code: meetings.code, title: meetings.title }).from(meetings).all();
+async function meetingWords(): Promise<string[]> {
+	const rows = await db().select({ code: meetings.code, title: meetings.title }).from(meetings);
 	return rows
 		.flatMap(({ code, title }) => [code, ...title.split(/[^\p{L}\p{N}]+/u)])
 		.filter((w) => w.length >= 3);
@@ -81,10 +81,10 @@ function meetingWords(): string[] {
  * What is wrong with a new password for `username`, or null: too short or long, or easy to guess
  * (common passwords, patterns, the username or the meetings' words).
  */
-export function newPasswordProblem(password: string, username: string): string | null {
+export async function newPasswordProblem(password: string, username: string): Promise<string | null> {
 	const parsed = passwordSchema.safeParse(password);
 	if (!parsed.success) return parsed.error.issues[0].message;
-	return passwordWeakness(password, [username, 'plenary', ...meetingWords()]);
+	return passwordWeakness(password, [username, 'plenary', ...(await meetingWords())]);
 }
 
 export interface Account {
@@ -97,9 +97,9 @@ export interface Account {
 	roles: { meetingCode: string; meetingTitle: string; role: MeetingRole }[];
 }
 
-export function listAccounts(): Account[] {
-	const rows = db().select().from(users).orderBy(asc(users.username)).all();
-	const roles = db()
+export async function listAccounts(): Promise<Account[]> {
+	const rows = await db().select().from(users).orderBy(asc(users.username));
+	const roles = await db()
 		.select({
 			userId: meetingRoles.userId,
 			role: meetingRoles.role,
@@ -108,8 +108,7 @@ export function listAccounts(): Account[] {
 		})
 		.from(meetingRoles)
 		.innerJoin(meetings, eq(meetings.id, meetingRoles.meetingId))
-		.orderBy(asc(meetings.code))
-		.all();
+		.orderBy(asc(meetings.code));
 	return rows.map((user) => ({
 		id: user.id,
 		username: user.username,
@@ -130,13 +129,12 @@ export async function createAccount(
 	password: string,
 	isAdmin: boolean
 ): Promise<AccountOutcome> {
-	const taken = db().select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+	const taken = await first(db().select({ id: users.id }).from(users).where(eq(users.username, username)));
 	if (taken) return { ok: false, message: `There is already an account named ${username}.` };
 	const id = generateId();
-	db()
+	await db()
 		.insert(users)
-		.values({ id, username, passwordHash: await hashPassword(password), isAdmin })
-		.run();
+		.values({ id, username, passwordHash: await hashPassword(password), isAdmin });
 	return { ok: true, id };
 }
 
@@ -144,79 +142,90 @@ export async function createAccount(
  * Ends a user's access at once: no more sign-in, every session and role gone, open consoles
  * disconnected. The account row stays so the record still names what they did.
  */
-export function removeAccount(userId: string): boolean {
-	const removed = db().transaction((tx) => {
-		const result = tx
-			.update(users)
-			.set({ removedAt: new Date(), isAdmin: false })
-			.where(and(eq(users.id, userId), isNull(users.removedAt)))
-			.run();
-		if (result.changes === 0) return false;
-		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-		tx.delete(meetingRoles).where(eq(meetingRoles.userId, userId)).run();
+export async function removeAccount(userId: string): Promise<boolean> {
+	const removed = await transaction(async (tx) => {
+		const changed = await rowsChanged(
+			tx
+				.update(users)
+				.set({ removedAt: new Date(), isAdmin: false })
+				.where(and(eq(users.id, userId), isNull(users.removedAt)))
+		);
+		if (changed === 0) return false;
+		await tx.delete(sessions).where(eq(sessions.userId, userId));
+		await tx.delete(meetingRoles).where(eq(meetingRoles.userId, userId));
 		return true;
 	});
 	if (removed) publish({ name: 'user.accessEnded', userId, meetingId: null });
 	return removed;
 }
 
-export function personDetailsOf(userId: string): PersonDetails {
-	const row = db()
-		.select({ displayName: users.displayName, affiliation: users.affiliation })
-		.from(users)
-		.where(eq(users.id, userId))
-		.get();
+export async function personDetailsOf(userId: string): Promise<PersonDetails> {
+	const row = await first(
+		db()
+			.select({ displayName: users.displayName, affiliation: users.affiliation })
+			.from(users)
+			.where(eq(users.id, userId))
+	);
 	return row ?? { displayName: null, affiliation: null };
 }
 
 /** Sets a user's display name and affiliation; false when there is no such account, or it was removed. */
-export function updatePersonDetails(userId: string, details: PersonDetails): boolean {
-	const result = db()
-		.update(users)
-		.set(details)
-		.where(and(eq(users.id, userId), isNull(users.removedAt)))
-		.run();
-	return result.changes > 0;
+export async function updatePersonDetails(userId: string, details: PersonDetails): Promise<boolean> {
+	const changed = await transaction(() =>
+		rowsChanged(
+			db()
+				.update(users)
+				.set(details)
+				.where(and(eq(users.id, userId), isNull(users.removedAt)))
+		)
+	);
+	return changed > 0;
 }
 
-export function grantRole(meetingId: string, userId: string, role: MeetingRole): boolean {
-	const user = db()
-		.select({ id: users.id })
-		.from(users)
-		.where(and(eq(users.id, userId), isNull(users.removedAt)))
-		.get();
+export async function grantRole(meetingId: string, userId: string, role: MeetingRole): Promise<boolean> {
+	const user = await first(
+		db()
+			.select({ id: users.id })
+			.from(users)
+			.where(and(eq(users.id, userId), isNull(users.removedAt)))
+	);
 	if (!user) return false;
-	db().insert(meetingRoles).values({ meetingId, userId, role }).onConflictDoNothing().run();
+	await db().insert(meetingRoles).values({ meetingId, userId, role }).onConflictDoNothing();
 	return true;
 }
 
 /** Takes a role away; a user left with no role in the meeting loses their open consoles there. */
-export function revokeRole(meetingId: string, userId: string, role: MeetingRole): boolean {
-	const result = db()
-		.delete(meetingRoles)
-		.where(
-			and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, userId), eq(meetingRoles.role, role))
-		)
-		.run();
-	const left = db()
-		.select({ role: meetingRoles.role })
-		.from(meetingRoles)
-		.where(and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, userId)))
-		.get();
+export async function revokeRole(meetingId: string, userId: string, role: MeetingRole): Promise<boolean> {
+	const changed = await rowsChanged(
+		db()
+			.delete(meetingRoles)
+			.where(
+				and(
+					eq(meetingRoles.meetingId, meetingId),
+					eq(meetingRoles.userId, userId),
+					eq(meetingRoles.role, role)
+				)
+			)
+	);
+	const left = await first(
+		db()
+			.select({ role: meetingRoles.role })
+			.from(meetingRoles)
+			.where(and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, userId)))
+	);
 	if (!left) publish({ name: 'user.accessEnded', userId, meetingId });
-	return result.changes > 0;
+	return changed > 0;
 }
 
-export function rolesOfMeeting(
+export async function rolesOfMeeting(
 	meetingId: string
-): { userId: string; username: string; name: string; role: MeetingRole }[] {
-	return db()
+): Promise<{ userId: string; username: string; name: string; role: MeetingRole }[]> {
+	return await db()
 		.select({ userId: users.id, username: users.username, name: personName(), role: meetingRoles.role })
 		.from(meetingRoles)
 		.innerJoin(users, eq(users.id, meetingRoles.userId))
 		.where(eq(meetingRoles.meetingId, meetingId))
-		.orderBy(asc(users.username))
-		.all();
+		.orderBy(asc(users.username));
 }
 
 export type PasswordChange = { ok: true; token: string; expiresAt: Date } | { ok: false; message: string };
@@ -230,15 +239,15 @@ export async function changePassword(
 	current: string,
 	next: string
 ): Promise<PasswordChange> {
-	const row = db().select().from(users).where(eq(users.id, user.id)).get();
+	const row = await first(db().select().from(users).where(eq(users.id, user.id)));
 	if (!row || !(await verifyPassword(row.passwordHash, current)))
 		return { ok: false, message: 'Your current password is not right.' };
 	const passwordHash = await hashPassword(next);
-	db().transaction((tx) => {
-		tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-		tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+	await transaction(async (tx) => {
+		await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+		await tx.delete(sessions).where(eq(sessions.userId, user.id));
 	});
 	publish({ name: 'user.accessEnded', userId: user.id, meetingId: null });
-	const { token, session } = createSession(user.id);
+	const { token, session } = await createSession(user.id);
 	return { ok: true, token, expiresAt: session.expiresAt };
 }

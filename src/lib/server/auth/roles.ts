@@ -6,24 +6,23 @@ import { personAffiliation, personName } from './names';
 import type { SessionUser } from './session';
 
 /** The roles a user holds in one meeting; an admin holds every role in every meeting. */
-export function rolesIn(user: SessionUser | null, meetingId: string): Set<MeetingRole> {
+export async function rolesIn(user: SessionUser | null, meetingId: string): Promise<Set<MeetingRole>> {
 	if (!user) return new Set();
 	if (user.isAdmin) return new Set(MEETING_ROLES);
-	const rows = db()
+	const rows = await db()
 		.select({ role: meetingRoles.role })
 		.from(meetingRoles)
-		.where(and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, user.id)))
-		.all();
+		.where(and(eq(meetingRoles.meetingId, meetingId), eq(meetingRoles.userId, user.id)));
 	return new Set(rows.map((row) => row.role));
 }
 
-export function canModerate(user: SessionUser | null, meetingId: string): boolean {
-	return rolesIn(user, meetingId).has('moderator');
+export async function canModerate(user: SessionUser | null, meetingId: string): Promise<boolean> {
+	return (await rolesIn(user, meetingId)).has('moderator');
 }
 
 /** Who keeps and exports the record: the meeting's moderators and rapporteurs (and admins). */
-export function canKeepRecord(user: SessionUser | null, meetingId: string): boolean {
-	const roles = rolesIn(user, meetingId);
+export async function canKeepRecord(user: SessionUser | null, meetingId: string): Promise<boolean> {
+	const roles = await rolesIn(user, meetingId);
 	return roles.has('moderator') || roles.has('rapporteur');
 }
 
@@ -31,10 +30,10 @@ export function canKeepRecord(user: SessionUser | null, meetingId: string): bool
  * Who holds which role in a meeting, named as they chose (display name, else username) with their
  * affiliation ('' when none), in alphabetical order of the name (admins not included).
  */
-export function roleHoldersOf(
+export async function roleHoldersOf(
 	meetingId: string
-): { role: MeetingRole; userId: string; name: string; affiliation: string }[] {
-	return db()
+): Promise<{ role: MeetingRole; userId: string; name: string; affiliation: string }[]> {
+	return await db()
 		.select({
 			role: meetingRoles.role,
 			userId: users.id,
@@ -44,6 +43,5 @@ export function roleHoldersOf(
 		.from(meetingRoles)
 		.innerJoin(users, eq(users.id, meetingRoles.userId))
 		.where(eq(meetingRoles.meetingId, meetingId))
-		.orderBy(asc(personName()))
-		.all();
+		.orderBy(asc(personName()));
 }

@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, isNull } from 'drizzle-orm';
-import { db } from '../db';
+import { db, first } from '../db';
 import { sessions, users, type Session, type User } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
 import { publish } from '../events';
@@ -15,49 +15,50 @@ export const SESSION_COOKIE = 'plenary-session';
 export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'isAdmin'>;
 export type SessionValidation = { session: Session; user: SessionUser } | { session: null; user: null };
 
-export function createSession(userId: string): { token: string; session: Session } {
+export async function createSession(userId: string): Promise<{ token: string; session: Session }> {
 	const token = generateToken();
 	const session: Session = {
 		id: hashToken(token),
 		userId,
 		expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS)
 	};
-	db().insert(sessions).values(session).run();
+	await db().insert(sessions).values(session);
 	return { token, session };
 }
 
-export function validateSessionToken(token: string): SessionValidation {
-	const row = db()
-		.select({
-			session: sessions,
-			user: {
-				id: users.id,
-				username: users.username,
-				displayName: users.displayName,
-				isAdmin: users.isAdmin
-			}
-		})
-		.from(sessions)
-		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(and(eq(sessions.id, hashToken(token)), isNull(users.removedAt)))
-		.get();
+export async function validateSessionToken(token: string): Promise<SessionValidation> {
+	const row = await first(
+		db()
+			.select({
+				session: sessions,
+				user: {
+					id: users.id,
+					username: users.username,
+					displayName: users.displayName,
+					isAdmin: users.isAdmin
+				}
+			})
+			.from(sessions)
+			.innerJoin(users, eq(sessions.userId, users.id))
+			.where(and(eq(sessions.id, hashToken(token)), isNull(users.removedAt)))
+	);
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;
 	const now = Date.now();
 	if (now >= session.expiresAt.getTime()) {
-		db().delete(sessions).where(eq(sessions.id, session.id)).run();
+		await db().delete(sessions).where(eq(sessions.id, session.id));
 		return { session: null, user: null };
 	}
 	if (now >= session.expiresAt.getTime() - RENEW_WITHIN_MS) {
 		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		db().update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id)).run();
+		await db().update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id));
 	}
 	return { session, user };
 }
 
 /** Ends a session; the consoles opened with it are closed (see `session.ended`). */
-export function invalidateSession(sessionId: string): void {
-	db().delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function invalidateSession(sessionId: string): Promise<void> {
+	await db().delete(sessions).where(eq(sessions.id, sessionId));
 	publish({ name: 'session.ended', sessionId });
 }
 

@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { COMMENTS_SHOWN_PER_CARD, deadlineInForce, newestComments } from '$lib/domain/comments';
 import type { CommentInfo, CommentsState, TagInfo } from '$lib/realtime/protocol';
-import { db, prepared, type Tx } from '../db';
+import { type Tx, db, first, prepared, rowsChanged } from '../db';
 import { cardMarks, comments, meetings, recordTags, type Meeting } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
@@ -48,46 +48,48 @@ const commentReads = prepared((database) => {
 });
 
 /** How many priority marks each card of a meeting has. */
-export function markCounts(meetingId: string): { cardId: string; count: number }[] {
-	return commentReads().markCounts.all({ meetingId });
+export async function markCounts(meetingId: string): Promise<{ cardId: string; count: number }[]> {
+	return await commentReads().markCounts.execute({ meetingId });
 }
 
 /** Every comment of a meeting, hidden ones too (the record says they were hidden), oldest first. */
-export function commentFactsOf(meetingId: string): RecordFacts['comments'] {
-	return db()
-		.select()
-		.from(comments)
-		.where(eq(comments.meetingId, meetingId))
-		.orderBy(asc(comments.createdAt))
-		.all()
-		.map((row) => ({
-			id: row.id,
-			cardId: row.cardId,
-			text: row.text,
-			authorName: row.authorName,
-			stakeholderGroup: row.stakeholderGroup,
-			mode: row.mode,
-			hidden: row.hidden,
-			at: row.createdAt
-		}));
+export async function commentFactsOf(meetingId: string): Promise<RecordFacts['comments']> {
+	return (
+		await db()
+			.select()
+			.from(comments)
+			.where(eq(comments.meetingId, meetingId))
+			.orderBy(asc(comments.createdAt))
+	).map((row) => ({
+		id: row.id,
+		cardId: row.cardId,
+		text: row.text,
+		authorName: row.authorName,
+		stakeholderGroup: row.stakeholderGroup,
+		mode: row.mode,
+		hidden: row.hidden,
+		at: row.createdAt
+	}));
 }
 
 /** The key issues and takeaways tagged for the record, on cards, comments and questions. */
-export function tagFactsOf(meetingId: string): RecordFacts['tags'] {
-	return (
-		db()
-			.select({
-				target: recordTags.target,
-				targetId: recordTags.targetId,
-				tag: recordTags.tag,
-				at: recordTags.createdAt
-			})
-			.from(recordTags)
-			.where(eq(recordTags.meetingId, meetingId))
-			// Tags made in the same millisecond keep the order they were made in.
-			.orderBy(asc(recordTags.createdAt), sql`rowid`)
-			.all()
-	);
+export async function tagFactsOf(meetingId: string): Promise<RecordFacts['tags']> {
+	return await db()
+		.select({
+			target: recordTags.target,
+			targetId: recordTags.targetId,
+			tag: recordTags.tag,
+			at: recordTags.createdAt
+		})
+		.from(recordTags)
+		.where(eq(recordTags.meetingId, meetingId))
+		// Tags made in the same millisecond come in the order of what they tag, in either database.
+		.orderBy(
+			asc(recordTags.createdAt),
+			asc(recordTags.target),
+			asc(recordTags.targetId),
+			asc(recordTags.tag)
+		);
 }
 
 /** The row of one tag on one card, comment or question. */
@@ -100,15 +102,18 @@ const tagOn = (meetingId: string, tag: TagInfo) =>
 	);
 
 /** Whether a card, comment or question carries the tag (its sentence can then be written). */
-export function isTagged(tx: Tx, meetingId: string, tag: TagInfo): boolean {
-	return tx.select({ tag: recordTags.tag }).from(recordTags).where(tagOn(meetingId, tag)).get() !== undefined;
+export async function isTagged(tx: Tx, meetingId: string, tag: TagInfo): Promise<boolean> {
+	return (
+		(await first(tx.select({ tag: recordTags.tag }).from(recordTags).where(tagOn(meetingId, tag)))) !==
+		undefined
+	);
 }
 
-export function commentsState(meeting: Meeting, staff: boolean): CommentsState {
+export async function commentsState(meeting: Meeting, staff: boolean): Promise<CommentsState> {
 	const reads = commentReads();
-	const rows = reads.ofMeeting.all({ meetingId: meeting.id });
-	const marks = staff ? markCounts(meeting.id) : [];
-	const tags = staff ? reads.tags.all({ meetingId: meeting.id }) : [];
+	const rows = await reads.ofMeeting.execute({ meetingId: meeting.id });
+	const marks = staff ? await markCounts(meeting.id) : [];
+	const tags = staff ? await reads.tags.execute({ meetingId: meeting.id }) : [];
 	const visible = rows.filter((row) => staff || !row.hidden).map(asInfo);
 	return {
 		...newestComments(visible, COMMENTS_SHOWN_PER_CARD, meeting.onScreenCommentId),
@@ -124,77 +129,84 @@ export function commentDeadlineOf(meeting: Meeting): string | null {
 	return deadlineInForce(meeting.commentDeadline?.toISOString() ?? null, meeting.rehearsal);
 }
 
-export function marksOf(participantId: string): string[] {
-	return commentReads()
-		.marksOf.all({ participantId })
-		.map((mark) => mark.cardId);
+export async function marksOf(participantId: string): Promise<string[]> {
+	return (await commentReads().marksOf.execute({ participantId })).map((mark) => mark.cardId);
 }
 
-export function insertComment(
+export async function insertComment(
 	tx: Tx,
 	meetingId: string,
 	comment: Omit<CommentRow, 'id' | 'meetingId' | 'hidden' | 'createdAt'>
-): CommentInfo {
-	const row = tx
+): Promise<CommentInfo> {
+	const [row] = await tx
 		.insert(comments)
 		.values({ id: generateId(), meetingId, createdAt: new Date(), ...comment })
-		.returning()
-		.get();
+		.returning();
 	return asInfo(row);
 }
 
-export function findComment(meetingId: string, commentId: string): CommentRow | undefined {
-	return db()
-		.select()
-		.from(comments)
-		.where(and(eq(comments.meetingId, meetingId), eq(comments.id, commentId)))
-		.get();
+export async function findComment(meetingId: string, commentId: string): Promise<CommentRow | undefined> {
+	return await first(
+		db()
+			.select()
+			.from(comments)
+			.where(and(eq(comments.meetingId, meetingId), eq(comments.id, commentId)))
+	);
 }
 
-export function storeMark(
+export async function storeMark(
 	tx: Tx,
 	meetingId: string,
 	cardId: string,
 	participantId: string,
 	marked: boolean
-): boolean {
+): Promise<boolean> {
 	if (marked)
 		return (
-			tx.insert(cardMarks).values({ meetingId, cardId, participantId }).onConflictDoNothing().run().changes >
-			0
+			(await rowsChanged(
+				tx.insert(cardMarks).values({ meetingId, cardId, participantId }).onConflictDoNothing()
+			)) > 0
 		);
 	return (
-		tx
-			.delete(cardMarks)
-			.where(
-				and(
-					eq(cardMarks.meetingId, meetingId),
-					eq(cardMarks.cardId, cardId),
-					eq(cardMarks.participantId, participantId)
+		(await rowsChanged(
+			tx
+				.delete(cardMarks)
+				.where(
+					and(
+						eq(cardMarks.meetingId, meetingId),
+						eq(cardMarks.cardId, cardId),
+						eq(cardMarks.participantId, participantId)
+					)
 				)
-			)
-			.run().changes > 0
+		)) > 0
 	);
 }
 
-export function storeCommentHidden(tx: Tx, commentId: string, hidden: boolean): boolean {
-	return tx.update(comments).set({ hidden }).where(eq(comments.id, commentId)).run().changes > 0;
+export async function storeCommentHidden(tx: Tx, commentId: string, hidden: boolean): Promise<boolean> {
+	return (await rowsChanged(tx.update(comments).set({ hidden }).where(eq(comments.id, commentId)))) > 0;
 }
 
-export function storeDeadline(tx: Tx, meetingId: string, deadline: Date | null): boolean {
-	tx.update(meetings).set({ commentDeadline: deadline }).where(eq(meetings.id, meetingId)).run();
+export async function storeDeadline(tx: Tx, meetingId: string, deadline: Date | null): Promise<boolean> {
+	await tx.update(meetings).set({ commentDeadline: deadline }).where(eq(meetings.id, meetingId));
 	return true;
 }
 
-export function storeTag(tx: Tx, meetingId: string, tag: TagInfo, userId: string, on: boolean): boolean {
+export async function storeTag(
+	tx: Tx,
+	meetingId: string,
+	tag: TagInfo,
+	userId: string,
+	on: boolean
+): Promise<boolean> {
 	if (on) {
 		return (
-			tx
-				.insert(recordTags)
-				.values({ meetingId, ...tag, userId, createdAt: new Date() })
-				.onConflictDoNothing()
-				.run().changes > 0
+			(await rowsChanged(
+				tx
+					.insert(recordTags)
+					.values({ meetingId, ...tag, userId, createdAt: new Date() })
+					.onConflictDoNothing()
+			)) > 0
 		);
 	}
-	return tx.delete(recordTags).where(tagOn(meetingId, tag)).run().changes > 0;
+	return (await rowsChanged(tx.delete(recordTags).where(tagOn(meetingId, tag)))) > 0;
 }

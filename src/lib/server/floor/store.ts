@@ -3,7 +3,7 @@ import { FLOOR_SHOWN, orderQueue, queueBalance, type FloorRequest } from '$lib/d
 import type { ParticipationMode, StakeholderGroup } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { FloorEntry, FloorState } from '$lib/realtime/protocol';
-import { db, prepared, type Tx } from '../db';
+import { type Tx, db, first, prepared } from '../db';
 import { floorRequests, meetings, type FloorRequestRow, type Meeting } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
@@ -48,19 +48,19 @@ const floorReads = prepared((database) => {
 	};
 });
 
-function activeRows(meetingId: string): FloorRequestRow[] {
-	return floorReads().active.all({ meetingId });
+async function activeRows(meetingId: string): Promise<FloorRequestRow[]> {
+	return await floorReads().active.execute({ meetingId });
 }
 
-function lastSpeakerMode(meetingId: string): ParticipationMode | null {
-	return floorReads().lastSpeaker.get({ meetingId })?.mode ?? null;
+async function lastSpeakerMode(meetingId: string): Promise<ParticipationMode | null> {
+	return (await first(floorReads().lastSpeaker.execute({ meetingId })))?.mode ?? null;
 }
 
-function orderedWaiting(meeting: Meeting, rows: FloorRequestRow[]): FloorRequest[] {
+async function orderedWaiting(meeting: Meeting, rows: FloorRequestRow[]): Promise<FloorRequest[]> {
 	const waiting = rows.filter((row) => row.status === 'waiting').map(asRequest);
 	return orderQueue(waiting, {
 		alternate: meeting.alternateFloor,
-		lastSpeakerMode: lastSpeakerMode(meeting.id)
+		lastSpeakerMode: await lastSpeakerMode(meeting.id)
 	});
 }
 
@@ -68,9 +68,13 @@ function orderedWaiting(meeting: Meeting, rows: FloorRequestRow[]): FloorRequest
  * The queue as everyone sees it (its first FLOOR_SHOWN requests; staff all of them), with `mine`
  * for the attendee who asks.
  */
-export function floorState(meeting: Meeting, participantId: string | null = null, staff = false): FloorState {
-	const rows = activeRows(meeting.id);
-	const queue = orderedWaiting(meeting, rows);
+export async function floorState(
+	meeting: Meeting,
+	participantId: string | null = null,
+	staff = false
+): Promise<FloorState> {
+	const rows = await activeRows(meeting.id);
+	const queue = await orderedWaiting(meeting, rows);
 	const speaking = rows.find((row) => row.status === 'speaking');
 	// Staff see the affiliation each speaker gave, to check it before the record prints it.
 	const affiliations = new Map(rows.map((row) => [row.id, row.affiliation]));
@@ -96,26 +100,26 @@ export function floorState(meeting: Meeting, participantId: string | null = null
 }
 
 /** Everyone who was given the floor (speaking now or done), for the record. */
-export function speakerFactsOf(meetingId: string): RecordFacts['speakers'] {
-	return db()
-		.select()
-		.from(floorRequests)
-		.where(and(eq(floorRequests.meetingId, meetingId), isNotNull(floorRequests.startedAt)))
-		.all()
-		.map((row) => ({
-			name: row.name,
-			affiliation: row.affiliation,
-			panelistId: row.panelistId,
-			stakeholderGroup: row.stakeholderGroup,
-			mode: row.mode,
-			requestedAt: row.requestedAt,
-			startedAt: row.startedAt ?? row.requestedAt,
-			endedAt: row.endedAt
-		}));
+export async function speakerFactsOf(meetingId: string): Promise<RecordFacts['speakers']> {
+	return (
+		await db()
+			.select()
+			.from(floorRequests)
+			.where(and(eq(floorRequests.meetingId, meetingId), isNotNull(floorRequests.startedAt)))
+	).map((row) => ({
+		name: row.name,
+		affiliation: row.affiliation,
+		panelistId: row.panelistId,
+		stakeholderGroup: row.stakeholderGroup,
+		mode: row.mode,
+		requestedAt: row.requestedAt,
+		startedAt: row.startedAt ?? row.requestedAt,
+		endedAt: row.endedAt
+	}));
 }
 
 /** One active request per attendee: asking again returns the request already in the queue. */
-export function requestFloor(
+export async function requestFloor(
 	tx: Tx,
 	meetingId: string,
 	speaker: {
@@ -125,34 +129,32 @@ export function requestFloor(
 		group: StakeholderGroup | null;
 		mode: ParticipationMode;
 	}
-): string {
+): Promise<string> {
 	if (speaker.participantId) {
-		const existing = activeRows(meetingId).find((row) => row.participantId === speaker.participantId);
+		const existing = (await activeRows(meetingId)).find((row) => row.participantId === speaker.participantId);
 		if (existing) return existing.id;
 	}
 	const id = generateId();
-	tx.insert(floorRequests)
-		.values({
-			id,
-			meetingId,
-			participantId: speaker.participantId,
-			name: speaker.name,
-			affiliation: speaker.affiliation,
-			stakeholderGroup: speaker.group,
-			mode: speaker.mode,
-			requestedAt: new Date()
-		})
-		.run();
+	await tx.insert(floorRequests).values({
+		id,
+		meetingId,
+		participantId: speaker.participantId,
+		name: speaker.name,
+		affiliation: speaker.affiliation,
+		stakeholderGroup: speaker.group,
+		mode: speaker.mode,
+		requestedAt: new Date()
+	});
 	return id;
 }
 
 /** Withdraws a waiting request (a speaker already on the floor is ended with endTurn). */
-export function withdrawRequest(
+export async function withdrawRequest(
 	tx: Tx,
 	meetingId: string,
 	match: { participantId?: string; requestId?: string }
-): boolean {
-	const row = activeRows(meetingId).find(
+): Promise<boolean> {
+	const row = (await activeRows(meetingId)).find(
 		(candidate) =>
 			candidate.status === 'waiting' &&
 			(match.participantId
@@ -160,20 +162,20 @@ export function withdrawRequest(
 				: candidate.id === match.requestId)
 	);
 	if (!row) return false;
-	tx.update(floorRequests)
+	await tx
+		.update(floorRequests)
 		.set({ status: 'withdrawn', endedAt: new Date() })
-		.where(eq(floorRequests.id, row.id))
-		.run();
+		.where(eq(floorRequests.id, row.id));
 	return true;
 }
 
-export function endTurn(tx: Tx, meetingId: string): boolean {
-	const speaking = activeRows(meetingId).find((row) => row.status === 'speaking');
+export async function endTurn(tx: Tx, meetingId: string): Promise<boolean> {
+	const speaking = (await activeRows(meetingId)).find((row) => row.status === 'speaking');
 	if (!speaking) return false;
-	tx.update(floorRequests)
+	await tx
+		.update(floorRequests)
 		.set({ status: 'done', endedAt: new Date() })
-		.where(eq(floorRequests.id, speaking.id))
-		.run();
+		.where(eq(floorRequests.id, speaking.id));
 	return true;
 }
 
@@ -181,53 +183,51 @@ export function endTurn(tx: Tx, meetingId: string): boolean {
  * Gives the floor to a panelist at once, ending the current turn; the queue waits behind them.
  * The turn is a request like any other, so the record lists the panelist among the speakers.
  */
-export function givePanelistTheFloor(
+export async function givePanelistTheFloor(
 	tx: Tx,
 	meetingId: string,
 	panelist: { id: string; name: string; affiliation: string; group: StakeholderGroup }
-): string {
-	endTurn(tx, meetingId);
+): Promise<string> {
+	await endTurn(tx, meetingId);
 	const id = generateId();
 	const now = new Date();
-	tx.insert(floorRequests)
-		.values({
-			id,
-			meetingId,
-			participantId: null,
-			panelistId: panelist.id,
-			name: panelist.name,
-			affiliation: panelist.affiliation || null,
-			stakeholderGroup: panelist.group,
-			mode: 'in_room',
-			status: 'speaking',
-			requestedAt: now,
-			startedAt: now
-		})
-		.run();
+	await tx.insert(floorRequests).values({
+		id,
+		meetingId,
+		participantId: null,
+		panelistId: panelist.id,
+		name: panelist.name,
+		affiliation: panelist.affiliation || null,
+		stakeholderGroup: panelist.group,
+		mode: 'in_room',
+		status: 'speaking',
+		requestedAt: now,
+		startedAt: now
+	});
 	return id;
 }
 
 /** Ends the current turn and gives the floor to the first in the queue. Returns who speaks now. */
-export function callNextSpeaker(tx: Tx, meeting: Meeting): string | null {
-	endTurn(tx, meeting.id);
-	const [next] = orderedWaiting(meeting, activeRows(meeting.id));
+export async function callNextSpeaker(tx: Tx, meeting: Meeting): Promise<string | null> {
+	await endTurn(tx, meeting.id);
+	const [next] = await orderedWaiting(meeting, await activeRows(meeting.id));
 	if (!next) return null;
-	tx.update(floorRequests)
+	await tx
+		.update(floorRequests)
 		.set({ status: 'speaking', startedAt: new Date() })
-		.where(eq(floorRequests.id, next.id))
-		.run();
+		.where(eq(floorRequests.id, next.id));
 	return next.id;
 }
 
-export function storeFloorSettings(
+export async function storeFloorSettings(
 	tx: Tx,
 	meetingId: string,
 	alternate: boolean,
 	speakingSeconds: number
-): boolean {
-	tx.update(meetings)
+): Promise<boolean> {
+	await tx
+		.update(meetings)
 		.set({ alternateFloor: alternate, speakingSeconds })
-		.where(eq(meetings.id, meetingId))
-		.run();
+		.where(eq(meetings.id, meetingId));
 	return true;
 }

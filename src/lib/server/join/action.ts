@@ -21,7 +21,7 @@ export async function joinFromForm(
 	event: RequestEvent,
 	invitation: string | null = null
 ): Promise<JoinFailure | null> {
-	if (findParticipant(meeting.id, event.cookies.get(participantCookieName(meeting.code)))) return null;
+	if (await findParticipant(meeting.id, event.cookies.get(participantCookieName(meeting.code)))) return null;
 	const form = await readForm(event.request);
 	const field = (name: string) => {
 		const value = form?.get(name);

@@ -63,13 +63,13 @@ export function needsJoinPage(meeting: Meeting): boolean {
 }
 
 /** Who may take part, for the meeting's staff: the rule, the room code now, the invitations. */
-export function participationFor(meeting: Meeting, user: SessionUser | null): Participation {
-	const roomCode = staffRoomCode(meeting, user);
+export async function participationFor(meeting: Meeting, user: SessionUser | null): Promise<Participation> {
+	const roomCode = await staffRoomCode(meeting, user);
 	return {
 		rule: meeting.participation,
 		passcode: meeting.passcode !== null,
 		roomCode: roomCode === 'staff only' ? null : roomCode,
-		invitations: meeting.participation === 'invitation' ? invitationCounts(meeting.id) : null
+		invitations: meeting.participation === 'invitation' ? await invitationCounts(meeting.id) : null
 	};
 }
 
@@ -85,7 +85,7 @@ export async function admitNewcomer(meeting: Meeting, request: JoinRequest): Pro
 	const wait = await limits.joinPerAddress.take(request.address);
 	if (wait !== null) return refused(429, 'join.refused.join-limit', waitValues(wait));
 	const asks = joinRequirements(meeting);
-	const invitation = asks.invitation ? findInvitation(meeting.id, request.invitation) : undefined;
+	const invitation = asks.invitation ? await findInvitation(meeting.id, request.invitation) : undefined;
 	if (asks.invitation) {
 		const state = invitationState(invitation);
 		if (state === 'missing') return refused(403, 'join.refused.invitation-needed');
@@ -110,8 +110,8 @@ export async function admitNewcomer(meeting: Meeting, request: JoinRequest): Pro
 	if (asks.roomCode && !roomCodeMatches(meeting.id, request.roomCode ?? ''))
 		return refused(400, 'join.refused.room-code');
 	if (invitation) {
-		const claimed = claimInvitation(meeting, invitation.id, request.cookies, request.secure);
+		const claimed = await claimInvitation(meeting, invitation.id, request.cookies, request.secure);
 		return claimed ? { admitted: true, participant: claimed } : refused(409, 'join.refused.invitation-used');
 	}
-	return { admitted: true, participant: admitParticipant(meeting, request.cookies, request.secure) };
+	return { admitted: true, participant: await admitParticipant(meeting, request.cookies, request.secure) };
 }

@@ -4,9 +4,9 @@ import { readConfig } from '../config';
 import { invitationPath, invitationState, invitationsOf } from './invitations';
 
 /** Each invitation of a meeting still open or used, with its personal link (withdrawn ones have none). */
-export function invitationLinks(meeting: Meeting, requestOrigin: string) {
+export async function invitationLinks(meeting: Meeting, requestOrigin: string) {
 	const origin = readConfig().publicOrigin ?? requestOrigin;
-	return invitationsOf(meeting.id)
+	return (await invitationsOf(meeting.id))
 		.filter((invitation) => invitationState(invitation) !== 'revoked')
 		.map((invitation) => ({
 			id: invitation.id,

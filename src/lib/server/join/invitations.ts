@@ -4,10 +4,10 @@
  * organiser can download the links again; the table keeps only the token's SHA-256.
  */
 import { createHmac } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Invitee, ListProblem } from '$lib/domain/invitations';
-import { db } from '../db';
+import { db, first, transaction } from '../db';
 import { invitations, type Invitation, type Meeting, type Participant } from '../db/schema';
 import { generateId, hashToken } from '../auth/tokens';
 import { admitParticipant, revokeParticipant } from '../participants';
@@ -29,15 +29,15 @@ export function invitationPath(meeting: Meeting, invitationId: string): string {
 export function addInvitations(
 	meetingId: string,
 	invitees: Invitee[]
-): { ok: true; added: number } | { ok: false; problems: ListProblem[] } {
-	return db().transaction((tx) => {
+): Promise<{ ok: true; added: number } | { ok: false; problems: ListProblem[] }> {
+	return transaction(async (tx) => {
 		const known = new Set(
-			tx
-				.select({ reference: invitations.reference })
-				.from(invitations)
-				.where(eq(invitations.meetingId, meetingId))
-				.all()
-				.map((row) => row.reference.toLowerCase())
+			(
+				await tx
+					.select({ reference: invitations.reference })
+					.from(invitations)
+					.where(eq(invitations.meetingId, meetingId))
+			).map((row) => row.reference.toLowerCase())
 		);
 		const problems = invitees.flatMap((invitee, index) =>
 			known.has(invitee.reference.toLowerCase())
@@ -47,43 +47,48 @@ export function addInvitations(
 		if (problems.length) return { ok: false as const, problems };
 		for (const invitee of invitees) {
 			const id = generateId();
-			tx.insert(invitations)
-				.values({ id, meetingId, tokenHash: hashToken(invitationToken(id)), ...invitee })
-				.run();
+			await tx
+				.insert(invitations)
+				.values({ id, meetingId, tokenHash: hashToken(invitationToken(id)), ...invitee });
 		}
 		return { ok: true as const, added: invitees.length };
 	});
 }
 
-export function invitationsOf(meetingId: string): Invitation[] {
-	return db()
+export async function invitationsOf(meetingId: string): Promise<Invitation[]> {
+	return await db()
 		.select()
 		.from(invitations)
 		.where(eq(invitations.meetingId, meetingId))
-		.orderBy(asc(invitations.createdAt), asc(invitations.name))
-		.all();
+		.orderBy(asc(invitations.createdAt), asc(invitations.name));
 }
 
 /** How many were invited, joined with their link, or were withdrawn: counted by the database. */
-export function invitationCounts(meetingId: string): { count: number; joined: number; withdrawn: number } {
-	return db()
+export async function invitationCounts(
+	meetingId: string
+): Promise<{ count: number; joined: number; withdrawn: number }> {
+	const [counts] = await db()
 		.select({
-			count: sql<number>`count(*)`,
-			joined: sql<number>`count(${invitations.claimedAt})`,
-			withdrawn: sql<number>`count(${invitations.revokedAt})`
+			count: count(),
+			joined: count(invitations.claimedAt),
+			withdrawn: count(invitations.revokedAt)
 		})
 		.from(invitations)
-		.where(eq(invitations.meetingId, meetingId))
-		.get()!;
+		.where(eq(invitations.meetingId, meetingId));
+	return counts;
 }
 
-export function findInvitation(meetingId: string, token: string | null): Invitation | undefined {
+export async function findInvitation(
+	meetingId: string,
+	token: string | null
+): Promise<Invitation | undefined> {
 	if (!token || token.length > 64) return undefined;
-	return db()
-		.select()
-		.from(invitations)
-		.where(and(eq(invitations.meetingId, meetingId), eq(invitations.tokenHash, hashToken(token))))
-		.get();
+	return await first(
+		db()
+			.select()
+			.from(invitations)
+			.where(and(eq(invitations.meetingId, meetingId), eq(invitations.tokenHash, hashToken(token))))
+	);
 }
 
 export type InvitationState = 'open' | 'claimed' | 'revoked' | 'missing';
@@ -103,33 +108,34 @@ export function claimInvitation(
 	invitationId: string,
 	cookies: Cookies,
 	secure: boolean
-): Participant | null {
-	return db().transaction((tx) => {
-		const invitation = tx.select().from(invitations).where(eq(invitations.id, invitationId)).get();
+): Promise<Participant | null> {
+	return transaction(async (tx) => {
+		const invitation = await first(tx.select().from(invitations).where(eq(invitations.id, invitationId)));
 		if (invitationState(invitation) !== 'open' || !invitation) return null;
-		const participant = admitParticipant(meeting, cookies, secure, {
+		const participant = await admitParticipant(meeting, cookies, secure, {
 			displayName: invitation.name,
 			stakeholderGroup: invitation.stakeholderGroup
 		});
-		tx.update(invitations)
-			.set({ participantId: participant.id, claimedAt: sql`(unixepoch('subsec') * 1000)` })
-			.where(eq(invitations.id, invitationId))
-			.run();
+		await tx
+			.update(invitations)
+			.set({ participantId: participant.id, claimedAt: new Date() })
+			.where(eq(invitations.id, invitationId));
 		return participant;
 	});
 }
 
 /** Withdraws an invitation; whoever claimed it loses their place at once (their phone is disconnected). */
-export function revokeInvitation(meetingId: string, invitationId: string): boolean {
-	const invitation = db()
-		.update(invitations)
-		.set({ revokedAt: new Date() })
-		.where(and(eq(invitations.meetingId, meetingId), eq(invitations.id, invitationId)))
-		.returning()
-		.get();
+export async function revokeInvitation(meetingId: string, invitationId: string): Promise<boolean> {
+	const invitation = await first(
+		db()
+			.update(invitations)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(invitations.meetingId, meetingId), eq(invitations.id, invitationId)))
+			.returning()
+	);
 	if (!invitation) return false;
 	if (invitation.participantId) {
-		revokeParticipant(invitation.participantId);
+		await revokeParticipant(invitation.participantId);
 		publish({ name: 'participant.removed', meetingId, participantId: invitation.participantId });
 	}
 	return true;

@@ -15,6 +15,7 @@ import {
 import { z } from 'zod';
 import { readConfig } from '../config';
 import { serverSecret } from './secret';
+import { sharedRedis } from '../cluster';
 
 /**
  * Chained SHA-256, which a phone computes in plain JavaScript as fast as a script does natively
@@ -124,13 +125,31 @@ export async function spendProof(
 	if (!result.verified) return 'invalid';
 	// Signed by us, so this is the meeting it was issued for.
 	if (challenge.parameters.data.meeting !== meetingId) return 'invalid';
-	return spentProofs.spend(challenge.parameters.nonce, challenge.parameters.expiresAt * 1000, now);
+	const { nonce, expiresAt } = challenge.parameters;
+	return spendEverywhere(nonce, expiresAt * 1000, now);
+}
+
+/**
+ * Spends a proof once across the deployment: in Redis when the processes share one (a proof
+ * sent to two processes admits once), also in this process's memory, which holds alone while
+ * Redis is away.
+ */
+async function spendEverywhere(nonce: string, expiresAt: number, now: number): Promise<ProofOutcome> {
+	const local = spentProofs.spend(nonce, expiresAt, now);
+	const redis = sharedRedis();
+	if (local !== 'verified' || !redis) return local;
+	try {
+		const first = await redis.set(`plenary:proof:${nonce}`, '1', 'PX', Math.max(1, expiresAt - now), 'NX');
+		return first === 'OK' ? 'verified' : 'spent';
+	} catch {
+		return local;
+	}
 }
 
 /**
  * The proofs already used, until they expire (after that their signature refuses them anyway).
  * Bounded: at the cap, joining waits for old proofs to expire rather than forgetting one that
- * could then be used again. Kept in this process; with several processes it would move to Redis.
+ * could then be used again. Kept in this process (and in Redis, across processes: spendEverywhere).
  */
 class SpentProofs {
 	readonly #expiries = new Map<string, number>();

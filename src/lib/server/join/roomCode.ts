@@ -44,12 +44,12 @@ export function roomCodeMatches(meetingId: string, typed: string, now = Date.now
 }
 
 /** The room code for a staff member of the meeting (any role, or an admin); never for anyone else. */
-export function staffRoomCode(
+export async function staffRoomCode(
 	meeting: Meeting,
 	user: SessionUser | null,
 	now = Date.now()
-): RoomCode | null | 'staff only' {
+): Promise<RoomCode | null | 'staff only'> {
 	if (meeting.participation !== 'room_code') return null;
-	if (rolesIn(user, meeting.id).size === 0) return 'staff only';
+	if ((await rolesIn(user, meeting.id)).size === 0) return 'staff only';
 	return currentRoomCode(meeting.id, now);
 }

@@ -8,8 +8,8 @@ import { translate } from '../i18n';
 import { findMeetingByCode } from './store';
 
 /** The meeting of an address, or a 404 in the reader's language. */
-export function requireMeeting(code: string, locale: Locale = DEFAULT_LOCALE): Meeting {
-	const meeting = findMeetingByCode(normaliseJoinCode(code));
+export async function requireMeeting(code: string, locale: Locale = DEFAULT_LOCALE): Promise<Meeting> {
+	const meeting = await findMeetingByCode(normaliseJoinCode(code));
 	if (!meeting) error(404, translate(locale, 'join.refused.unknown-meeting'));
 	return meeting;
 }

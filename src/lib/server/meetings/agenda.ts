@@ -1,30 +1,27 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AgendaItem, Card, CardPlacement } from '$lib/domain/agenda';
 import type { AgendaEdit, DraftItem, DraftPoll } from '$lib/domain/agendaDraft';
-import { db, type Db, type Tx } from '../db';
+import { type Db, type Tx, db } from '../db';
 import { agendaItems, cards, panelists, pollOptions, polls } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
 /** A meeting's agenda as stored: items in order, each with its cards and panelists. */
-export function loadAgenda(meetingId: string): AgendaItem[] {
-	const items = db()
+export async function loadAgenda(meetingId: string): Promise<AgendaItem[]> {
+	const items = await db()
 		.select()
 		.from(agendaItems)
 		.where(eq(agendaItems.meetingId, meetingId))
-		.orderBy(asc(agendaItems.position))
-		.all();
-	const cardRows = db()
+		.orderBy(asc(agendaItems.position));
+	const cardRows = await db()
 		.select()
 		.from(cards)
 		.where(eq(cards.meetingId, meetingId))
-		.orderBy(asc(cards.position))
-		.all();
-	const panelistRows = db()
+		.orderBy(asc(cards.position));
+	const panelistRows = await db()
 		.select()
 		.from(panelists)
 		.where(eq(panelists.meetingId, meetingId))
-		.orderBy(asc(panelists.position))
-		.all();
+		.orderBy(asc(panelists.position));
 	const cardsOf = (itemId: string, placement: CardPlacement): Card[] =>
 		cardRows
 			.filter((card) => card.itemId === itemId && card.placement === placement)
@@ -46,52 +43,41 @@ export function loadAgenda(meetingId: string): AgendaItem[] {
 }
 
 /** Replaces a meeting's agenda (items, cards, panelists) with `items`, in the caller's transaction. */
-export function writeAgenda(tx: Tx, meetingId: string, items: readonly DraftItem[]): void {
-	tx.delete(cards).where(eq(cards.meetingId, meetingId)).run();
-	tx.delete(panelists).where(eq(panelists.meetingId, meetingId)).run();
-	tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId)).run();
-	items.forEach((item, position) => {
-		tx.insert(agendaItems)
-			.values({
-				meetingId,
-				id: item.id,
-				position,
-				kind: item.kind,
-				title: item.title,
-				body: item.body,
-				focusTitle: item.focus?.title ?? null,
-				focusBody: item.focus?.body ?? null
-			})
-			.run();
+export async function writeAgenda(tx: Tx, meetingId: string, items: readonly DraftItem[]): Promise<void> {
+	await tx.delete(cards).where(eq(cards.meetingId, meetingId));
+	await tx.delete(panelists).where(eq(panelists.meetingId, meetingId));
+	await tx.delete(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+	for (const [position, item] of items.entries()) {
+		await tx.insert(agendaItems).values({
+			meetingId,
+			id: item.id,
+			position,
+			kind: item.kind,
+			title: item.title,
+			body: item.body,
+			focusTitle: item.focus?.title ?? null,
+			focusBody: item.focus?.body ?? null
+		});
 		const placed = [
 			...item.cards.map((card) => ({ card, placement: 'walkthrough' as const })),
 			...(item.focus?.cards ?? []).map((card) => ({ card, placement: 'focus' as const }))
 		];
-		placed.forEach(({ card, placement }, index) =>
-			tx
-				.insert(cards)
-				.values({ meetingId, itemId: item.id, placement, position: index, ...card })
-				.run()
-		);
-		item.panelists.forEach((panelist, index) =>
-			tx
-				.insert(panelists)
-				.values({ meetingId, itemId: item.id, position: index, ...panelist })
-				.run()
-		);
-	});
+		for (const [index, { card, placement }] of placed.entries())
+			await tx.insert(cards).values({ meetingId, itemId: item.id, placement, position: index, ...card });
+		for (const [index, panelist] of item.panelists.entries())
+			await tx.insert(panelists).values({ meetingId, itemId: item.id, position: index, ...panelist });
+	}
 }
 
 /** A meeting's polls as the agenda editor and meeting files see them, in order. */
-export function readPolls(tx: Db | Tx, meetingId: string): DraftPoll[] {
-	const rows = tx
+export async function readPolls(tx: Db | Tx, meetingId: string): Promise<DraftPoll[]> {
+	const rows = await tx
 		.select()
 		.from(polls)
 		.where(eq(polls.meetingId, meetingId))
-		.orderBy(asc(polls.position))
-		.all();
+		.orderBy(asc(polls.position));
 	const options = rows.length
-		? tx
+		? await tx
 				.select()
 				.from(pollOptions)
 				.where(
@@ -101,7 +87,6 @@ export function readPolls(tx: Db | Tx, meetingId: string): DraftPoll[] {
 					)
 				)
 				.orderBy(asc(pollOptions.position))
-				.all()
 		: [];
 	return rows.map((row) => ({
 		id: row.id,
@@ -120,36 +105,32 @@ export function readPolls(tx: Db | Tx, meetingId: string): DraftPoll[] {
  * polls only take their new place in the order (the caller has checked they are otherwise unchanged).
  * A poll in `wanted` whose id is not stored is new and gets an id of its own.
  */
-export function writePolls(tx: Tx, meetingId: string, wanted: AgendaEdit['polls']): void {
-	const stored = new Map(readPolls(tx, meetingId).map((poll) => [poll.id, poll]));
+export async function writePolls(tx: Tx, meetingId: string, wanted: AgendaEdit['polls']): Promise<void> {
+	const stored = new Map((await readPolls(tx, meetingId)).map((poll) => [poll.id, poll]));
 	const kept = new Set(wanted.map((poll) => poll.id));
 	for (const poll of stored.values()) {
-		if (!kept.has(poll.id) && poll.status === 'draft') tx.delete(polls).where(eq(polls.id, poll.id)).run();
+		if (!kept.has(poll.id) && poll.status === 'draft') await tx.delete(polls).where(eq(polls.id, poll.id));
 	}
-	wanted.forEach((poll, position) => {
+	for (const [position, poll] of wanted.entries()) {
 		const existing = stored.get(poll.id);
 		if (existing && existing.status !== 'draft') {
-			tx.update(polls).set({ position }).where(eq(polls.id, poll.id)).run();
-			return;
+			await tx.update(polls).set({ position }).where(eq(polls.id, poll.id));
+			continue;
 		}
 		const { itemId, kind, question, maxPicks, wordLimit } = poll;
 		const pollId = existing ? poll.id : generateId();
 		if (existing) {
-			tx.update(polls)
+			await tx
+				.update(polls)
 				.set({ position, itemId, kind, question, maxPicks, wordLimit })
-				.where(and(eq(polls.id, pollId), eq(polls.meetingId, meetingId)))
-				.run();
-			tx.delete(pollOptions).where(eq(pollOptions.pollId, pollId)).run();
+				.where(and(eq(polls.id, pollId), eq(polls.meetingId, meetingId)));
+			await tx.delete(pollOptions).where(eq(pollOptions.pollId, pollId));
 		} else {
-			tx.insert(polls)
-				.values({ id: pollId, meetingId, position, itemId, kind, question, maxPicks, wordLimit })
-				.run();
+			await tx
+				.insert(polls)
+				.values({ id: pollId, meetingId, position, itemId, kind, question, maxPicks, wordLimit });
 		}
-		poll.options.forEach((option, index) =>
-			tx
-				.insert(pollOptions)
-				.values({ pollId, position: index, ...option })
-				.run()
-		);
-	});
+		for (const [index, option] of poll.options.entries())
+			await tx.insert(pollOptions).values({ pollId, position: index, ...option });
+	}
 }

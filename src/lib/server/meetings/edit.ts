@@ -12,7 +12,7 @@ import {
 	type EditProblem,
 	type SessionUse
 } from '$lib/domain/agendaDraft';
-import { db, type Tx } from '../db';
+import { type Tx, db, first, rowsChanged, transaction } from '../db';
 import {
 	agendaMoves,
 	cardMarks,
@@ -30,21 +30,22 @@ import { loadAgenda, readPolls, writeAgenda, writePolls } from './agenda';
 import type { MeetingDefinition, MeetingSettings } from './definition';
 
 /** A fresh join code no meeting holds yet. */
-export function freeJoinCode(): string {
+export async function freeJoinCode(): Promise<string> {
 	for (;;) {
 		const code = joinCodeFrom(crypto.getRandomValues(new Uint8Array(32)), 6);
-		if (!db().select({ id: meetings.id }).from(meetings).where(eq(meetings.code, code)).get()) return code;
+		if (!(await first(db().select({ id: meetings.id }).from(meetings).where(eq(meetings.code, code)))))
+			return code;
 	}
 }
 
-export function codeTaken(code: string, exceptMeetingId: string | null = null): boolean {
-	const holder = db().select({ id: meetings.id }).from(meetings).where(eq(meetings.code, code)).get();
+export async function codeTaken(code: string, exceptMeetingId: string | null = null): Promise<boolean> {
+	const holder = await first(db().select({ id: meetings.id }).from(meetings).where(eq(meetings.code, code)));
 	return holder !== undefined && holder.id !== exceptMeetingId;
 }
 
 /** A new meeting starts with one welcome item, so the projector has something to show. */
-export function createMeeting(settings: MeetingSettings): string {
-	return importMeeting(db(), {
+export function createMeeting(settings: MeetingSettings): Promise<string> {
+	return importMeeting({
 		format: 'plenary-meeting',
 		formatVersion: 1,
 		meeting: settings,
@@ -54,47 +55,42 @@ export function createMeeting(settings: MeetingSettings): string {
 }
 
 /** A copy of a meeting's settings, agenda and polls (none of its session) under a new code. */
-export function duplicateMeeting(meetingId: string, withRoles = true): string | null {
-	const definition = exportMeeting(meetingId);
+export async function duplicateMeeting(meetingId: string, withRoles = true): Promise<string | null> {
+	const definition = await exportMeeting(meetingId);
 	if (!definition) return null;
 	const copy: MeetingDefinition = {
 		...definition,
 		meeting: {
 			...definition.meeting,
-			code: freeJoinCode(),
+			code: await freeJoinCode(),
 			title: `Copy of ${definition.meeting.title}`.slice(0, 200)
 		}
 	};
-	return importMeeting(db(), copy, (tx, copyId) => {
+	return importMeeting(copy, async (tx, copyId) => {
 		if (!withRoles) return;
-		const roles = tx.select().from(meetingRoles).where(eq(meetingRoles.meetingId, meetingId)).all();
-		for (const role of roles)
-			tx.insert(meetingRoles)
-				.values({ ...role, meetingId: copyId })
-				.run();
+		const roles = await tx.select().from(meetingRoles).where(eq(meetingRoles.meetingId, meetingId));
+		for (const role of roles) await tx.insert(meetingRoles).values({ ...role, meetingId: copyId });
 	});
 }
 
 export type SettingsOutcome = { ok: true; meeting: Meeting } | { ok: false; field: string; message: string };
 
 /** Saves a meeting's settings and counts it as a new state version, which every client follows. */
-export function saveSettings(meetingId: string, settings: MeetingSettings): SettingsOutcome {
-	return db().transaction((tx) => {
-		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+export function saveSettings(meetingId: string, settings: MeetingSettings): Promise<SettingsOutcome> {
+	return transaction(async (tx): Promise<SettingsOutcome> => {
+		const meeting = await first(tx.select().from(meetings).where(eq(meetings.id, meetingId)));
 		if (!meeting) return { ok: false, field: '', message: 'This meeting no longer exists.' };
 		if (settings.code !== meeting.code) {
-			if (codeTaken(settings.code, meetingId))
+			if (await codeTaken(settings.code, meetingId))
 				return {
 					ok: false,
 					field: 'code',
 					message: `Another meeting already uses the code ${settings.code}.`
 				};
 			// Phones keep their place in a meeting by a cookie named after its code.
-			const joined = tx
-				.select({ n: count() })
-				.from(participants)
-				.where(eq(participants.meetingId, meetingId))
-				.get();
+			const joined = await first(
+				tx.select({ n: count() }).from(participants).where(eq(participants.meetingId, meetingId))
+			);
 			if ((joined?.n ?? 0) > 0)
 				return {
 					ok: false,
@@ -102,7 +98,7 @@ export function saveSettings(meetingId: string, settings: MeetingSettings): Sett
 					message: 'Phones have joined with this code already, so it stays as it is.'
 				};
 		}
-		const updated = tx
+		const [updated] = await tx
 			.update(meetings)
 			.set({
 				...settings,
@@ -110,27 +106,27 @@ export function saveSettings(meetingId: string, settings: MeetingSettings): Sett
 				version: meeting.version + 1
 			})
 			.where(eq(meetings.id, meetingId))
-			.returning()
-			.get();
+			.returning();
 		return { ok: true, meeting: updated };
 	});
 }
 
-export function setArchived(meetingId: string, archived: boolean): boolean {
-	const result = db()
-		.update(meetings)
-		.set({ archivedAt: archived ? new Date() : null })
-		.where(eq(meetings.id, meetingId))
-		.run();
-	return result.changes > 0;
+export async function setArchived(meetingId: string, archived: boolean): Promise<boolean> {
+	const changed = await rowsChanged(
+		db()
+			.update(meetings)
+			.set({ archivedAt: archived ? new Date() : null })
+			.where(eq(meetings.id, meetingId))
+	);
+	return changed > 0;
 }
 
 /** The agenda and polls as the editor starts from them, with the revision a save must name. */
-export function agendaDraftOf(meeting: Meeting): AgendaDraft & { revision: number } {
+export async function agendaDraftOf(meeting: Meeting): Promise<AgendaDraft & { revision: number }> {
 	return {
 		revision: meeting.agendaRevision,
-		items: loadAgenda(meeting.id),
-		polls: readPolls(db(), meeting.id)
+		items: await loadAgenda(meeting.id),
+		polls: await readPolls(db(), meeting.id)
 	};
 }
 
@@ -145,41 +141,40 @@ export type AgendaSave =
  * checkAgendaEdit); the live cursor and the stored moves follow their items and cards by id, so
  * the projector stays where it was and the record's timeline keeps meaning what it meant.
  */
-export function saveAgenda(meetingId: string, revision: number, after: AgendaEdit): AgendaSave {
-	return db().transaction((tx): AgendaSave => {
-		const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+export function saveAgenda(meetingId: string, revision: number, after: AgendaEdit): Promise<AgendaSave> {
+	return transaction(async (tx): Promise<AgendaSave> => {
+		const meeting = await first(tx.select().from(meetings).where(eq(meetings.id, meetingId)));
 		if (!meeting) return { kind: 'missing' };
 		if (meeting.agendaRevision !== revision) return { kind: 'stale', revision: meeting.agendaRevision };
-		const before: AgendaDraft = { items: loadAgenda(meetingId), polls: readPolls(tx, meetingId) };
-		const problems = checkAgendaEdit(before, after, sessionUseOf(tx, meeting, before.items));
+		const before: AgendaDraft = { items: await loadAgenda(meetingId), polls: await readPolls(tx, meetingId) };
+		const problems = checkAgendaEdit(before, after, await sessionUseOf(tx, meeting, before.items));
 		if (problems.length > 0) return { kind: 'refused', problems };
-		writeAgenda(tx, meetingId, after.items);
-		writePolls(tx, meetingId, after.polls);
-		remapMoves(tx, meetingId, before.items, after.items);
+		await writeAgenda(tx, meetingId, after.items);
+		await writePolls(tx, meetingId, after.polls);
+		await remapMoves(tx, meetingId, before.items, after.items);
 		const cursor = cursorAfterEdit(before.items, after.items, positionOf(meeting));
-		tx.update(meetings)
+		await tx
+			.update(meetings)
 			.set({
 				currentItem: cursor.item,
 				currentStep: cursor.step,
 				version: meeting.version + 1,
 				agendaRevision: meeting.agendaRevision + 1
 			})
-			.where(eq(meetings.id, meetingId))
-			.run();
+			.where(eq(meetings.id, meetingId));
 		return { kind: 'saved', revision: meeting.agendaRevision + 1 };
 	});
 }
 
 /** Items visited and cards shown since the session started, and cards attendees or staff used. */
-function sessionUseOf(tx: Tx, meeting: Meeting, items: DraftItem[]): SessionUse {
+async function sessionUseOf(tx: Tx, meeting: Meeting, items: DraftItem[]): Promise<SessionUse> {
 	const visitedItems = new Set<string>();
 	const usedCards = new Set<string>();
 	if (meeting.startedAt) {
-		const moves = tx
+		const moves = await tx
 			.select({ item: agendaMoves.item, step: agendaMoves.step })
 			.from(agendaMoves)
-			.where(and(eq(agendaMoves.meetingId, meeting.id), gte(agendaMoves.at, meeting.startedAt)))
-			.all();
+			.where(and(eq(agendaMoves.meetingId, meeting.id), gte(agendaMoves.at, meeting.startedAt)));
 		// The cursor itself counts: the session may have started on the item it is on.
 		for (const { item, step } of [...moves, { item: meeting.currentItem, step: meeting.currentStep }]) {
 			const visited = items[item];
@@ -190,23 +185,20 @@ function sessionUseOf(tx: Tx, meeting: Meeting, items: DraftItem[]): SessionUse 
 		}
 	}
 	const byMeeting = meeting.id;
-	for (const row of tx
+	for (const row of await tx
 		.select({ id: comments.cardId })
 		.from(comments)
-		.where(eq(comments.meetingId, byMeeting))
-		.all())
+		.where(eq(comments.meetingId, byMeeting)))
 		usedCards.add(row.id);
-	for (const row of tx
+	for (const row of await tx
 		.select({ id: cardMarks.cardId })
 		.from(cardMarks)
-		.where(eq(cardMarks.meetingId, byMeeting))
-		.all())
+		.where(eq(cardMarks.meetingId, byMeeting)))
 		usedCards.add(row.id);
-	const tagged = tx
+	const tagged = await tx
 		.select({ id: recordTags.targetId })
 		.from(recordTags)
-		.where(and(eq(recordTags.meetingId, byMeeting), eq(recordTags.target, 'card')))
-		.all();
+		.where(and(eq(recordTags.meetingId, byMeeting), eq(recordTags.target, 'card')));
 	for (const row of tagged) usedCards.add(row.id);
 	return { visitedItems, usedCards };
 }
@@ -215,17 +207,16 @@ function sessionUseOf(tx: Tx, meeting: Meeting, items: DraftItem[]): SessionUse 
  * Stored moves name positions by index; after an edit each is rewritten to where its item and step
  * now are. A move whose item is gone (only ever a rehearsal move: visited items stay) is dropped.
  */
-function remapMoves(tx: Tx, meetingId: string, before: DraftItem[], after: DraftItem[]): void {
-	const moves = tx
+async function remapMoves(tx: Tx, meetingId: string, before: DraftItem[], after: DraftItem[]): Promise<void> {
+	const moves = await tx
 		.select({ id: agendaMoves.id, item: agendaMoves.item, step: agendaMoves.step })
 		.from(agendaMoves)
 		.where(eq(agendaMoves.meetingId, meetingId))
-		.orderBy(asc(agendaMoves.id))
-		.all();
+		.orderBy(asc(agendaMoves.id));
 	for (const move of moves) {
 		const moved: Position | null = remapPosition(before, after, move);
-		if (!moved) tx.delete(agendaMoves).where(eq(agendaMoves.id, move.id)).run();
+		if (!moved) await tx.delete(agendaMoves).where(eq(agendaMoves.id, move.id));
 		else if (moved.item !== move.item || moved.step !== move.step)
-			tx.update(agendaMoves).set(moved).where(eq(agendaMoves.id, move.id)).run();
+			await tx.update(agendaMoves).set(moved).where(eq(agendaMoves.id, move.id));
 	}
 }

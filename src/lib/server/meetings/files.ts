@@ -26,6 +26,17 @@ export function readMeetingFile(text: string): FileReading {
 	if (text.length > MEETING_FILE_MAX_BYTES) {
 		return { ok: false, problems: [{ line: null, field: '', message: 'the file is larger than 2 MB' }] };
 	}
+	if (text.includes('\0'))
+		return {
+			ok: false,
+			problems: [
+				{
+					line: lineAt(text, text.indexOf('\0')),
+					field: '',
+					message: 'the file holds the NUL character: this is not a meeting file'
+				}
+			]
+		};
 	const deep = tooDeeplyNested(text);
 	if (deep) {
 		const message = `lists and objects are nested more than ${MOST_JSON_NESTING} deep: this is not a meeting file`;
@@ -117,16 +128,16 @@ export function meetingSettingsOf(meeting: Meeting): MeetingSettings {
 }
 
 /** A stored meeting as a file: the same shape the importer reads, so exporting and importing round-trips. */
-export function exportMeeting(meetingId: string): MeetingDefinition | null {
-	const meeting = findMeetingById(meetingId);
+export async function exportMeeting(meetingId: string): Promise<MeetingDefinition | null> {
+	const meeting = await findMeetingById(meetingId);
 	if (!meeting) return null;
-	const polls = readPolls(db(), meetingId);
+	const polls = await readPolls(db(), meetingId);
 	const fileIds = new Map(polls.map((poll, index) => [poll.id, `poll-${index + 1}`]));
 	return {
 		format: 'plenary-meeting',
 		formatVersion: 1,
 		meeting: meetingSettingsOf(meeting),
-		agenda: loadAgenda(meetingId),
+		agenda: await loadAgenda(meetingId),
 		polls: polls.map((poll) => ({
 			id: fileIds.get(poll.id) ?? poll.id,
 			itemId: poll.itemId,

@@ -19,45 +19,45 @@ const agendas = new Map<string, AgendaItem[]>();
 subscribe('meeting.changed', ({ meetingId }) => agendas.delete(meetingId));
 
 /** A meeting's agenda, read once and kept until an organiser changes it. */
-export function agendaOf(meetingId: string): AgendaItem[] {
+export async function agendaOf(meetingId: string): Promise<AgendaItem[]> {
 	let agenda = agendas.get(meetingId);
 	if (!agenda) {
-		agenda = loadAgenda(meetingId);
+		agenda = await loadAgenda(meetingId);
 		agendas.set(meetingId, agenda);
 	}
 	return agenda;
 }
 
 /** The agenda as clients get it: walkthroughs carry the comment deadline in force. */
-export function agendaForClients(meeting: Meeting): AgendaItem[] {
+export async function agendaForClients(meeting: Meeting): Promise<AgendaItem[]> {
 	const deadline = commentDeadlineOf(meeting);
-	return agendaOf(meeting.id).map((item) =>
+	return (await agendaOf(meeting.id)).map((item) =>
 		item.kind === 'walkthrough' ? { ...item, commentDeadline: deadline } : item
 	);
 }
 
 /** Everything one client needs to draw the session, as this audience may see it. */
-export function buildSnapshot(meeting: Meeting, audience: Audience): MeetingSnapshot {
+export async function buildSnapshot(meeting: Meeting, audience: Audience): Promise<MeetingSnapshot> {
 	const staff = audience.role === 'moderator';
-	const mine = audience.participantId ? questionsOf(audience.participantId) : { mine: [], upvoted: [] };
+	const mine = audience.participantId ? await questionsOf(audience.participantId) : { mine: [], upvoted: [] };
 	return {
 		version: meeting.version,
 		meeting: meetingInfo(meeting),
-		agenda: agendaForClients(meeting),
+		agenda: await agendaForClients(meeting),
 		position: positionOf(meeting),
 		presence: presence.counts(meeting.id),
-		polls: livePolls.infos(meeting.id),
+		polls: await livePolls.infos(meeting.id),
 		onScreenPollId: meeting.onScreenPollId,
-		results: livePolls.shownTo(meeting.id, audience),
-		myBallots: audience.participantId ? ballotsOf(audience.participantId) : {},
-		floor: floorState(meeting, audience.participantId, staff),
-		qa: questionsState(meeting, staff),
+		results: await livePolls.shownTo(meeting.id, audience),
+		myBallots: audience.participantId ? await ballotsOf(audience.participantId) : {},
+		floor: await floorState(meeting, audience.participantId, staff),
+		qa: await questionsState(meeting, staff),
 		myQuestions: mine.mine,
 		myUpvotes: mine.upvoted,
-		comments: commentsState(meeting, staff),
-		myMarks: audience.participantId ? marksOf(audience.participantId) : [],
-		topics: agreedTopicsOf(meeting.id),
-		...(staff ? { turnout: turnout.of(meeting.id) } : {}),
+		comments: await commentsState(meeting, staff),
+		myMarks: audience.participantId ? await marksOf(audience.participantId) : [],
+		topics: await agreedTopicsOf(meeting.id),
+		...(staff ? { turnout: await turnout.of(meeting.id) } : {}),
 		// The projector and the console's preview show the same page; phones have no pages.
 		...(audience.role === 'attendee' ? {} : { projectorPage: projectorPages.of(meeting.id) })
 	};

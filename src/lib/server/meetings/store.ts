@@ -3,7 +3,7 @@ import type { Position } from '$lib/domain/agenda';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { SessionClock } from '$lib/domain/record/clock';
 import type { MeetingInfo } from '$lib/realtime/protocol';
-import { db, prepared } from '../db';
+import { db, first, prepared } from '../db';
 import { agendaMoves, meetings, users, type Meeting } from '../db/schema';
 import { personAffiliation, personName } from '../auth/names';
 
@@ -31,22 +31,22 @@ const clockById = prepared((database) =>
 		.prepare()
 );
 
-export function findMeetingByCode(code: string): Meeting | undefined {
-	return meetingByCode().get({ code });
+export async function findMeetingByCode(code: string): Promise<Meeting | undefined> {
+	return await first(meetingByCode().execute({ code }));
 }
 
-export function findMeetingById(id: string): Meeting | undefined {
-	return meetingById().get({ id });
+export async function findMeetingById(id: string): Promise<Meeting | undefined> {
+	return await first(meetingById().execute({ id }));
 }
 
 /** When the meeting's session started and ended; undefined when the meeting is gone. */
-export function sessionClockOf(id: string): SessionClock | undefined {
-	return clockById().get({ id });
+export async function sessionClockOf(id: string): Promise<SessionClock | undefined> {
+	return await first(clockById().execute({ id }));
 }
 
 /** Every meeting, by date then title: the admin page's list and the start banner's. */
-export function meetingsInOrder(): Meeting[] {
-	return db().select().from(meetings).orderBy(asc(meetings.date), asc(meetings.title)).all();
+export async function meetingsInOrder(): Promise<Meeting[]> {
+	return await db().select().from(meetings).orderBy(asc(meetings.date), asc(meetings.title));
 }
 
 export function meetingInfo(meeting: Meeting): MeetingInfo {
@@ -72,18 +72,19 @@ export function positionOf(meeting: Meeting): Position {
 }
 
 /** Every move of the agenda cursor, oldest first: the record's timeline. */
-export function agendaMovesOf(meetingId: string): RecordFacts['moves'] {
-	return db()
+export async function agendaMovesOf(meetingId: string): Promise<RecordFacts['moves']> {
+	return await db()
 		.select({ item: agendaMoves.item, step: agendaMoves.step, at: agendaMoves.at })
 		.from(agendaMoves)
 		.where(eq(agendaMoves.meetingId, meetingId))
-		.orderBy(asc(agendaMoves.id))
-		.all();
+		.orderBy(asc(agendaMoves.id));
 }
 
 /** Everyone who moved a meeting's agenda, named as they chose, with their affiliation ('' when none). */
-export function agendaMoversOf(meetingId: string): { userId: string; name: string; affiliation: string }[] {
-	return db()
+export async function agendaMoversOf(
+	meetingId: string
+): Promise<{ userId: string; name: string; affiliation: string }[]> {
+	return await db()
 		.selectDistinct({
 			userId: users.id,
 			name: personName(),
@@ -91,6 +92,5 @@ export function agendaMoversOf(meetingId: string): { userId: string; name: strin
 		})
 		.from(agendaMoves)
 		.innerJoin(users, eq(users.id, agendaMoves.userId))
-		.where(eq(agendaMoves.meetingId, meetingId))
-		.all();
+		.where(eq(agendaMoves.meetingId, meetingId));
 }

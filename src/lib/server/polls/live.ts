@@ -21,41 +21,49 @@ export interface Audience {
  */
 class LivePolls {
 	#lists = new Map<string, PollRecord[]>();
+	/** Each poll's tally once loaded; `#loading` holds those being read from the database. */
 	#tallies = new Map<string, LiveTally>();
+	#loading = new Map<string, Promise<LiveTally>>();
 
 	constructor() {
 		subscribe('polls.changed', ({ meetingId }) => this.#lists.delete(meetingId));
 		subscribe('meeting.changed', ({ meetingId }) => this.#lists.delete(meetingId));
-		subscribe('ballot.cast', ({ meetingId, pollId, participantId, ballot }) => {
-			this.#tallyOf(pollId).cast(participantId, ballot);
-			publish({ name: 'results.changed', meetingId, pollId });
-		});
-		subscribe('text.moderated', ({ meetingId, pollId, key, status }) => {
-			this.#tallyOf(pollId).moderate(key, status);
-			publish({ name: 'results.changed', meetingId, pollId });
-		});
+		subscribe('ballot.cast', ({ meetingId, pollId, participantId, ballot }) =>
+			this.#change(meetingId, pollId, (tally) => tally.cast(participantId, ballot))
+		);
+		subscribe('text.moderated', ({ meetingId, pollId, key, status }) =>
+			this.#change(meetingId, pollId, (tally) => tally.moderate(key, status))
+		);
+	}
+
+	/** Reads a meeting's polls and tallies again at their next use (they may have missed changes). */
+	forget(meetingId: string): void {
+		for (const { poll } of this.#lists.get(meetingId) ?? []) this.#tallies.delete(poll.id);
+		this.#lists.delete(meetingId);
 	}
 
 	/** A meeting's polls as last committed. */
-	list(meetingId: string): PollRecord[] {
+	async list(meetingId: string): Promise<PollRecord[]> {
 		let list = this.#lists.get(meetingId);
 		if (!list) {
-			list = loadPolls(meetingId);
+			list = await loadPolls(meetingId);
+			// The readers below count from the tallies: every poll's is loaded with the list.
+			await Promise.all(list.map(({ poll }) => this.#tallyOf(poll.id)));
 			this.#lists.set(meetingId, list);
 		}
 		return list;
 	}
 
-	find(meetingId: string, pollId: string): PollRecord | undefined {
-		return this.list(meetingId).find((record) => record.poll.id === pollId);
+	async find(meetingId: string, pollId: string): Promise<PollRecord | undefined> {
+		return (await this.list(meetingId)).find((record) => record.poll.id === pollId);
 	}
 
-	infos(meetingId: string): PollInfo[] {
-		return this.list(meetingId).map((record) => pollInfo(record, this.count(record.poll.id)));
+	async infos(meetingId: string): Promise<PollInfo[]> {
+		return (await this.list(meetingId)).map((record) => pollInfo(record, this.count(record.poll.id)));
 	}
 
 	count(pollId: string): number {
-		return this.#tallyOf(pollId).count;
+		return this.#loaded(pollId).count;
 	}
 
 	/**
@@ -63,18 +71,18 @@ class LivePolls {
 	 * with. The live tally hears a ballot only once its burst's commit is published, which a close
 	 * committed just after may come before.
 	 */
-	committedResults({ poll, spec }: PollRecord): PollResults {
-		return tallyPoll(spec, loadBallots(poll.id), loadModeration(poll.id));
+	async committedResults({ poll, spec }: PollRecord): Promise<PollResults> {
+		return tallyPoll(spec, await loadBallots(poll.id), await loadModeration(poll.id));
 	}
 
 	results({ poll, spec }: PollRecord): PollResults {
-		return this.#tallyOf(poll.id).results(spec);
+		return this.#loaded(poll.id).results(spec);
 	}
 
 	/** Every distinct text of an open-text or word-cloud poll with the moderator's decision. */
 	texts({ poll }: PollRecord): ModeratedText[] {
 		if (poll.kind !== 'open_text' && poll.kind !== 'word_cloud') return [];
-		const tally = this.#tallyOf(poll.id);
+		const tally = this.#loaded(poll.id);
 		const texts = [...tally.ballots()].flatMap(({ choice }) =>
 			choice.kind === 'open_text' ? [choice.text] : choice.kind === 'word_cloud' ? choice.phrases : []
 		);
@@ -106,22 +114,51 @@ class LivePolls {
 	}
 
 	/** The results a snapshot carries: polls that started, and for the room only those shown. */
-	shownTo(meetingId: string, audience: Audience): Record<string, PollResultsUpdate> {
-		const shown = this.list(meetingId).filter(
+	async shownTo(meetingId: string, audience: Audience): Promise<Record<string, PollResultsUpdate>> {
+		const shown = (await this.list(meetingId)).filter(
 			({ poll }) => poll.status !== 'draft' && (audience.role === 'moderator' || poll.resultsVisible)
 		);
 		return Object.fromEntries(shown.map((record) => [record.poll.id, this.resultsFor(record, audience)]));
 	}
 
-	#tallyOf(pollId: string): LiveTally {
-		let tally = this.#tallies.get(pollId);
-		if (!tally) {
-			const ballots = loadBallots(pollId).map(
-				({ participantId, ...ballot }) => [participantId, ballot] as const
-			);
-			tally = new LiveTally(new Map(ballots), loadModeration(pollId));
-			this.#tallies.set(pollId, tally);
+	/**
+	 * A committed change, applied to the poll's tally: at once when it is loaded, else once it is
+	 * (changes are applied in the order they came, after what the load read; a ballot replaces the
+	 * participant's own, so one the load already read is counted once).
+	 */
+	#change(meetingId: string, pollId: string, apply: (tally: LiveTally) => void): void {
+		const changed = (tally: LiveTally) => {
+			apply(tally);
+			publish({ name: 'results.changed', meetingId, pollId });
+		};
+		const tally = this.#tallies.get(pollId);
+		if (tally) changed(tally);
+		else void this.#tallyOf(pollId).then(changed);
+	}
+
+	#tallyOf(pollId: string): Promise<LiveTally> {
+		const tally = this.#tallies.get(pollId);
+		if (tally) return Promise.resolve(tally);
+		let loading = this.#loading.get(pollId);
+		if (!loading) {
+			loading = (async () => {
+				const ballots = (await loadBallots(pollId)).map(
+					({ participantId, ...ballot }) => [participantId, ballot] as const
+				);
+				const loaded = new LiveTally(new Map(ballots), await loadModeration(pollId));
+				this.#tallies.set(pollId, loaded);
+				this.#loading.delete(pollId);
+				return loaded;
+			})();
+			this.#loading.set(pollId, loading);
 		}
+		return loading;
+	}
+
+	/** A poll's tally, loaded with its meeting's list (which every reader has asked for first). */
+	#loaded(pollId: string): LiveTally {
+		const tally = this.#tallies.get(pollId);
+		if (!tally) throw new Error(`The tally of poll ${pollId} is read before it was loaded.`);
 		return tally;
 	}
 }

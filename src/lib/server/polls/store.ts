@@ -5,7 +5,7 @@ import type { RecordFacts } from '$lib/domain/record/facts';
 import type { PollInfo } from '$lib/realtime/protocol';
 import type { PollControls } from '$lib/domain/polls/lifecycle';
 import { resultsForRoom } from '$lib/domain/polls/disclosure';
-import { db, prepared, type Tx } from '../db';
+import { type Tx, db, first, prepared } from '../db';
 import { ballots, meetings, pollOptions, polls, textModeration, type Poll } from '../db/schema';
 import { generateId } from '../auth/tokens';
 
@@ -14,20 +14,18 @@ export interface PollRecord {
 	spec: PollSpec;
 }
 
-export function loadPolls(meetingId: string): PollRecord[] {
-	const rows = db()
+export async function loadPolls(meetingId: string): Promise<PollRecord[]> {
+	const rows = await db()
 		.select()
 		.from(polls)
 		.where(eq(polls.meetingId, meetingId))
-		.orderBy(asc(polls.position))
-		.all();
-	const options = db()
+		.orderBy(asc(polls.position));
+	const options = await db()
 		.select({ pollId: pollOptions.pollId, id: pollOptions.id, label: pollOptions.label })
 		.from(pollOptions)
 		.innerJoin(polls, eq(polls.id, pollOptions.pollId))
 		.where(eq(polls.meetingId, meetingId))
-		.orderBy(asc(pollOptions.position))
-		.all();
+		.orderBy(asc(pollOptions.position));
 	return rows.map((poll) => ({
 		poll,
 		spec: {
@@ -64,8 +62,8 @@ interface Tallies {
 }
 
 /** Each poll for the record: a closed poll with the results stored when it closed, others as tallied now. */
-export function pollFactsOf(meetingId: string, tallies: Tallies): RecordFacts['polls'] {
-	return loadPolls(meetingId).map((record) => {
+export async function pollFactsOf(meetingId: string, tallies: Tallies): Promise<RecordFacts['polls']> {
+	return (await loadPolls(meetingId)).map((record) => {
 		const { poll, spec } = record;
 		let results: PollResults | null = null;
 		if (poll.status === 'closed' && poll.finalResults) results = poll.finalResults;
@@ -90,22 +88,17 @@ export interface StoredBallot extends CountedBallot {
 	participantId: string;
 }
 
-export function loadBallots(pollId: string): StoredBallot[] {
-	return db()
-		.select()
-		.from(ballots)
-		.where(eq(ballots.pollId, pollId))
-		.all()
-		.map((row) => ({
-			participantId: row.participantId,
-			choice: row.choice,
-			group: row.stakeholderGroup,
-			mode: row.mode
-		}));
+export async function loadBallots(pollId: string): Promise<StoredBallot[]> {
+	return (await db().select().from(ballots).where(eq(ballots.pollId, pollId))).map((row) => ({
+		participantId: row.participantId,
+		choice: row.choice,
+		group: row.stakeholderGroup,
+		mode: row.mode
+	}));
 }
 
-export function loadModeration(pollId: string): Map<string, TextDecision> {
-	const rows = db().select().from(textModeration).where(eq(textModeration.pollId, pollId)).all();
+export async function loadModeration(pollId: string): Promise<Map<string, TextDecision>> {
+	const rows = await db().select().from(textModeration).where(eq(textModeration.pollId, pollId));
 	return new Map(rows.map((row) => [row.key, row.status]));
 }
 
@@ -118,8 +111,8 @@ const ballotsByParticipant = prepared((database) =>
 		.prepare()
 );
 
-export function ballotsOf(participantId: string): Record<string, Choice> {
-	const rows = ballotsByParticipant().all({ participantId });
+export async function ballotsOf(participantId: string): Promise<Record<string, Choice>> {
+	const rows = await ballotsByParticipant().execute({ participantId });
 	return Object.fromEntries(rows.map((row) => [row.pollId, row.choice]));
 }
 
@@ -186,17 +179,19 @@ export interface BallotInput {
  * One ballot, inside a transaction. The primary key (poll, participant) makes a second row
  * impossible; the revision keeps a late retry from undoing a newer change.
  */
-export function storeBallot(_tx: Tx, input: BallotInput): BallotOutcome {
+export async function storeBallot(_tx: Tx, input: BallotInput): Promise<BallotOutcome> {
 	// The prepared statements run on the same connection, so inside this transaction.
 	const statements = ballotStatements();
-	const poll = statements.poll.get({ pollId: input.pollId });
+	const poll = await first(statements.poll.execute({ pollId: input.pollId }));
 	if (!poll || poll.meetingId !== input.meetingId) return { kind: 'not_found' };
 	if (poll.status !== 'open') return { kind: 'closed' };
-	const existing = statements.existing.get({ pollId: input.pollId, participantId: input.participantId });
+	const existing = await first(
+		statements.existing.execute({ pollId: input.pollId, participantId: input.participantId })
+	);
 	if (existing && existing.revision >= input.revision) {
 		return { kind: 'superseded', choice: existing.choice };
 	}
-	statements.upsert.run({
+	await statements.upsert.execute({
 		pollId: input.pollId,
 		participantId: input.participantId,
 		choice: input.choice,
@@ -212,62 +207,67 @@ export function storeBallot(_tx: Tx, input: BallotInput): BallotOutcome {
  * Stores a poll's controls as the domain decided them: opening starts a new round (no final
  * results; `reopened` once it had closed before), closing freezes the results given.
  */
-export function storePollControls(
+export async function storePollControls(
 	tx: Tx,
 	pollId: string,
 	controls: PollControls,
-	moment: { opened: boolean; closed: boolean; reopened: boolean; finalResults: () => PollResults }
-): void {
+	moment: { opened: boolean; closed: boolean; reopened: boolean; finalResults: () => Promise<PollResults> }
+): Promise<void> {
 	const now = new Date();
-	tx.update(polls)
+	await tx
+		.update(polls)
 		.set({
 			...controls,
 			...(moment.opened
 				? { openedAt: now, closedAt: null, finalResults: null, reopened: moment.reopened }
 				: {}),
-			...(moment.closed ? { closedAt: now, finalResults: moment.finalResults() } : {})
+			...(moment.closed ? { closedAt: now, finalResults: await moment.finalResults() } : {})
 		})
-		.where(eq(polls.id, pollId))
-		.run();
+		.where(eq(polls.id, pollId));
 }
 
-export function insertPoll(tx: Tx, meetingId: string, spec: PollSpec, itemId: string | null): string {
+export async function insertPoll(
+	tx: Tx,
+	meetingId: string,
+	spec: PollSpec,
+	itemId: string | null
+): Promise<string> {
 	const pollId = generateId();
-	const last = tx
-		.select({ position: max(polls.position) })
-		.from(polls)
-		.where(eq(polls.meetingId, meetingId))
-		.get();
-	tx.insert(polls)
-		.values({
-			id: pollId,
-			meetingId,
-			itemId,
-			position: (last?.position ?? -1) + 1,
-			kind: spec.kind,
-			question: spec.question,
-			maxPicks: spec.maxPicks,
-			wordLimit: spec.wordLimit
-		})
-		.run();
-	spec.options.forEach((option, index) =>
+	const last = await first(
 		tx
-			.insert(pollOptions)
-			.values({ pollId, position: index, ...option })
-			.run()
+			.select({ position: max(polls.position) })
+			.from(polls)
+			.where(eq(polls.meetingId, meetingId))
 	);
+	await tx.insert(polls).values({
+		id: pollId,
+		meetingId,
+		itemId,
+		position: (last?.position ?? -1) + 1,
+		kind: spec.kind,
+		question: spec.question,
+		maxPicks: spec.maxPicks,
+		wordLimit: spec.wordLimit
+	});
+	for (const [index, option] of spec.options.entries())
+		await tx.insert(pollOptions).values({ pollId, position: index, ...option });
 	// An agenda editor open elsewhere must not save over a poll it has not seen.
-	tx.update(meetings)
+	await tx
+		.update(meetings)
 		.set({ agendaRevision: sql`${meetings.agendaRevision} + 1` })
-		.where(eq(meetings.id, meetingId))
-		.run();
+		.where(eq(meetings.id, meetingId));
 	return pollId;
 }
 
-export function storeModeration(tx: Tx, pollId: string, key: string, status: TextDecision): boolean {
-	tx.insert(textModeration)
+export async function storeModeration(
+	tx: Tx,
+	pollId: string,
+	key: string,
+	status: TextDecision
+): Promise<boolean> {
+	await tx
+		.insert(textModeration)
 		.values({ pollId, key, status })
-		.onConflictDoUpdate({ target: [textModeration.pollId, textModeration.key], set: { status } })
-		.run();
+		.onConflictDoUpdate({ target: [textModeration.pollId, textModeration.key], set: { status } });
 	return true;
 }

@@ -2,7 +2,7 @@ import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import { firstQuestions, isPublic, QUESTIONS_SHOWN, type QuestionStatus } from '$lib/domain/questions';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { QuestionInfo, QuestionsState } from '$lib/realtime/protocol';
-import { prepared, type Tx } from '../db';
+import { type Tx, first, prepared, rowsChanged } from '../db';
 import { meetings, questionVotes, questions, type Meeting, type QuestionRow } from '../db/schema';
 import { generateId } from '../auth/tokens';
 import { subscribe } from '../events';
@@ -39,8 +39,8 @@ const questionReads = prepared((database) => {
 	};
 });
 
-export function upvoteCounts(meetingId: string): Map<string, number> {
-	const rows = questionReads().upvoteCounts.all({ meetingId });
+export async function upvoteCounts(meetingId: string): Promise<Map<string, number>> {
+	const rows = await questionReads().upvoteCounts.execute({ meetingId });
 	return new Map(rows.map((row) => [row.questionId, row.n]));
 }
 
@@ -56,15 +56,16 @@ const asInfo = (row: QuestionRow, upvotes: number): QuestionInfo => ({
 });
 
 /** A meeting's questions as stored, each with its upvotes. */
-export function questionRowsOf(meetingId: string): { row: QuestionRow; upvotes: number }[] {
-	const votes = upvoteCounts(meetingId);
-	return questionReads()
-		.ofMeeting.all({ meetingId })
-		.map((row) => ({ row, upvotes: votes.get(row.id) ?? 0 }));
+export async function questionRowsOf(meetingId: string): Promise<{ row: QuestionRow; upvotes: number }[]> {
+	const votes = await upvoteCounts(meetingId);
+	return (await questionReads().ofMeeting.execute({ meetingId })).map((row) => ({
+		row,
+		upvotes: votes.get(row.id) ?? 0
+	}));
 }
 
-export function questionFactsOf(meetingId: string): RecordFacts['questions'] {
-	return questionRowsOf(meetingId).map(({ row, upvotes }) => ({
+export async function questionFactsOf(meetingId: string): Promise<RecordFacts['questions']> {
+	return (await questionRowsOf(meetingId)).map(({ row, upvotes }) => ({
 		id: row.id,
 		text: row.text,
 		authorName: row.authorName,
@@ -86,10 +87,10 @@ const questionLists = new Map<string, readonly QuestionInfo[]>();
 subscribe('questions.changed', ({ meetingId }) => questionLists.delete(meetingId));
 subscribe('meeting.changed', ({ meetingId }) => questionLists.delete(meetingId));
 
-export function allQuestions(meetingId: string): readonly QuestionInfo[] {
+export async function allQuestions(meetingId: string): Promise<readonly QuestionInfo[]> {
 	let list = questionLists.get(meetingId);
 	if (!list) {
-		list = questionRowsOf(meetingId).map(({ row, upvotes }) => asInfo(row, upvotes));
+		list = (await questionRowsOf(meetingId)).map(({ row, upvotes }) => asInfo(row, upvotes));
 		questionLists.set(meetingId, list);
 	}
 	return list;
@@ -99,8 +100,12 @@ export function allQuestions(meetingId: string): readonly QuestionInfo[] {
  * What one audience may see of the questions: moderators all of them, everyone else the public
  * ones; the first `count` in each order are sent (see `firstQuestions`), the rest counted.
  */
-export function questionsState(meeting: Meeting, staff: boolean, count = QUESTIONS_SHOWN): QuestionsState {
-	const all = allQuestions(meeting.id);
+export async function questionsState(
+	meeting: Meeting,
+	staff: boolean,
+	count = QUESTIONS_SHOWN
+): Promise<QuestionsState> {
+	const all = await allQuestions(meeting.id);
 	const visible = staff ? all : all.filter((question) => isPublic(question.status));
 	return {
 		...firstQuestions(visible, count, meeting.onScreenQuestionId),
@@ -109,23 +114,24 @@ export function questionsState(meeting: Meeting, staff: boolean, count = QUESTIO
 	};
 }
 
-export function questionsOf(participantId: string): { mine: QuestionInfo[]; upvoted: string[] } {
+export async function questionsOf(
+	participantId: string
+): Promise<{ mine: QuestionInfo[]; upvoted: string[] }> {
 	const reads = questionReads();
-	const mine = reads.askedBy.all({ participantId }).map((row) => asInfo(row, row.upvotes));
-	const upvoted = reads.upvotedBy.all({ participantId }).map((vote) => vote.id);
+	const mine = (await reads.askedBy.execute({ participantId })).map((row) => asInfo(row, row.upvotes));
+	const upvoted = (await reads.upvotedBy.execute({ participantId })).map((vote) => vote.id);
 	return { mine, upvoted };
 }
 
-export function insertQuestion(
+export async function insertQuestion(
 	tx: Tx,
 	meetingId: string,
 	question: Omit<QuestionRow, 'id' | 'meetingId' | 'askedAt' | 'answeredAt'>
-): QuestionInfo {
-	const row = tx
+): Promise<QuestionInfo> {
+	const [row] = await tx
 		.insert(questions)
 		.values({ id: generateId(), meetingId, askedAt: new Date(), ...question })
-		.returning()
-		.get();
+		.returning();
 	return asInfo(row, 0);
 }
 
@@ -142,8 +148,8 @@ const questionById = prepared((database) =>
 		.prepare()
 );
 
-export function findQuestion(meetingId: string, questionId: string): QuestionRow | undefined {
-	return questionById().get({ meetingId, questionId });
+export async function findQuestion(meetingId: string, questionId: string): Promise<QuestionRow | undefined> {
+	return await first(questionById().execute({ meetingId, questionId }));
 }
 
 const upvoteStatements = prepared((database) => {
@@ -166,19 +172,32 @@ const upvoteStatements = prepared((database) => {
  * Adds or withdraws one participant's upvote; the primary key keeps it to one. Upvotes come in
  * bursts, so the statements are prepared once; they run on the transaction's connection.
  */
-export function storeUpvote(_tx: Tx, questionId: string, participantId: string, up: boolean): boolean {
+export async function storeUpvote(
+	_tx: Tx,
+	questionId: string,
+	participantId: string,
+	up: boolean
+): Promise<boolean> {
 	const { add, withdraw } = upvoteStatements();
-	return (up ? add : withdraw).run({ questionId, participantId }).changes > 0;
+	return (await rowsChanged((up ? add : withdraw).execute({ questionId, participantId }))) > 0;
 }
 
-export function storeQuestionStatus(tx: Tx, question: QuestionRow, status: QuestionStatus): void {
-	tx.update(questions)
+export async function storeQuestionStatus(
+	tx: Tx,
+	question: QuestionRow,
+	status: QuestionStatus
+): Promise<void> {
+	await tx
+		.update(questions)
 		.set({ status, answeredAt: status === 'answered' ? new Date() : question.answeredAt })
-		.where(eq(questions.id, question.id))
-		.run();
+		.where(eq(questions.id, question.id));
 }
 
-export function storePremoderation(tx: Tx, meetingId: string, premoderation: boolean): boolean {
-	tx.update(meetings).set({ premoderation }).where(eq(meetings.id, meetingId)).run();
+export async function storePremoderation(
+	tx: Tx,
+	meetingId: string,
+	premoderation: boolean
+): Promise<boolean> {
+	await tx.update(meetings).set({ premoderation }).where(eq(meetings.id, meetingId));
 	return true;
 }

@@ -16,18 +16,18 @@ function targetOf(agenda: AgendaItem[], to: AgendaTarget, current: Position): Po
 export function registerAgendaCommands(): void {
 	onCommand('agenda:move', {
 		who: ['moderator'],
-		decide(tx, { to }, { meetingId, caller, meeting: read }) {
-			const meeting = read();
+		async decide(tx, { to }, { meetingId, caller, meeting: read }) {
+			const meeting = await read();
 			const current = positionOf(meeting);
-			const next = targetOf(agendaOf(meetingId), to, current);
+			const next = targetOf(await agendaOf(meetingId), to, current);
 			if (!next) return fail('invalid', 'There is no such agenda item or step.');
 			if (next.item === current.item && next.step === current.step) {
 				return { data: { version: meeting.version, position: current } };
 			}
 			const at = new Date();
-			const version = storeMove(tx, meetingId, next, caller.user.id, at);
+			const version = await storeMove(tx, meetingId, next, caller.user.id, at);
 			// Moving on takes whatever was put over the step off the projector.
-			const screen = changeScreen(tx, meeting, clearScreen);
+			const screen = await changeScreen(tx, meeting, clearScreen);
 			return {
 				data: { version, position: next },
 				events: [{ name: 'agenda.moved', meetingId, version, position: next, at }, ...screen]
@@ -48,9 +48,9 @@ export function registerAgendaCommands(): void {
 	onCommand('projector:theme', {
 		who: ['moderator'],
 		afterEnd: true,
-		decide(tx, { theme }, { meetingId, meeting }) {
-			if (meeting().projectorTheme === theme) return { data: { theme } };
-			storeProjectorTheme(tx, meetingId, theme);
+		async decide(tx, { theme }, { meetingId, meeting }) {
+			if ((await meeting()).projectorTheme === theme) return { data: { theme } };
+			await storeProjectorTheme(tx, meetingId, theme);
 			return { data: { theme }, events: [{ name: 'meeting.changed', meetingId }] };
 		}
 	});

@@ -36,15 +36,15 @@ export function broadcastChanges(): void {
 		});
 	});
 
-	subscribe('meeting.changed', ({ meetingId }) => {
-		const meeting = findMeetingById(meetingId);
+	subscribe('meeting.changed', async ({ meetingId }) => {
+		const meeting = await findMeetingById(meetingId);
 		if (!meeting) return;
 		hub.toMeeting(meetingId, 'meeting:changed', {
 			version: meeting.version,
 			meeting: meetingInfo(meeting),
-			agenda: agendaForClients(meeting),
+			agenda: await agendaForClients(meeting),
 			position: positionOf(meeting),
-			polls: livePolls.infos(meetingId),
+			polls: await livePolls.infos(meetingId),
 			onScreenPollId: meeting.onScreenPollId
 		});
 		// Settings the live parts read (speaking time, pre-moderation, the comment deadline).
@@ -61,11 +61,11 @@ export function broadcastChanges(): void {
 		hub.disconnectParticipant(meetingId, participantId)
 	);
 
-	subscribe('polls.changed', ({ meetingId, version }) => {
-		const meeting = findMeetingById(meetingId);
+	subscribe('polls.changed', async ({ meetingId, version }) => {
+		const meeting = await findMeetingById(meetingId);
 		hub.toMeeting(meetingId, 'polls:changed', {
 			version,
-			polls: livePolls.infos(meetingId),
+			polls: await livePolls.infos(meetingId),
 			onScreenPollId: meeting?.onScreenPollId ?? null
 		});
 	});
@@ -78,8 +78,8 @@ export function broadcastChanges(): void {
 	subscribe('comments.changed', ({ meetingId }) => sendComments(meetingId));
 	subscribe('floor.changed', ({ meetingId }) => sendFloor(meetingId));
 
-	subscribe('clock.changed', ({ meetingId }) => {
-		const meeting = findMeetingById(meetingId);
+	subscribe('clock.changed', async ({ meetingId }) => {
+		const meeting = await findMeetingById(meetingId);
 		if (!meeting) return;
 		const { startedAt, endedAt } = meetingInfo(meeting);
 		hub.toMeeting(meetingId, 'session:clock', { startedAt, endedAt });
@@ -90,13 +90,18 @@ export function broadcastChanges(): void {
 		hub.emitTo(meetingId, 'screens', 'projector:page', () => [page])
 	);
 
-	subscribe('topics.changed', ({ meetingId }) => {
-		hub.toMeeting(meetingId, 'topics:changed', agreedTopicsOf(meetingId));
+	subscribe('topics.changed', async ({ meetingId }) => {
+		hub.toMeeting(meetingId, 'topics:changed', await agreedTopicsOf(meetingId));
 		sendRecordChanged(meetingId);
 	});
 
 	subscribe('presence.changed', ({ meetingId }) => {
-		hub.live(meetingId, 'presence', (audience) => sendPresence(meetingId, audience), PRESENCE_INTERVAL_MS);
+		hub.live(
+			meetingId,
+			'presence',
+			async (audience) => await sendPresence(meetingId, audience),
+			PRESENCE_INTERVAL_MS
+		);
 		sendTurnout(meetingId);
 	});
 	subscribe('polls.changed', ({ meetingId }) => sendTurnout(meetingId));
@@ -114,15 +119,15 @@ export function forgetCountsSent(meetingId: string): void {
  * Connected counts, at the audience's pace. Phones show them only roughly: they are not sent
  * counts equal to the last they were sent (a reconnect storm leaves them much as they were).
  */
-function sendPresence(meetingId: string, audience: LiveAudience): void {
+async function sendPresence(meetingId: string, audience: LiveAudience): Promise<void> {
 	const counts = presence.counts(meetingId);
-	if (audience === 'screens') notePeaks(meetingId, counts);
+	if (audience === 'screens') await notePeaks(meetingId, counts);
 	else {
 		const sent = JSON.stringify(counts);
 		if (countsSentToPhones.get(meetingId) === sent) return;
 		countsSentToPhones.set(meetingId, sent);
 	}
-	hub.emitTo(meetingId, audience, 'presence:counts', () => [counts]);
+	await hub.emitTo(meetingId, audience, 'presence:counts', () => [counts]);
 }
 
 /** Phones new in the last minute fall back to none a minute after the last one: one more update then. */
@@ -132,9 +137,9 @@ const turnoutFollowUps = new Map<string, ReturnType<typeof setTimeout>>();
 function sendTurnout(meetingId: string): void {
 	// A console that connects later gets the turnout in its snapshot.
 	if (!hub.hasStaff(meetingId)) return;
-	hub.coalesce(`turnout:${meetingId}`, PRESENCE_INTERVAL_MS, () => {
-		const watch = turnout.of(meetingId);
-		hub.toStaff(meetingId, 'turnout:changed', watch);
+	hub.coalesce(`turnout:${meetingId}`, PRESENCE_INTERVAL_MS, async () => {
+		const watch = await turnout.of(meetingId);
+		await hub.toStaff(meetingId, 'turnout:changed', watch);
 		clearTimeout(turnoutFollowUps.get(meetingId));
 		turnoutFollowUps.delete(meetingId);
 		if (watch.newLastMinute > 0) {
@@ -153,27 +158,33 @@ function sendTurnout(meetingId: string): void {
  * at the phones' pace to phones, so a burst of hands costs clients × intervals, not clients × hands.
  */
 function sendFloor(meetingId: string): void {
-	hub.live(meetingId, 'floor', (audience) => {
-		const meeting = findMeetingById(meetingId);
+	hub.live(meetingId, 'floor', async (audience) => {
+		const meeting = await findMeetingById(meetingId);
 		if (meeting)
-			hub.emitTo(meetingId, audience, 'floor:changed', (staff) => [floorState(meeting, null, staff)]);
+			await hub.emitTo(meetingId, audience, 'floor:changed', async (staff) => [
+				await floorState(meeting, null, staff)
+			]);
 	});
 }
 
 /** Coalesced: an upvote burst is a few updates a second on the projector, one a second on phones. */
 function sendQuestions(meetingId: string): void {
-	hub.live(meetingId, 'questions', (audience) => {
-		const meeting = findMeetingById(meetingId);
+	hub.live(meetingId, 'questions', async (audience) => {
+		const meeting = await findMeetingById(meetingId);
 		if (meeting)
-			hub.emitTo(meetingId, audience, 'questions:changed', (staff) => [questionsState(meeting, staff)]);
+			await hub.emitTo(meetingId, audience, 'questions:changed', async (staff) => [
+				await questionsState(meeting, staff)
+			]);
 	});
 }
 
 function sendComments(meetingId: string): void {
-	hub.live(meetingId, 'comments', (audience) => {
-		const meeting = findMeetingById(meetingId);
+	hub.live(meetingId, 'comments', async (audience) => {
+		const meeting = await findMeetingById(meetingId);
 		if (meeting)
-			hub.emitTo(meetingId, audience, 'comments:changed', (staff) => [commentsState(meeting, staff)]);
+			await hub.emitTo(meetingId, audience, 'comments:changed', async (staff) => [
+				await commentsState(meeting, staff)
+			]);
 	});
 }
 
@@ -190,19 +201,23 @@ function sendResults(meetingId: string, pollId: string): void {
 		const key = `${audience}:${meetingId}`;
 		changedPolls.set(key, (changedPolls.get(key) ?? new Set<string>()).add(pollId));
 	}
-	hub.live(meetingId, 'results', (audience) => {
+	hub.live(meetingId, 'results', async (audience) => {
 		const key = `${audience}:${meetingId}`;
 		const changed = changedPolls.get(key);
 		changedPolls.delete(key);
-		if (changed) publishResults(meetingId, changed, audience);
+		if (changed) await publishResults(meetingId, changed, audience);
 	});
 }
 
-function publishResults(meetingId: string, pollIds: Set<string>, audience: LiveAudience): void {
+async function publishResults(
+	meetingId: string,
+	pollIds: Set<string>,
+	audience: LiveAudience
+): Promise<void> {
 	const others = audience === 'phones' ? 'attendee' : 'public';
-	for (const record of livePolls.list(meetingId)) {
+	for (const record of await livePolls.list(meetingId)) {
 		if (!pollIds.has(record.poll.id)) continue;
-		hub.emitTo(
+		await hub.emitTo(
 			meetingId,
 			audience,
 			'poll:results',

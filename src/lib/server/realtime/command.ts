@@ -9,7 +9,7 @@ import type { MeetingRole } from '$lib/domain/meeting';
 import { sessionSealed } from '$lib/domain/record/clock';
 import type { Ack, AckError, CommandAcks } from '$lib/realtime/protocol';
 import { commandSchemas, describeIssues, type CommandName, type ParsedCommand } from '$lib/realtime/schemas';
-import { db, type Tx } from '../db';
+import { type Tx, transaction } from '../db';
 import { writeSoon } from '../db/batch';
 import { rememberAck, replayOf } from '../commands';
 import { publish, type AppEvent } from '../events';
@@ -20,10 +20,16 @@ import type { Meeting } from '../db/schema';
 import { validateSessionToken, type SessionUser } from '../auth/session';
 import type { PlenarySocket, SocketData } from './hub';
 import { actorOf } from './guard';
+import { holdsNul } from '../forms';
 
 export const fail = (code: AckError['code'], message: string): { error: AckError } => ({
 	error: { code, message }
 });
+
+/** The lock every command on one meeting holds while it decides. */
+export function meetingLock(meetingId: string): string {
+	return `meeting:${meetingId}`;
+}
 
 const SEALED = 'The session has ended: its record is sealed and no longer changes.';
 
@@ -43,7 +49,7 @@ export interface CommandContext<W extends Who> {
 	meetingId: string;
 	caller: CallerOf<W>;
 	/** The meeting's row as it is inside the command's transaction (read when asked for). */
-	meeting: () => Meeting;
+	meeting: () => Promise<Meeting>;
 }
 
 /** Thrown by `meeting()` when the meeting is gone: the command is refused, nothing is changed. */
@@ -60,7 +66,11 @@ export interface CommandRules<E extends CommandName, W extends Who> {
 	 * Runs in the command's transaction; the acknowledgement it returns is stored with the change
 	 * and replayed as it is to a retry of the same client id.
 	 */
-	decide: (tx: Tx, command: ParsedCommand<E>, context: CommandContext<W>) => Decision<CommandAcks[E]>;
+	decide: (
+		tx: Tx,
+		command: ParsedCommand<E>,
+		context: CommandContext<W>
+	) => Decision<CommandAcks[E]> | Promise<Decision<CommandAcks[E]>>;
 	/**
 	 * Commands that come in bursts from a hall of phones (ballots, upvotes) are committed with the
 	 * others of the burst (see writeSoon) instead of in a transaction of their own.
@@ -103,15 +113,15 @@ function guarded<T>(ack: (result: Ack<T>) => void, run: () => Ack<T> | Promise<A
  * Who sent a command, checked on every event: a staff session is validated again (signing out or
  * losing a role takes effect on open sockets at once), and an attendee must have joined.
  */
-function callerOf<W extends Who>(data: SocketData, who: W): CallerOf<W> | { error: AckError } {
+async function callerOf<W extends Who>(data: SocketData, who: W): Promise<CallerOf<W> | { error: AckError }> {
 	if (who === 'attendee') {
 		const participantId = data.role === 'attendee' ? data.participantId : null;
 		if (!participantId) return fail('unauthorised', 'Join the meeting from its page first.');
 		return { kind: 'attendee', actor: participantId, participantId } as CallerOf<W>;
 	}
-	const user = data.sessionToken ? validateSessionToken(data.sessionToken).user : null;
+	const user = data.sessionToken ? (await validateSessionToken(data.sessionToken)).user : null;
 	if (data.role !== 'moderator' || !user) return fail('unauthorised', 'Sign in to do this.');
-	const roles = rolesIn(user, data.meetingId);
+	const roles = await rolesIn(user, data.meetingId);
 	if (!(who as readonly MeetingRole[]).some((role) => roles.has(role)))
 		return fail('forbidden', 'Your role in this meeting does not allow this.');
 	return { kind: 'staff', actor: user.id, user, roles } as CallerOf<W>;
@@ -129,46 +139,49 @@ async function runCommand<E extends CommandName, W extends Who>(
 	rules: CommandRules<E, W>,
 	payload: unknown
 ): Promise<Ack<CommandAcks[E]>> {
-	const caller = callerOf(data, rules.who);
+	const caller = await callerOf(data, rules.who);
 	if ('error' in caller) return caller;
 	const parsed = commandSchemas[event].safeParse(payload);
 	if (!parsed.success) return fail('invalid', describeIssues(parsed.error));
+	if (holdsNul(parsed.data)) return fail('invalid', 'Text cannot hold the NUL character.');
 	const command = parsed.data as ParsedCommand<E>;
 	const { meetingId } = data;
-	const replay = () => replayed<CommandAcks[E]>(meetingId, caller.actor, command.clientId);
-	const earlier = replay();
+	const replay = async () => await replayed<CommandAcks[E]>(meetingId, caller.actor, command.clientId);
+	const earlier = await replay();
 	if (earlier) return earlier;
 	const { limit, what } = rules.limit ?? defaultLimit(caller);
 	const limited = await withinLimit(limit, caller.actor, what);
 	if (limited) return limited;
 	// Read once per attempt of the transaction, when the decision asks for it.
 	let row: Meeting | undefined;
-	const meeting = () => {
-		row ??= findMeetingById(meetingId);
+	const meeting = async () => {
+		row ??= await findMeetingById(meetingId);
 		if (!row) throw new MeetingGone();
 		return row;
 	};
 	const context = { meetingId, caller, meeting } as CommandContext<W>;
-	const apply = (tx: Tx): Decision<CommandAcks[E]> => {
+	const apply = async (tx: Tx): Promise<Decision<CommandAcks[E]>> => {
 		row = undefined;
 		// A retry that arrived while the first was queued finds it applied here.
-		const applied = replay();
+		const applied = await replay();
 		if (applied) return applied;
 		if (!rules.afterEnd) {
 			// The seal is two columns of the row; a ballot's decision needs none of it.
-			const clock = sessionClockOf(meetingId);
+			const clock = await sessionClockOf(meetingId);
 			if (!clock) throw new MeetingGone();
 			if (sessionSealed(clock)) return fail('conflict', SEALED);
 		}
-		const decision = rules.decide(tx, command, context);
+		const decision = await rules.decide(tx, command, context);
 		// A decision that changed nothing (no events) leaves no trace: the database stays as it was.
 		if ('data' in decision && decision.events?.length)
-			rememberAck(tx, meetingId, caller.actor, command.clientId, decision.data);
+			await rememberAck(tx, meetingId, caller.actor, command.clientId, decision.data);
 		return decision;
 	};
 	let decision: Decision<CommandAcks[E]>;
 	try {
-		decision = rules.burst ? await writeSoon(apply) : db().transaction(apply);
+		// One meeting's commands are decided one after the other, whichever process runs them.
+		const locks = [meetingLock(meetingId)];
+		decision = rules.burst ? await writeSoon(apply, locks) : await transaction(apply, locks);
 	} catch (error) {
 		if (error instanceof MeetingGone) return fail('not_found', 'This meeting no longer exists.');
 		throw error;
@@ -178,8 +191,8 @@ async function runCommand<E extends CommandName, W extends Who>(
 	return { data: decision.data };
 }
 
-function replayed<T>(meetingId: string, actor: string, clientId: string): Ack<T> | null {
-	const earlier = replayOf(meetingId, actor, clientId);
+async function replayed<T>(meetingId: string, actor: string, clientId: string): Promise<Ack<T> | null> {
+	const earlier = await replayOf(meetingId, actor, clientId);
 	if (!earlier.found) return null;
 	// Commands applied before acknowledgements were kept can only be recognised, not answered again.
 	if (earlier.data === undefined) return fail('conflict', 'This command was already applied.');

@@ -22,9 +22,9 @@ export function registerFloorCommands(): void {
 	onCommand('floor:request', {
 		who: 'attendee',
 		limit: handLimit,
-		decide(tx, _command, { meetingId, caller: { participantId } }) {
-			const profile = profileOf(participantId);
-			const requestId = requestFloor(tx, meetingId, {
+		async decide(tx, _command, { meetingId, caller: { participantId } }) {
+			const profile = await profileOf(participantId);
+			const requestId = await requestFloor(tx, meetingId, {
 				participantId,
 				name: profile.displayName ?? UNNAMED_SPEAKER,
 				affiliation: profile.affiliation,
@@ -38,48 +38,54 @@ export function registerFloorCommands(): void {
 	onCommand('floor:withdraw', {
 		who: 'attendee',
 		limit: handLimit,
-		decide(tx, _command, { meetingId, caller: { participantId } }) {
-			const withdrawn = withdrawRequest(tx, meetingId, { participantId });
+		async decide(tx, _command, { meetingId, caller: { participantId } }) {
+			const withdrawn = await withdrawRequest(tx, meetingId, { participantId });
 			return { data: { withdrawn }, events: withdrawn ? floorChanged(meetingId) : [] };
 		}
 	});
 
 	onCommand('floor:add', {
 		who: ['moderator', 'remote_moderator'],
-		decide(tx, { name, affiliation, group, mode }, { meetingId, caller }) {
+		async decide(tx, { name, affiliation, group, mode }, { meetingId, caller }) {
 			// The remote moderator relays remote participants; the room's speakers are the moderator's.
 			if (!caller.roles.has('moderator') && mode !== 'remote') {
 				return fail('forbidden', 'A remote moderator adds remote speakers only.');
 			}
-			const requestId = requestFloor(tx, meetingId, { participantId: null, name, affiliation, group, mode });
+			const requestId = await requestFloor(tx, meetingId, {
+				participantId: null,
+				name,
+				affiliation,
+				group,
+				mode
+			});
 			return { data: { requestId }, events: floorChanged(meetingId) };
 		}
 	});
 
 	onCommand('floor:remove', {
 		who: ['moderator'],
-		decide(tx, { requestId }, { meetingId }) {
-			const removed = withdrawRequest(tx, meetingId, { requestId });
+		async decide(tx, { requestId }, { meetingId }) {
+			const removed = await withdrawRequest(tx, meetingId, { requestId });
 			return { data: { removed }, events: removed ? floorChanged(meetingId) : [] };
 		}
 	});
 
 	onCommand('floor:next', {
 		who: ['moderator'],
-		decide(tx, _command, { meetingId, meeting }) {
-			const speaking = callNextSpeaker(tx, meeting());
+		async decide(tx, _command, { meetingId, meeting }) {
+			const speaking = await callNextSpeaker(tx, await meeting());
 			return { data: { speaking }, events: floorChanged(meetingId) };
 		}
 	});
 
 	onCommand('floor:panelist', {
 		who: ['moderator'],
-		decide(tx, { panelistId }, { meetingId }) {
-			const panelist = agendaOf(meetingId)
+		async decide(tx, { panelistId }, { meetingId }) {
+			const panelist = (await agendaOf(meetingId))
 				.flatMap((item) => item.panelists)
 				.find((candidate) => candidate.id === panelistId);
 			if (!panelist) return fail('not_found', 'There is no such panelist in this meeting.');
-			const speaking = givePanelistTheFloor(tx, meetingId, {
+			const speaking = await givePanelistTheFloor(tx, meetingId, {
 				id: panelist.id,
 				name: panelist.name,
 				affiliation: panelist.affiliation,
@@ -91,16 +97,16 @@ export function registerFloorCommands(): void {
 
 	onCommand('floor:end', {
 		who: ['moderator'],
-		decide(tx, _command, { meetingId }) {
-			const ended = endTurn(tx, meetingId);
+		async decide(tx, _command, { meetingId }) {
+			const ended = await endTurn(tx, meetingId);
 			return { data: { ended }, events: ended ? floorChanged(meetingId) : [] };
 		}
 	});
 
 	onCommand('floor:settings', {
 		who: ['moderator'],
-		decide(tx, { alternate, speakingSeconds }, { meetingId }) {
-			storeFloorSettings(tx, meetingId, alternate, speakingSeconds);
+		async decide(tx, { alternate, speakingSeconds }, { meetingId }) {
+			await storeFloorSettings(tx, meetingId, alternate, speakingSeconds);
 			return { data: { alternate, speakingSeconds }, events: floorChanged(meetingId) };
 		}
 	});

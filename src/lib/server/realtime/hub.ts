@@ -1,3 +1,4 @@
+import { openKind } from '../db';
 import type { Server, Socket } from 'socket.io';
 import type {
 	ClientRole,
@@ -7,6 +8,7 @@ import type {
 } from '$lib/realtime/protocol';
 import type { ParticipationMode } from '$lib/domain/meeting';
 import { Pacer } from '../pace';
+import type { AppEvent } from '../events';
 import { hashToken } from '../auth/tokens';
 import { stillStaff } from './staff';
 import { dropIfFlooded, isBehind } from './guard';
@@ -21,19 +23,14 @@ export interface SocketData {
 	userId: string | null;
 }
 
-export type PlenaryServer = Server<
-	ClientToServerEvents,
-	ServerToClientEvents,
-	Record<string, never>,
-	SocketData
->;
+/** What the processes of a deployment send each other: the application's events (see cluster.ts). */
+export interface BetweenProcesses {
+	'plenary:event': (event: AppEvent) => void;
+}
 
-export type PlenarySocket = Socket<
-	ClientToServerEvents,
-	ServerToClientEvents,
-	Record<string, never>,
-	SocketData
->;
+export type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, BetweenProcesses, SocketData>;
+
+export type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, BetweenProcesses, SocketData>;
 
 /** Moderators, remote moderators and rapporteurs. */
 export const moderatorRoom = (meetingId: string) => `moderators:${meetingId}`;
@@ -84,6 +81,18 @@ const BACKLOG_CHECK_MS = 1000;
  * them. Set up once when Socket.IO is attached; what is sent, and when, is decided by the
  * listeners in `broadcasts.ts`.
  */
+/** One send of the phones' queue; `reads` when it reads the database before it sends. */
+interface Slice {
+	send: () => unknown;
+	reads?: boolean;
+}
+
+/**
+ * Queued reads (snapshots) done side by side, at most: SQLite answers within the turn (about as
+ * many as fit in a slice), PostgreSQL over the network (enough to keep its connections busy).
+ */
+const READS_TOGETHER = { sqlite: 8, postgres: 64 };
+
 class Hub {
 	#io: PlenaryServer | null = null;
 	#pacer = new Pacer();
@@ -93,7 +102,9 @@ class Hub {
 	 */
 	#missed = new Map<string, { socket: PlenarySocket; latest: Map<string, () => void> }>();
 	/** Sends to phone shards waiting their turn, in order: a phone hears updates in the order they were made. */
-	#slices: (() => void)[] = [];
+	#slices: Slice[] = [];
+	/** Whether the queue is being worked through (or waits for a send that reads the database). */
+	#draining = false;
 
 	attach(io: PlenaryServer): void {
 		this.#io = io;
@@ -136,7 +147,8 @@ class Hub {
 			missed.latest.set(key, () => socket.emit(event, ...payload));
 			this.#missed.set(id, missed);
 		}
-		io.to(room)
+		io.local
+			.to(room)
 			.except(skipped)
 			.emit(event, ...payload);
 	}
@@ -152,28 +164,49 @@ class Hub {
 
 	/** One send per shard of the meeting's phones, queued in turn. */
 	#toShards(meetingId: string, send: (room: string) => void): void {
-		this.#sliced(phoneShards(meetingId).map((room) => () => send(room)));
+		this.#sliced(phoneShards(meetingId).map((room) => ({ send: () => send(room) })));
 	}
 
 	/** Queues sends to run in turns of the event loop (see PHONE_SHARDS). */
-	#sliced(sends: (() => void)[]): void {
-		const idle = this.#slices.length === 0;
+	#sliced(sends: Slice[]): void {
 		this.#slices.push(...sends);
-		if (idle && sends.length > 0) setImmediate(() => this.#nextSlice());
+		if (!this.#draining && sends.length > 0) {
+			this.#draining = true;
+			setImmediate(() => this.#nextSlice());
+		}
 	}
 
 	#nextSlice(): void {
 		const until = performance.now() + SLICE_MS;
+		// One send that fails (a snapshot that cannot be read) costs its connection, not the queue.
+		const failed = (error: unknown) => console.error('Plenary: a queued send failed', error);
 		do {
-			const send = this.#slices.shift();
+			if (this.#slices[0].reads) {
+				// Sends that read the database (snapshots, a phone's sync) hold the queue until they are
+				// sent, so that what was queued after them goes out after them, as without the wait. Those
+				// queued together read side by side: a reconnect storm waits for a few reads, not for each.
+				let reads = 0;
+				const together = READS_TOGETHER[openKind()];
+				while (reads < together && this.#slices[reads]?.reads) reads++;
+				const sending = this.#slices
+					.splice(0, reads)
+					.map(({ send }) => Promise.resolve().then(send).catch(failed));
+				void Promise.all(sending).finally(() => this.#afterSlice());
+				return;
+			}
+			const { send } = this.#slices.shift()!;
 			try {
-				send?.();
+				send();
 			} catch (error) {
-				// One send that fails (a snapshot that cannot be read) costs its connection, not the queue.
-				console.error('Plenary: a queued send failed', error);
+				failed(error);
 			}
 		} while (this.#slices.length > 0 && performance.now() < until);
+		this.#afterSlice();
+	}
+
+	#afterSlice(): void {
 		if (this.#slices.length > 0) setImmediate(() => this.#nextSlice());
+		else this.#draining = false;
 	}
 
 	/**
@@ -183,10 +216,11 @@ class Hub {
 	 * and staff, which hear changes at once, are welcomed at once. Without a snapshot (the meeting
 	 * is gone, or no longer takes phones) the connection is closed.
 	 */
-	welcome(socket: PlenarySocket, snapshot: () => MeetingSnapshot | null): void {
-		const send = () => {
+	welcome(socket: PlenarySocket, snapshot: () => Promise<MeetingSnapshot | null>): void {
+		const send = async () => {
 			if (!socket.connected) return;
-			const current = snapshot();
+			const current = await snapshot();
+			if (!socket.connected) return;
 			if (!current) {
 				socket.disconnect(true);
 				return;
@@ -194,8 +228,8 @@ class Hub {
 			this.#join(socket);
 			socket.emit('meeting:snapshot', current);
 		};
-		if (socket.data.role === 'attendee') this.#sliced([send]);
-		else send();
+		if (socket.data.role === 'attendee') this.#sliced([{ send, reads: true }]);
+		else void send().catch((error: unknown) => console.error('Plenary: a snapshot failed', error));
 	}
 
 	/**
@@ -203,15 +237,18 @@ class Hub {
 	 * asked for with `meeting:sync`) comes after every update sent before it was asked, as a new
 	 * phone's snapshot does. Screens and staff, whose updates are not queued, are answered at once.
 	 */
-	inTurn<T>(socket: PlenarySocket, read: () => T): Promise<T> {
+	inTurn<T>(socket: PlenarySocket, read: () => T | Promise<T>): Promise<T> {
 		if (socket.data.role !== 'attendee') return Promise.resolve().then(read);
 		return new Promise<T>((resolve, reject) => {
 			this.#sliced([
-				() => {
-					try {
-						resolve(read());
-					} catch (error) {
-						reject(error);
+				{
+					reads: true,
+					send: async () => {
+						try {
+							resolve(await read());
+						} catch (error) {
+							reject(error);
+						}
 					}
 				}
 			]);
@@ -233,10 +270,10 @@ class Hub {
 	): void {
 		const io = this.#io;
 		if (!io) return;
-		io.to([screenRoom(meetingId), moderatorRoom(meetingId)]).emit(event, ...args);
+		io.local.to([screenRoom(meetingId), moderatorRoom(meetingId)]).emit(event, ...args);
 		// Encoding a packet costs the same for an empty room: a meeting's agenda, 32 times over.
 		this.#toShards(meetingId, (room) => {
-			if (io.sockets.adapter.rooms.get(room)?.size) io.to(room).emit(event, ...args);
+			if (io.sockets.adapter.rooms.get(room)?.size) io.local.to(room).emit(event, ...args);
 		});
 	}
 
@@ -273,20 +310,20 @@ class Hub {
 
 	/** Closes every phone of a meeting (when it is archived); their reconnects are refused. */
 	disconnectPhones(meetingId: string): void {
-		this.#io?.in(phoneRoom(meetingId)).disconnectSockets(true);
+		this.#io?.local.in(phoneRoom(meetingId)).disconnectSockets(true);
 	}
 
 	/**
 	 * The meeting's staff connections, each checked again (stillStaff) before it hears anything
 	 * staff-only; one whose session or role has gone is closed instead.
 	 */
-	#staff(meetingId: string): PlenarySocket[] {
+	async #staff(meetingId: string): Promise<PlenarySocket[]> {
 		const io = this.#io;
 		const staff: PlenarySocket[] = [];
 		for (const id of [...(io?.sockets.adapter.rooms.get(moderatorRoom(meetingId)) ?? [])]) {
 			const socket = io?.sockets.sockets.get(id);
 			if (!socket) continue;
-			if (stillStaff(socket.data)) staff.push(socket);
+			if (await stillStaff(socket.data)) staff.push(socket);
 			else socket.disconnect(true);
 		}
 		return staff;
@@ -298,16 +335,16 @@ class Hub {
 	}
 
 	/** An event for the meeting's staff only. */
-	toStaff<E extends keyof ServerToClientEvents>(
+	async toStaff<E extends keyof ServerToClientEvents>(
 		meetingId: string,
 		event: E,
 		...args: Parameters<ServerToClientEvents[E]>
-	): void {
-		for (const socket of this.#staff(meetingId)) socket.emit(event, ...args);
+	): Promise<void> {
+		for (const socket of await this.#staff(meetingId)) socket.emit(event, ...args);
 	}
 
 	/** Runs `publish` once per `intervalMs` at most for `key` (see Pacer). */
-	coalesce(key: string, intervalMs: number, publish: () => void): void {
+	coalesce(key: string, intervalMs: number, publish: () => unknown): void {
 		this.#pacer.coalesce(key, intervalMs, publish);
 	}
 
@@ -315,7 +352,12 @@ class Hub {
 	 * A live change, sent to each audience at its own pace (or once per `leastMs`, when slower):
 	 * `send` emits to the audience it is given.
 	 */
-	live(meetingId: string, topic: string, send: (audience: LiveAudience) => void, leastMs = 0): void {
+	live(
+		meetingId: string,
+		topic: string,
+		send: (audience: LiveAudience) => void | Promise<void>,
+		leastMs = 0
+	): void {
 		const phones = this.#io?.sockets.adapter.rooms.get(phoneRoom(meetingId))?.size ?? 0;
 		const intervals = { screens: SCREENS_INTERVAL_MS, phones: phonesInterval(phones) };
 		for (const audience of LIVE_AUDIENCES) {
@@ -329,25 +371,28 @@ class Hub {
 	 * staff see (more than anyone else), `payload(false)` what the others see. `key` tells apart
 	 * updates of one event that do not replace each other (the results of two polls).
 	 */
-	emitTo<E extends keyof ServerToClientEvents>(
+	async emitTo<E extends keyof ServerToClientEvents>(
 		meetingId: string,
 		audience: LiveAudience,
 		event: E,
-		payload: (staff: boolean) => Parameters<ServerToClientEvents[E]>,
+		payload: (
+			staff: boolean
+		) => Parameters<ServerToClientEvents[E]> | Promise<Parameters<ServerToClientEvents[E]>>,
 		key: string = event
-	): void {
+	): Promise<void> {
 		if (audience === 'phones') {
-			// Read once, at the first shard's turn: reading per shard cost a tenth of the sending (a
-			// questions list is a few queries). A newer state follows in the same queue.
-			let read: Parameters<ServerToClientEvents[E]> | undefined;
-			const once = () => (read ??= payload(false));
-			this.#toShards(meetingId, (room) => this.#emitPaced(room, key, event, once));
+			// Read once for every shard (a questions list is a few queries); a newer state follows in
+			// the same queue.
+			const read = await payload(false);
+			this.#toShards(meetingId, (room) => this.#emitPaced(room, key, event, () => read));
 			return;
 		}
-		this.#emitPaced(screenRoom(meetingId), key, event, () => payload(false));
+		const read = await payload(false);
+		this.#emitPaced(screenRoom(meetingId), key, event, () => read);
 		// Staff-only figures go to consoles whose session and role still hold (the rest are closed).
-		if (this.#staff(meetingId).length === 0) return;
-		this.#emitPaced(moderatorRoom(meetingId), key, event, () => payload(true));
+		if ((await this.#staff(meetingId)).length === 0) return;
+		const staffRead = await payload(true);
+		this.#emitPaced(moderatorRoom(meetingId), key, event, () => staffRead);
 	}
 }
 

@@ -1,3 +1,5 @@
+import { connectCluster } from '../cluster';
+import { clusterAdapter, joinCluster } from './cluster';
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server } from 'socket.io';
@@ -55,8 +57,11 @@ function registerCommands(): void {
 /** Creates the Socket.IO server on the same HTTP server as the pages. Safe to call twice. */
 export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 	if (hub.io) return hub.io;
-	const { publicOrigin } = readConfig();
+	const { publicOrigin, redisUrl } = readConfig();
+	// Several processes share their events and rate limits through Redis (see cluster.ts).
+	const cluster = connectCluster(redisUrl);
 	const io: PlenaryServer = new Server(httpServer, {
+		...(cluster ? { adapter: clusterAdapter(cluster.adapter) } : {}),
 		// Vite's own upgrade handler (hot reload in dev) must keep its WebSocket.
 		destroyUpgrade: false,
 		maxHttpBufferSize: 64 * 1024,
@@ -74,27 +79,31 @@ export function attachRealtime(httpServer: HttpServer): PlenaryServer {
 	});
 	hub.attach(io);
 	broadcastChanges();
+	if (cluster) joinCluster(io);
 	registerCommands();
 	io.use((socket, next) => {
-		try {
-			const refusal = admit(socket);
+		const admitted = async () => {
+			const refusal = await admit(socket);
 			if (refusal) return next(refusal);
+			// A poll open before this process started counts the phone among those connected while it was.
+			if (socket.data.participantId) await turnout.follow(socket.data.meetingId);
 			// A sender that used up its messages is not given a new connection (and its snapshot) either.
-			throttled(socket).then(next, () => next(new Error('internal')));
-		} catch (error) {
+			await throttled(socket).then(next, () => next(new Error('internal')));
+		};
+		admitted().catch((error: unknown) => {
 			console.error('Plenary: socket handshake failed', error);
 			next(new Error('internal'));
-		}
+		});
 	});
 	io.on('connection', (socket) => onConnection(socket));
 	return io;
 }
 
 /** Decides who a new socket speaks for, from its handshake and the cookies of its page. */
-function admit(socket: PlenarySocket): Error | undefined {
+async function admit(socket: PlenarySocket): Promise<Error | undefined> {
 	const auth = handshakeSchema.safeParse(socket.handshake.auth);
 	if (!auth.success) return new Error('invalid: the handshake needs { meeting, as }');
-	const meeting = findMeetingByCode(auth.data.meeting.toUpperCase());
+	const meeting = await findMeetingByCode(auth.data.meeting.toUpperCase());
 	if (!meeting) return new Error('not_found: no meeting has this code');
 	const cookies = parseCookies(socket.request.headers.cookie ?? '');
 	socket.data = {
@@ -107,17 +116,17 @@ function admit(socket: PlenarySocket): Error | undefined {
 	};
 	if (auth.data.as === 'moderator') {
 		const token = cookies[SESSION_COOKIE];
-		const user = token ? validateSessionToken(token).user : null;
+		const user = token ? (await validateSessionToken(token)).user : null;
 		if (!token || !user) return new Error('unauthorised: sign in as a moderator');
 		// Moderators, remote moderators and rapporteurs share the staff connection; each event checks its role.
-		if (rolesIn(user, meeting.id).size === 0) return new Error('forbidden: no role in this meeting');
+		if ((await rolesIn(user, meeting.id)).size === 0) return new Error('forbidden: no role in this meeting');
 		socket.data.sessionToken = token;
 		socket.data.userId = user.id;
 	}
 	if (auth.data.as === 'attendee') {
 		if (meeting.archivedAt) return new Error('gone: this session has ended and is archived');
 		// A phone that has not joined yet watches read-only: its commands are refused until it joins.
-		const participant = findParticipant(meeting.id, cookies[participantCookieName(meeting.code)]);
+		const participant = await findParticipant(meeting.id, cookies[participantCookieName(meeting.code)]);
 		if (participant) {
 			socket.data.participantId = participant.id;
 			socket.data.mode = participant.mode;
@@ -135,10 +144,10 @@ async function throttled(socket: PlenarySocket): Promise<Error | undefined> {
 }
 
 /** The session as this connection may see it; none for a phone whose meeting was archived since it connected. */
-function snapshotFor({ meetingId, role, participantId }: SocketData): MeetingSnapshot | null {
-	const meeting = findMeetingById(meetingId);
+async function snapshotFor({ meetingId, role, participantId }: SocketData): Promise<MeetingSnapshot | null> {
+	const meeting = await findMeetingById(meetingId);
 	if (!meeting || (role === 'attendee' && meeting.archivedAt)) return null;
-	return buildSnapshot(meeting, { role, participantId });
+	return await buildSnapshot(meeting, { role, participantId });
 }
 
 /**
@@ -155,23 +164,22 @@ function alignArguments(packet: unknown[], next: (error?: Error) => void): void 
 }
 
 /** The answer to `meeting:sync`: the whole session again, for a connection that may have it. */
-function syncAnswer(socket: PlenarySocket): Ack<MeetingSnapshot> {
+async function syncAnswer(socket: PlenarySocket): Promise<Ack<MeetingSnapshot>> {
 	// A console whose session or role has gone gets no snapshot, and is closed once told why.
-	if (socket.data.role === 'moderator' && !stillStaff(socket.data)) {
+	if (socket.data.role === 'moderator' && !(await stillStaff(socket.data))) {
 		setImmediate(() => socket.disconnect(true));
 		return fail('unauthorised', 'Your session or your role in this meeting has ended: sign in again.');
 	}
 	// A connection that has not taken what it was sent gets no more until it has.
 	if (isBehind(socket))
 		return fail('rate_limited', 'Your connection is behind: the session follows once it catches up.');
-	const current = snapshotFor(socket.data);
+	const current = await snapshotFor(socket.data);
 	return current ? { data: current } : fail('not_found', 'This meeting no longer exists.');
 }
 
 function onConnection(socket: PlenarySocket): void {
 	const { meetingId, participantId, mode } = socket.data;
 	if (participantId) {
-		turnout.follow(meetingId);
 		presence.arrive(meetingId, participantId, mode);
 		publish({ name: 'presence.changed', meetingId });
 		socket.on('disconnect', () => {
@@ -182,10 +190,10 @@ function onConnection(socket: PlenarySocket): void {
 	socket.use(eventGuard(socket));
 	socket.use(alignArguments);
 	socket.use(commandsOf(socket));
-	hub.welcome(socket, () => {
+	hub.welcome(socket, async () => {
 		// The phone's snapshot shows the counts of its moment: the next ones go to phones even if unchanged.
 		if (socket.data.role === 'attendee') forgetCountsSent(meetingId);
-		return snapshotFor(socket.data);
+		return await snapshotFor(socket.data);
 	});
 	onRead(
 		socket,
@@ -194,7 +202,7 @@ function onConnection(socket: PlenarySocket): void {
 			limit: socket.data.role === 'moderator' ? limits.staffSync : limits.sync,
 			what: 'Too many requests for the whole session'
 		},
-		() => hub.inTurn(socket, () => syncAnswer(socket))
+		() => hub.inTurn(socket, async () => await syncAnswer(socket))
 	);
 	registerQuestionReads(socket);
 }

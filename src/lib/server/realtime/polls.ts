@@ -16,15 +16,15 @@ export const castBallot: CommandRules<'poll:vote', 'attendee'> = {
 	who: 'attendee',
 	limit: { limit: limits.ballot, what: 'You have changed your vote many times in a row' },
 	burst: true,
-	decide(tx, { pollId, revision, choice }, { meetingId, caller: { participantId } }) {
-		const record = livePolls.find(meetingId, pollId);
+	async decide(tx, { pollId, revision, choice }, { meetingId, caller: { participantId } }) {
+		const record = await livePolls.find(meetingId, pollId);
 		if (!record) return fail('not_found', NO_POLL);
 		if (record.poll.status !== 'open') return fail('conflict', CLOSED);
 		const checked = checkChoice(record.spec, choice);
 		if (!checked.ok) return fail('invalid', checked.error);
-		const { stakeholderGroup: group, mode } = profileOf(participantId);
+		const { stakeholderGroup: group, mode } = await profileOf(participantId);
 		const ballot = { meetingId, pollId, participantId, revision, group, mode, choice: checked.choice };
-		const outcome = storeBallot(tx, ballot);
+		const outcome = await storeBallot(tx, ballot);
 		if (outcome.kind === 'not_found') return fail('not_found', NO_POLL);
 		if (outcome.kind === 'closed') return fail('conflict', CLOSED);
 		const data = { pollId, choice: outcome.choice };
@@ -39,32 +39,32 @@ export function registerPollCommands(): void {
 
 	onCommand('poll:create', {
 		who: ['moderator'],
-		decide(tx, { itemId, ...draft }, { meetingId }) {
+		async decide(tx, { itemId, ...draft }, { meetingId }) {
 			const checked = specOf(draft);
 			if (!checked.ok) return fail('invalid', checked.error);
 			// A poll tied to another meeting's item, or to none, would break this meeting's agenda and file.
-			if (itemId !== null && !agendaOf(meetingId).some((item) => item.id === itemId))
+			if (itemId !== null && !(await agendaOf(meetingId)).some((item) => item.id === itemId))
 				return fail('not_found', 'There is no such agenda item in this meeting.');
-			const pollId = insertPoll(tx, meetingId, checked.spec, itemId);
-			const version = nextVersion(tx, meetingId);
+			const pollId = await insertPoll(tx, meetingId, checked.spec, itemId);
+			const version = await nextVersion(tx, meetingId);
 			return { data: { pollId }, events: [{ name: 'polls.changed', meetingId, version }] };
 		}
 	});
 
 	onCommand('poll:control', {
 		who: ['moderator'],
-		decide(tx, { pollId, action }, { meetingId, meeting: read }) {
-			const record = livePolls.find(meetingId, pollId);
+		async decide(tx, { pollId, action }, { meetingId, meeting: read }) {
+			const record = await livePolls.find(meetingId, pollId);
 			if (!record) return fail('not_found', NO_POLL);
-			const meeting = read();
+			const meeting = await read();
 			const transition = controlPoll(pollId, record.poll, action, screenOf(meeting));
 			if (!transition) return { data: { version: meeting.version } };
 			const finalResults = () => livePolls.committedResults(record);
 			const reopened = record.poll.reopened || record.poll.status === 'closed';
-			storePollControls(tx, pollId, transition.poll, { ...transition, reopened, finalResults });
+			await storePollControls(tx, pollId, transition.poll, { ...transition, reopened, finalResults });
 			// A poll put on screen takes off a question or comment that was there.
-			const screen = changeScreen(tx, meeting, () => transition.screen);
-			const version = nextVersion(tx, meetingId);
+			const screen = await changeScreen(tx, meeting, () => transition.screen);
+			const version = await nextVersion(tx, meetingId);
 			return {
 				data: { version },
 				events: [
@@ -78,14 +78,14 @@ export function registerPollCommands(): void {
 
 	onCommand('poll:moderate', {
 		who: ['moderator'],
-		decide(tx, { pollId, key, status }, { meetingId }) {
-			const record = livePolls.find(meetingId, pollId);
+		async decide(tx, { pollId, key, status }, { meetingId }) {
+			const record = await livePolls.find(meetingId, pollId);
 			if (!record) return fail('not_found', NO_POLL);
 			if (record.poll.kind !== 'open_text' && record.poll.kind !== 'word_cloud') {
 				return fail('invalid', 'Only open-text and word-cloud entries are moderated.');
 			}
-			storeModeration(tx, pollId, key, status);
-			const version = nextVersion(tx, meetingId);
+			await storeModeration(tx, pollId, key, status);
+			const version = await nextVersion(tx, meetingId);
 			return {
 				data: { version },
 				events: [

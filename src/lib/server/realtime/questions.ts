@@ -19,9 +19,9 @@ import { describeIssues, moreQuestionsSchema } from '$lib/realtime/schemas';
 import type { PlenarySocket } from './hub';
 
 /** A staff connection's session is checked again on every read of what only staff see. */
-function staffStill(token: string | null, meetingId: string): boolean {
-	const user = token ? validateSessionToken(token).user : null;
-	return !!user && rolesIn(user, meetingId).size > 0;
+async function staffStill(token: string | null, meetingId: string): Promise<boolean> {
+	const user = token ? (await validateSessionToken(token)).user : null;
+	return !!user && (await rolesIn(user, meetingId)).size > 0;
 }
 
 const questionsChanged = (meetingId: string) => [{ name: 'questions.changed', meetingId } as const];
@@ -32,15 +32,15 @@ export function registerQuestionReads(socket: PlenarySocket): void {
 		socket,
 		'questions:more',
 		{ limit: limits.moreQuestions, what: 'Too many requests for more questions' },
-		(payload) => {
+		async (payload) => {
 			const query = moreQuestionsSchema.safeParse(payload);
 			if (!query.success) return fail('invalid', describeIssues(query.error));
-			const meeting = findMeetingById(socket.data.meetingId);
+			const meeting = await findMeetingById(socket.data.meetingId);
 			if (!meeting) return fail('not_found', 'This meeting no longer exists.');
 			const staff = socket.data.role === 'moderator';
-			if (staff && !staffStill(socket.data.sessionToken, meeting.id))
+			if (staff && !(await staffStill(socket.data.sessionToken, meeting.id)))
 				return fail('unauthorised', 'Sign in to do this.');
-			return { data: questionsState(meeting, staff, query.data.count) };
+			return { data: await questionsState(meeting, staff, query.data.count) };
 		}
 	);
 }
@@ -49,17 +49,17 @@ export function registerQuestionCommands(): void {
 	onCommand('question:ask', {
 		who: 'attendee',
 		limit: { limit: limits.question, what: 'You have asked several questions in a row' },
-		decide(tx, { text, anonymous }, { meetingId, caller: { participantId }, meeting }) {
-			const profile = profileOf(participantId);
+		async decide(tx, { text, anonymous }, { meetingId, caller: { participantId }, meeting }) {
+			const profile = await profileOf(participantId);
 			// Anonymous means no one can tell who: with three people in a group, the group names them.
 			// So an anonymous question keeps neither, anywhere; it is the moderator's to moderate.
-			const question = insertQuestion(tx, meetingId, {
+			const question = await insertQuestion(tx, meetingId, {
 				participantId,
 				authorName: anonymous ? null : profile.displayName,
 				stakeholderGroup: anonymous ? null : profile.stakeholderGroup,
 				mode: anonymous ? null : profile.mode,
 				text,
-				status: initialStatus(meeting().premoderation)
+				status: initialStatus((await meeting()).premoderation)
 			});
 			return { data: { question }, events: questionsChanged(meetingId) };
 		}
@@ -69,19 +69,19 @@ export function registerQuestionCommands(): void {
 		who: 'attendee',
 		limit: { limit: limits.upvote, what: 'Too many upvotes at once' },
 		burst: true,
-		decide(tx, { questionId, up }, { meetingId, caller: { participantId } }) {
-			const question = findQuestion(meetingId, questionId);
+		async decide(tx, { questionId, up }, { meetingId, caller: { participantId } }) {
+			const question = await findQuestion(meetingId, questionId);
 			if (!question || !isPublic(question.status))
 				return fail('not_found', 'This question is not open for upvotes.');
-			const changed = storeUpvote(tx, questionId, participantId, up);
+			const changed = await storeUpvote(tx, questionId, participantId, up);
 			return { data: { questionId, up }, events: changed ? questionsChanged(meetingId) : [] };
 		}
 	});
 
 	onCommand('question:moderate', {
 		who: ['moderator', 'remote_moderator'],
-		decide(tx, { questionId, action }, { meetingId, caller, meeting }) {
-			const question = findQuestion(meetingId, questionId);
+		async decide(tx, { questionId, action }, { meetingId, caller, meeting }) {
+			const question = await findQuestion(meetingId, questionId);
 			if (!question) return fail('not_found', 'This question does not exist in this meeting.');
 			// The remote moderator brings remote questions forward (or holds them back), nothing more.
 			const remoteOnly = !caller.roles.has('moderator');
@@ -91,8 +91,10 @@ export function registerQuestionCommands(): void {
 			if (action === 'project' && question.status === 'hidden')
 				return fail('invalid', 'A hidden question cannot go on the projector.');
 			const status = statusAfter(action);
-			if (status) storeQuestionStatus(tx, question, status);
-			const screen = changeScreen(tx, meeting(), (on) => moderateOverlay(on, 'question', questionId, action));
+			if (status) await storeQuestionStatus(tx, question, status);
+			const screen = await changeScreen(tx, await meeting(), (on) =>
+				moderateOverlay(on, 'question', questionId, action)
+			);
 			return {
 				data: { status: status ?? question.status },
 				events: [...questionsChanged(meetingId), ...screen]
@@ -102,8 +104,8 @@ export function registerQuestionCommands(): void {
 
 	onCommand('question:settings', {
 		who: ['moderator'],
-		decide(tx, { premoderation }, { meetingId }) {
-			storePremoderation(tx, meetingId, premoderation);
+		async decide(tx, { premoderation }, { meetingId }) {
+			await storePremoderation(tx, meetingId, premoderation);
 			return { data: { premoderation }, events: questionsChanged(meetingId) };
 		}
 	});

@@ -22,11 +22,11 @@ export function registerRecordCommands(): void {
 	onCommand('session:clock', {
 		who: ['moderator'],
 		afterEnd: true,
-		decide(tx, { action }, { meetingId, caller, meeting: read }) {
-			const meeting = read();
+		async decide(tx, { action }, { meetingId, caller, meeting: read }) {
+			const meeting = await read();
 			const at = new Date();
 			const change = clockAfter(meeting, action, at);
-			if (change) storeSessionClock(tx, meeting, change, caller.user.id, at);
+			if (change) await storeSessionClock(tx, meeting, change, caller.user.id, at);
 			const { startedAt, endedAt } = change?.clock ?? meeting;
 			const clock = { startedAt: startedAt?.toISOString() ?? null, endedAt: endedAt?.toISOString() ?? null };
 			return { data: clock, events: change ? [{ name: 'clock.changed', meetingId }] : [] };
@@ -37,11 +37,11 @@ export function registerRecordCommands(): void {
 	onCommand('record:write', {
 		who: ['moderator', 'rapporteur'],
 		afterEnd: true,
-		decide(tx, { target, text, baseRevision, accept }, { meetingId, caller }) {
-			if (target.kind === 'note' && !agendaOf(meetingId).some((item) => item.id === target.itemId)) {
+		async decide(tx, { target, text, baseRevision, accept }, { meetingId, caller }) {
+			if (target.kind === 'note' && !(await agendaOf(meetingId)).some((item) => item.id === target.itemId)) {
 				return fail('not_found', NO_ITEM);
 			}
-			if (target.kind === 'sentence' && !isTagged(tx, meetingId, target)) {
+			if (target.kind === 'sentence' && !(await isTagged(tx, meetingId, target))) {
 				return fail('not_found', 'That item is not tagged for the report: tag it first.');
 			}
 			const key =
@@ -51,7 +51,7 @@ export function registerRecordCommands(): void {
 						? reportKey(target.field)
 						: sentenceKey(target.tag, target.target, target.targetId);
 			const accepted = target.kind === 'report' && accept === true;
-			const save = saveRecordText(tx, meetingId, key, text, baseRevision, caller.user.id, accepted);
+			const save = await saveRecordText(tx, meetingId, key, text, baseRevision, caller.user.id, accepted);
 			if (!save.saved) return { data: { saved: false, current: save.current } };
 			return { data: { saved: true, text: save.text }, events: [{ name: 'record.changed', meetingId }] };
 		}
@@ -59,34 +59,40 @@ export function registerRecordCommands(): void {
 
 	onCommand('topic:declare', {
 		who: ['moderator'],
-		decide(tx, { wording, itemId, pollId }, { meetingId, caller }) {
-			if (itemId !== null && !agendaOf(meetingId).some((item) => item.id === itemId)) {
+		async decide(tx, { wording, itemId, pollId }, { meetingId, caller }) {
+			if (itemId !== null && !(await agendaOf(meetingId)).some((item) => item.id === itemId)) {
 				return fail('not_found', NO_ITEM);
 			}
-			if (pollId !== null && !livePolls.find(meetingId, pollId)) {
+			if (pollId !== null && !(await livePolls.find(meetingId, pollId))) {
 				return fail('not_found', 'There is no such poll in this meeting.');
 			}
 			const topicId = `topic-${generateId()}`;
-			declareTopic(tx, meetingId, { id: topicId, itemId, pollId, wording }, caller.user.id, 'moderator');
+			await declareTopic(
+				tx,
+				meetingId,
+				{ id: topicId, itemId, pollId, wording },
+				caller.user.id,
+				'moderator'
+			);
 			return { data: { topicId }, events: topicsChanged(meetingId) };
 		}
 	});
 
 	onCommand('topic:reword', {
 		who: ['moderator', 'rapporteur'],
-		decide(tx, { topicId, wording }, { meetingId, caller }) {
-			if (!findTopic(meetingId, topicId)) return fail('not_found', NO_TOPIC);
+		async decide(tx, { topicId, wording }, { meetingId, caller }) {
+			if (!(await findTopic(meetingId, topicId))) return fail('not_found', NO_TOPIC);
 			const change = { kind: 'reworded', wording } as const;
-			const changed = changeTopic(tx, topicId, change, caller.user.id, actingRole(caller.roles));
+			const changed = await changeTopic(tx, topicId, change, caller.user.id, actingRole(caller.roles));
 			return { data: { changed }, events: changed ? topicsChanged(meetingId) : [] };
 		}
 	});
 
 	onCommand('topic:withdraw', {
 		who: ['moderator'],
-		decide(tx, { topicId }, { meetingId, caller }) {
-			if (!findTopic(meetingId, topicId)) return fail('not_found', NO_TOPIC);
-			const changed = changeTopic(tx, topicId, { kind: 'withdrawn' }, caller.user.id, 'moderator');
+		async decide(tx, { topicId }, { meetingId, caller }) {
+			if (!(await findTopic(meetingId, topicId))) return fail('not_found', NO_TOPIC);
+			const changed = await changeTopic(tx, topicId, { kind: 'withdrawn' }, caller.user.id, 'moderator');
 			return { data: { changed }, events: changed ? topicsChanged(meetingId) : [] };
 		}
 	});

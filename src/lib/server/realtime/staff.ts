@@ -7,8 +7,8 @@ import type { SocketData } from './hub';
  * again before anything staff-only is sent, since a session can end (signing out, expiry, a new
  * password, removal) and a role can go while the console stays open.
  */
-export function stillStaff(data: SocketData): boolean {
+export async function stillStaff(data: SocketData): Promise<boolean> {
 	if (data.role !== 'moderator' || !data.sessionToken) return false;
-	const { user } = validateSessionToken(data.sessionToken);
-	return user !== null && user.id === data.userId && rolesIn(user, data.meetingId).size > 0;
+	const { user } = await validateSessionToken(data.sessionToken);
+	return user !== null && user.id === data.userId && (await rolesIn(user, data.meetingId)).size > 0;
 }

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { ClockChange } from '$lib/domain/record/clock';
 import type { RecordFacts } from '$lib/domain/record/facts';
-import { db, type Tx } from '../db';
+import { type Tx, db } from '../db';
 import { agendaMoves, meetings, sessionReopenings, users, type Meeting } from '../db/schema';
 import { personNameIfAny } from '../auth/names';
 
@@ -9,31 +9,30 @@ import { personNameIfAny } from '../auth/names';
  * Stores the clock the domain decided; a first start also marks where the agenda stands at that
  * moment, so the record's timeline begins there, and a reopening is kept with who made it.
  */
-export function storeSessionClock(
+export async function storeSessionClock(
 	tx: Tx,
 	meeting: Meeting,
 	change: ClockChange,
 	userId: string,
 	at: Date
-): void {
-	tx.update(meetings).set(change.clock).where(eq(meetings.id, meeting.id)).run();
+): Promise<void> {
+	await tx.update(meetings).set(change.clock).where(eq(meetings.id, meeting.id));
 	if (change.reopened) {
-		tx.insert(sessionReopenings)
-			.values({ meetingId: meeting.id, endedAt: change.reopened.endedAt, userId, at })
-			.run();
+		await tx
+			.insert(sessionReopenings)
+			.values({ meetingId: meeting.id, endedAt: change.reopened.endedAt, userId, at });
 	}
 	if (!change.firstStart) return;
 	const { version, currentItem: item, currentStep: step } = meeting;
-	tx.insert(agendaMoves).values({ meetingId: meeting.id, version, item, step, userId, at }).run();
+	await tx.insert(agendaMoves).values({ meetingId: meeting.id, version, item, step, userId, at });
 }
 
 /** The session's reopenings, oldest first, each with the end it undid and who reopened it. */
-export function reopeningsOf(meetingId: string): RecordFacts['reopenings'] {
-	return db()
+export async function reopeningsOf(meetingId: string): Promise<RecordFacts['reopenings']> {
+	return await db()
 		.select({ endedAt: sessionReopenings.endedAt, reopenedAt: sessionReopenings.at, by: personNameIfAny() })
 		.from(sessionReopenings)
 		.leftJoin(users, eq(users.id, sessionReopenings.userId))
 		.where(eq(sessionReopenings.meetingId, meetingId))
-		.orderBy(asc(sessionReopenings.at), asc(sessionReopenings.id))
-		.all();
+		.orderBy(asc(sessionReopenings.at), asc(sessionReopenings.id));
 }

@@ -19,12 +19,12 @@ import { reopeningsOf } from './clock';
 import { topicFactsOf } from './topics';
 import { reportWords } from './words';
 
-function peopleOf(meetingId: string): RecordFacts['people'] {
-	const holders = roleHoldersOf(meetingId);
+async function peopleOf(meetingId: string): Promise<RecordFacts['people']> {
+	const holders = await roleHoldersOf(meetingId);
 	const holding = (role: MeetingRole) => holders.filter((holder) => holder.role === role);
 	// Whoever moved the agenda moderated, whatever their role (an admin often does).
 	const moderators = new Map(
-		[...holding('moderator'), ...agendaMoversOf(meetingId)].map((person) => [person.userId, person])
+		[...holding('moderator'), ...(await agendaMoversOf(meetingId))].map((person) => [person.userId, person])
 	);
 	const person = ({ name, affiliation }: { name: string; affiliation: string }): Person => ({
 		name,
@@ -37,7 +37,11 @@ function peopleOf(meetingId: string): RecordFacts['people'] {
 }
 
 /** Everything stored about a meeting that the record is built from, each part read from the store that owns it. */
-function recordFactsOf(meeting: Meeting, texts: readonly RecordText[], now = new Date()): RecordFacts {
+async function recordFactsOf(
+	meeting: Meeting,
+	texts: readonly RecordText[],
+	now = new Date()
+): Promise<RecordFacts> {
 	const id = meeting.id;
 	return {
 		now,
@@ -55,35 +59,34 @@ function recordFactsOf(meeting: Meeting, texts: readonly RecordText[], now = new
 			startedAt: meeting.startedAt,
 			endedAt: meeting.endedAt
 		},
-		reopenings: reopeningsOf(id),
-		agenda: loadAgenda(id),
-		moves: agendaMovesOf(id),
-		polls: pollFactsOf(id, livePolls),
-		questions: questionFactsOf(id),
-		comments: commentFactsOf(id),
-		priorityMarks: markCounts(id),
-		speakers: speakerFactsOf(id),
-		tags: tagFactsOf(id),
-		topics: topicFactsOf(id),
+		reopenings: await reopeningsOf(id),
+		agenda: await loadAgenda(id),
+		moves: await agendaMovesOf(id),
+		polls: await pollFactsOf(id, livePolls),
+		questions: await questionFactsOf(id),
+		comments: await commentFactsOf(id),
+		priorityMarks: await markCounts(id),
+		speakers: await speakerFactsOf(id),
+		tags: await tagFactsOf(id),
+		topics: await topicFactsOf(id),
 		...textFactsOf(texts),
-		people: peopleOf(id),
-		participants: participantFactsOf(id, meeting.endedAt),
+		people: await peopleOf(id),
+		participants: await participantFactsOf(id, meeting.endedAt),
 		peaks: peaksOf(meeting)
 	};
 }
 
 /** The record as it stands; `texts` when the caller has read them already. */
-export function recordOf(
-	meeting: Meeting,
-	texts: readonly RecordText[] = recordTextsOf(meeting.id)
-): SessionRecord {
-	return buildRecord(recordFactsOf(meeting, texts), wordsOf(meeting));
+export async function recordOf(meeting: Meeting, known?: readonly RecordText[]): Promise<SessionRecord> {
+	const texts = known ?? (await recordTextsOf(meeting.id));
+	return buildRecord(await recordFactsOf(meeting, texts), wordsOf(meeting));
 }
 
 /** The meeting's language, which its report is written in. */
 const wordsOf = (meeting: Meeting) => reportWords(meeting.language);
 
 /** The report laid out for the DOCX, Markdown and print exports, in the meeting's language. */
-export function reportOf(meeting: Meeting, record: SessionRecord = recordOf(meeting)): ReportDocument {
+export async function reportOf(meeting: Meeting, built?: SessionRecord): Promise<ReportDocument> {
+	const record = built ?? (await recordOf(meeting));
 	return layoutReport(record, wordsOf(meeting));
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { REPORT_FIELDS, type ReportField } from '$lib/domain/record/schema';
 import { TAGS, TAG_TARGETS, type RecordTag, type TagTarget } from '$lib/domain/comments';
-import { db, type Tx } from '../db';
+import { type Tx, db, first } from '../db';
 import { recordTexts, users } from '../db/schema';
 import { personName, personNameIfAny } from '../auth/names';
 
@@ -35,21 +35,21 @@ export interface RecordText {
 	at: string;
 }
 
-export function recordTextsOf(meetingId: string): RecordText[] {
-	return db()
-		.select({
-			key: recordTexts.key,
-			text: recordTexts.text,
-			revision: recordTexts.revision,
-			accepted: recordTexts.accepted,
-			by: personNameIfAny(),
-			at: recordTexts.updatedAt
-		})
-		.from(recordTexts)
-		.leftJoin(users, eq(users.id, recordTexts.userId))
-		.where(eq(recordTexts.meetingId, meetingId))
-		.all()
-		.map((row) => ({ ...row, at: row.at.toISOString() }));
+export async function recordTextsOf(meetingId: string): Promise<RecordText[]> {
+	return (
+		await db()
+			.select({
+				key: recordTexts.key,
+				text: recordTexts.text,
+				revision: recordTexts.revision,
+				accepted: recordTexts.accepted,
+				by: personNameIfAny(),
+				at: recordTexts.updatedAt
+			})
+			.from(recordTexts)
+			.leftJoin(users, eq(users.id, recordTexts.userId))
+			.where(eq(recordTexts.meetingId, meetingId))
+	).map((row) => ({ ...row, at: row.at.toISOString() }));
 }
 
 export type TextSave = { saved: true; text: RecordText } | { saved: false; current: RecordText };
@@ -58,7 +58,7 @@ export type TextSave = { saved: true; text: RecordText } | { saved: false; curre
  * Saves a text written on top of `baseRevision` (0 for a text not saved yet). When someone saved
  * in between, nothing is written: the caller gets the current text to show beside their own.
  */
-export function saveRecordText(
+export async function saveRecordText(
 	tx: Tx,
 	meetingId: string,
 	key: RecordTextKey,
@@ -66,14 +66,18 @@ export function saveRecordText(
 	baseRevision: number,
 	userId: string,
 	accepted = false
-): TextSave {
-	const row = tx
-		.select()
-		.from(recordTexts)
-		.where(and(eq(recordTexts.meetingId, meetingId), eq(recordTexts.key, key)))
-		.get();
-	const nameOf = (id: string | null) =>
-		id ? (tx.select({ name: personName() }).from(users).where(eq(users.id, id)).get()?.name ?? null) : null;
+): Promise<TextSave> {
+	const row = await first(
+		tx
+			.select()
+			.from(recordTexts)
+			.where(and(eq(recordTexts.meetingId, meetingId), eq(recordTexts.key, key)))
+	);
+	const nameOf = async (id: string | null) =>
+		id
+			? ((await (await first(tx.select({ name: personName() }).from(users).where(eq(users.id, id))))?.name) ??
+				null)
+			: null;
 	const current = row?.revision ?? 0;
 	if (current !== baseRevision) {
 		return {
@@ -83,21 +87,21 @@ export function saveRecordText(
 				text: row?.text ?? '',
 				revision: current,
 				accepted: row?.accepted ?? false,
-				by: nameOf(row?.userId ?? null),
+				by: await nameOf(row?.userId ?? null),
 				at: (row?.updatedAt ?? new Date()).toISOString()
 			}
 		};
 	}
 	const updatedAt = new Date();
 	const revision = current + 1;
-	tx.insert(recordTexts)
+	await tx
+		.insert(recordTexts)
 		.values({ meetingId, key, text, revision, accepted, userId, updatedAt })
 		.onConflictDoUpdate({
 			target: [recordTexts.meetingId, recordTexts.key],
 			set: { text, revision, accepted, userId, updatedAt }
-		})
-		.run();
-	const saved = { key, text, revision, accepted, by: nameOf(userId), at: updatedAt.toISOString() };
+		});
+	const saved = { key, text, revision, accepted, by: await nameOf(userId), at: updatedAt.toISOString() };
 	return { saved: true, text: saved };
 }
 

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { MeetingRole } from '$lib/domain/meeting';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import type { AgreedTopicInfo } from '$lib/realtime/protocol';
-import { db, prepared, type Tx } from '../db';
+import { type Tx, db, first, prepared } from '../db';
 import { agreedTopicChanges, agreedTopics, users } from '../db/schema';
 import { personNameIfAny } from '../auth/names';
 
@@ -22,69 +22,68 @@ const agreedTopicsByMeeting = prepared((database) =>
 );
 
 /** The topics agreed so far, as the room sees them. */
-export function agreedTopicsOf(meetingId: string): AgreedTopicInfo[] {
-	return agreedTopicsByMeeting().all({ meetingId });
+export async function agreedTopicsOf(meetingId: string): Promise<AgreedTopicInfo[]> {
+	return await agreedTopicsByMeeting().execute({ meetingId });
 }
 
-export function findTopic(meetingId: string, topicId: string) {
-	return db()
-		.select()
-		.from(agreedTopics)
-		.where(and(eq(agreedTopics.meetingId, meetingId), eq(agreedTopics.id, topicId)))
-		.get();
+export async function findTopic(meetingId: string, topicId: string) {
+	return await first(
+		db()
+			.select()
+			.from(agreedTopics)
+			.where(and(eq(agreedTopics.meetingId, meetingId), eq(agreedTopics.id, topicId)))
+	);
 }
 
-export function declareTopic(
+export async function declareTopic(
 	tx: Tx,
 	meetingId: string,
 	topic: { id: string; itemId: string | null; pollId: string | null; wording: string },
 	userId: string,
 	role: MeetingRole
-): void {
+): Promise<void> {
 	const position =
-		tx.select({ n: count() }).from(agreedTopics).where(eq(agreedTopics.meetingId, meetingId)).get()?.n ?? 0;
-	tx.insert(agreedTopics)
-		.values({ ...topic, meetingId, position, status: 'agreed' })
-		.run();
-	tx.insert(agreedTopicChanges)
-		.values({ topicId: topic.id, change: 'declared', wording: topic.wording, userId, role, at: new Date() })
-		.run();
+		(await (
+			await first(tx.select({ n: count() }).from(agreedTopics).where(eq(agreedTopics.meetingId, meetingId)))
+		)?.n) ?? 0;
+	await tx.insert(agreedTopics).values({ ...topic, meetingId, position, status: 'agreed' });
+	await tx
+		.insert(agreedTopicChanges)
+		.values({ topicId: topic.id, change: 'declared', wording: topic.wording, userId, role, at: new Date() });
 }
 
-export function changeTopic(
+export async function changeTopic(
 	tx: Tx,
 	topicId: string,
 	change: { kind: 'reworded'; wording: string } | { kind: 'withdrawn' },
 	userId: string,
 	role: MeetingRole
-): boolean {
-	const topic = tx.select().from(agreedTopics).where(eq(agreedTopics.id, topicId)).get();
+): Promise<boolean> {
+	const topic = await first(tx.select().from(agreedTopics).where(eq(agreedTopics.id, topicId)));
 	if (!topic) return false;
 	if (change.kind === 'withdrawn') {
 		if (topic.status === 'withdrawn') return false;
-		tx.update(agreedTopics).set({ status: 'withdrawn' }).where(eq(agreedTopics.id, topicId)).run();
+		await tx.update(agreedTopics).set({ status: 'withdrawn' }).where(eq(agreedTopics.id, topicId));
 	} else {
 		if (topic.wording === change.wording) return false;
-		tx.update(agreedTopics).set({ wording: change.wording }).where(eq(agreedTopics.id, topicId)).run();
+		await tx.update(agreedTopics).set({ wording: change.wording }).where(eq(agreedTopics.id, topicId));
 	}
-	tx.insert(agreedTopicChanges)
-		.values({
-			topicId,
-			change: change.kind,
-			wording: change.kind === 'reworded' ? change.wording : topic.wording,
-			userId,
-			role,
-			at: new Date()
-		})
-		.run();
+	await tx.insert(agreedTopicChanges).values({
+		topicId,
+		change: change.kind,
+		wording: change.kind === 'reworded' ? change.wording : topic.wording,
+		userId,
+		role,
+		at: new Date()
+	});
 	return true;
 }
 
 /** Every topic ever declared, withdrawn ones too, each with its history of changes. */
-export function topicFactsOf(meetingId: string): RecordFacts['topics'] {
-	const topics = db().select().from(agreedTopics).where(eq(agreedTopics.meetingId, meetingId)).all();
+export async function topicFactsOf(meetingId: string): Promise<RecordFacts['topics']> {
+	const topics = await db().select().from(agreedTopics).where(eq(agreedTopics.meetingId, meetingId));
 	if (topics.length === 0) return [];
-	const changes = db()
+	const changes = await db()
 		.select({
 			topicId: agreedTopicChanges.topicId,
 			change: agreedTopicChanges.change,
@@ -101,8 +100,7 @@ export function topicFactsOf(meetingId: string): RecordFacts['topics'] {
 				topics.map((t) => t.id)
 			)
 		)
-		.orderBy(asc(agreedTopicChanges.id))
-		.all();
+		.orderBy(asc(agreedTopicChanges.id));
 	return topics.map((topic) => ({
 		id: topic.id,
 		itemId: topic.itemId,

@@ -13,9 +13,9 @@ import {
 } from '$lib/server/auth/accounts';
 import { readForm } from '$lib/server/forms';
 
-export function load({ locals, url }) {
+export async function load({ locals, url }) {
 	requireAdmin(locals, url);
-	return { accounts: listAccounts() };
+	return { accounts: await listAccounts() };
 }
 
 const newAccountSchema = z.object({
@@ -36,7 +36,7 @@ export const actions = {
 			isAdmin: form.get('isAdmin') === 'on'
 		});
 		if (!parsed.success) return fail(400, { create: { message: parsed.error.issues[0].message, username } });
-		const weakness = newPasswordProblem(parsed.data.password, parsed.data.username);
+		const weakness = await newPasswordProblem(parsed.data.password, parsed.data.username);
 		if (weakness) return fail(400, { create: { message: weakness, username } });
 		const outcome = await createAccount(parsed.data.username, parsed.data.password, parsed.data.isAdmin);
 		if (!outcome.ok) return fail(400, { create: { message: outcome.message, username } });
@@ -50,7 +50,7 @@ export const actions = {
 		const userId = String(form?.get('userId') ?? '').slice(0, 64);
 		const read = readPersonDetails(form);
 		if (!read.ok) return fail(400, { details: { userId, ...read.refusal } });
-		if (!updatePersonDetails(userId, read.details)) {
+		if (!(await updatePersonDetails(userId, read.details))) {
 			const message = 'That account no longer exists or was removed.';
 			return fail(400, { details: { userId, message, field: '', typed: null } });
 		}
@@ -63,7 +63,8 @@ export const actions = {
 		const form = await readForm(request);
 		const userId = String(form?.get('userId') ?? '');
 		if (userId === admin.id) return fail(400, { remove: { message: 'You cannot remove your own account.' } });
-		if (!removeAccount(userId)) return fail(400, { remove: { message: 'That account is already removed.' } });
+		if (!(await removeAccount(userId)))
+			return fail(400, { remove: { message: 'That account is already removed.' } });
 		return { removed: true };
 	}
 };

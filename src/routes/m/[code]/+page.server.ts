@@ -24,11 +24,11 @@ import { commandSchemas } from '$lib/realtime/schemas';
  * passcode, or one that takes no one new (archived, or its session ended), sends newcomers to its join page first.
  */
 export async function load({ params, cookies, locals }) {
-	const meeting = requireMeeting(params.code, locals.locale);
-	const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
+	const meeting = await requireMeeting(params.code, locals.locale);
+	const participant = await findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 	if (!participant && needsJoinPage(meeting)) redirect(303, `/m/${meeting.code}/join`);
 	return {
-		snapshot: buildSnapshot(meeting, { role: 'attendee', participantId: participant?.id ?? null }),
+		snapshot: await buildSnapshot(meeting, { role: 'attendee', participantId: participant?.id ?? null }),
 		joined: participant !== undefined,
 		challenge: participant ? null : await issueChallenge(meeting.id),
 		profile: {
@@ -96,7 +96,7 @@ const voteAnswer = (vote: VoteAnswer) => ({ vote });
 export const actions = {
 	/** Makes this phone a participant, once its proof of work (and passcode, if any) is right. */
 	join: async (event) => {
-		const meeting = requireMeeting(event.params.code, event.locals.locale);
+		const meeting = await requireMeeting(event.params.code, event.locals.locale);
 		return (await joinFromForm(meeting, event)) ?? { joined: true };
 	},
 	/**
@@ -107,7 +107,7 @@ export const actions = {
 	 */
 	vote: async ({ params, cookies, request, locals }) => {
 		const { locale } = locals;
-		const meeting = requireMeeting(params.code, locale);
+		const meeting = await requireMeeting(params.code, locale);
 		const form = await readForm(request);
 		const pollId = form?.get('pollId');
 		const clientId = form?.get('clientId');
@@ -116,7 +116,7 @@ export const actions = {
 		const choice = choiceFromForm(form);
 		if (choice === undefined)
 			return fail(400, voteAnswer({ pollId, message: translate(locale, 'polls.ballot.needs-script') }));
-		const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
+		const participant = await findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 		if (!participant) {
 			// Only a ballot the socket would take goes back to be held (it is echoed into the page).
 			const valid = commandSchemas['poll:vote'].safeParse({ clientId, pollId, revision: 1, choice });
@@ -138,8 +138,8 @@ export const actions = {
 	},
 	profile: async ({ params, cookies, request, locals }) => {
 		const { locale } = locals;
-		const meeting = requireMeeting(params.code, locale);
-		const participant = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
+		const meeting = await requireMeeting(params.code, locale);
+		const participant = await findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 		if (!participant) return fail(401, { message: translate(locale, 'join.profile.expired') });
 		if (sessionSealed(meeting)) return fail(409, { message: translate(locale, 'join.profile.ended') });
 		const wait = await limits.profile.take(participant.id);
@@ -166,7 +166,7 @@ export const actions = {
 			return fail(400, { message });
 		}
 		const { gender, ...profile } = parsed.data;
-		const updated = updateProfile(participant.id, profile, gender);
+		const updated = await updateProfile(participant.id, profile, gender);
 		if (presence.changeMode(meeting.id, participant.id, updated.mode))
 			publish({ name: 'presence.changed', meetingId: meeting.id });
 		return { saved: true };

@@ -23,29 +23,29 @@ import {
 	revokeInvitation
 } from '$lib/server/join/invitations';
 
-export function load(event) {
-	const meeting = requireAdminMeeting(event);
+export async function load(event) {
+	const meeting = await requireAdminMeeting(event);
 	return {
 		code: meeting.code,
 		title: meeting.title,
 		archived: meeting.archivedAt !== null,
 		joinUrl: joinUrlOf(meeting, event.url.origin),
 		settings: settingsFieldsOf(meeting),
-		agenda: loadAgenda(meeting.id).map(({ id, kind, title, cards }) => ({
+		agenda: (await loadAgenda(meeting.id)).map(({ id, kind, title, cards }) => ({
 			id,
 			kind,
 			title,
 			cards: cards.length
 		})),
-		roles: rolesOfMeeting(meeting.id),
-		invitations: invitationsOf(meeting.id).map((invitation) => ({
+		roles: await rolesOfMeeting(meeting.id),
+		invitations: (await invitationsOf(meeting.id)).map((invitation) => ({
 			id: invitation.id,
 			name: invitation.name,
 			reference: invitation.reference,
 			stakeholderGroup: invitation.stakeholderGroup,
 			state: invitationState(invitation)
 		})),
-		accounts: listAccounts()
+		accounts: (await listAccounts())
 			.filter((account) => !account.removed)
 			.map(({ id, username, displayName, isAdmin }) => ({ id, username, displayName, isAdmin }))
 	};
@@ -74,7 +74,7 @@ function listRefused(message: string, problems: ListProblem[] = []) {
 export const actions = {
 	/** Adds the people of an uploaded CSV list; one bad row refuses the whole file, naming each. */
 	invite: async (event) => {
-		const meeting = requireAdminMeeting(event);
+		const meeting = await requireAdminMeeting(event);
 		const form = await readForm(event.request);
 		const file = form?.get('list');
 		if (!(file instanceof File) || file.size === 0) return listRefused('Choose a CSV file to upload.');
@@ -85,30 +85,30 @@ export const actions = {
 				'Nothing was added: correct these lines and upload the file again.',
 				reading.problems
 			);
-		const added = addInvitations(meeting.id, reading.invitees);
+		const added = await addInvitations(meeting.id, reading.invitees);
 		if (!added.ok)
 			return listRefused('Nothing was added: correct these lines and upload the file again.', added.problems);
 		return { invitations: { message: null, problems: [], added: added.added } };
 	},
 
 	withdraw: async (event) => {
-		const meeting = requireAdminMeeting(event);
+		const meeting = await requireAdminMeeting(event);
 		const form = await readForm(event.request);
 		const id = String(form?.get('invitationId') ?? '').slice(0, 64);
-		if (!revokeInvitation(meeting.id, id))
+		if (!(await revokeInvitation(meeting.id, id)))
 			return fail(404, { invitations: { message: 'No such invitation.', problems: [], added: 0 } });
 		return { invitations: { message: null, problems: [], added: 0 } };
 	},
 
 	settings: async (event) => {
-		const meeting = requireAdminMeeting(event);
+		const meeting = await requireAdminMeeting(event);
 		const form = await readForm(event.request);
 		if (!form) return fail(400, { settings: settingsResult(null, '', 'Send the form again.') });
 		const fields = fieldsFromForm(form);
 		const reading = readSettings(fields);
 		if (!reading.ok)
 			return fail(400, { settings: { field: reading.field, message: reading.message, fields } });
-		const outcome = saveSettings(meeting.id, reading.settings);
+		const outcome = await saveSettings(meeting.id, reading.settings);
 		if (!outcome.ok)
 			return fail(400, { settings: { field: outcome.field, message: outcome.message, fields } });
 		publish({ name: 'meeting.changed', meetingId: meeting.id });
@@ -116,40 +116,40 @@ export const actions = {
 		return { settings: settingsResult(null, '', null) };
 	},
 
-	duplicate: (event) => {
-		const meeting = requireAdminMeeting(event);
-		const copyId = duplicateMeeting(meeting.id);
-		const copy = copyId ? findMeetingById(copyId) : undefined;
+	duplicate: async (event) => {
+		const meeting = await requireAdminMeeting(event);
+		const copyId = await duplicateMeeting(meeting.id);
+		const copy = copyId ? await findMeetingById(copyId) : undefined;
 		if (!copy) error(500, 'The copy could not be made.');
 		redirect(303, `/admin/meetings/${copy.code}`);
 	},
 
-	archive: (event) => {
-		const meeting = requireAdminMeeting(event);
+	archive: async (event) => {
+		const meeting = await requireAdminMeeting(event);
 		// An archived session takes nothing more from phones, including those still connected.
-		if (setArchived(meeting.id, true)) publish({ name: 'meeting.archived', meetingId: meeting.id });
+		if (await setArchived(meeting.id, true)) publish({ name: 'meeting.archived', meetingId: meeting.id });
 		return { archived: true };
 	},
 
-	restore: (event) => {
-		setArchived(requireAdminMeeting(event).id, false);
+	restore: async (event) => {
+		await setArchived((await requireAdminMeeting(event)).id, false);
 		return { archived: false };
 	},
 
 	grant: async (event) => {
-		const meeting = requireAdminMeeting(event);
+		const meeting = await requireAdminMeeting(event);
 		const parsed = await readRole(event.request);
 		if (!parsed.success) return fail(400, { roles: { message: 'Choose a person and a role.' } });
-		if (!grantRole(meeting.id, parsed.data.userId, parsed.data.role))
+		if (!(await grantRole(meeting.id, parsed.data.userId, parsed.data.role)))
 			return fail(400, { roles: { message: 'That account no longer exists.' } });
 		return { roles: { message: null } };
 	},
 
 	revoke: async (event) => {
-		const meeting = requireAdminMeeting(event);
+		const meeting = await requireAdminMeeting(event);
 		const parsed = await readRole(event.request);
 		if (!parsed.success) return fail(400, { roles: { message: 'Choose a person and a role.' } });
-		revokeRole(meeting.id, parsed.data.userId, parsed.data.role);
+		await revokeRole(meeting.id, parsed.data.userId, parsed.data.role);
 		return { roles: { message: null } };
 	}
 };

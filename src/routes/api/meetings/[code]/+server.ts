@@ -7,8 +7,8 @@ import { limits, waitHint } from '$lib/server/limits';
 export async function GET({ params, getClientAddress }) {
 	const wait = await limits.publicSnapshotPerAddress.take(getClientAddress());
 	if (wait !== null) error(429, `Too many reads of this meeting: try again in ${waitHint(wait)}.`);
-	const meeting = requireMeeting(params.code);
-	return json(buildSnapshot(meeting, { role: 'public', participantId: null }), {
+	const meeting = await requireMeeting(params.code);
+	return json(await buildSnapshot(meeting, { role: 'public', participantId: null }), {
 		headers: { 'cache-control': 'no-store' }
 	});
 }

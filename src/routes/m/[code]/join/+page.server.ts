@@ -7,8 +7,8 @@ import { joinFromForm } from '$lib/server/join/action';
 
 /** The way in for a meeting that asks for a passcode, and the word that an archived meeting takes no one new. */
 export async function load({ params, cookies, locals }) {
-	const meeting = requireMeeting(params.code, locals.locale);
-	const joined = findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
+	const meeting = await requireMeeting(params.code, locals.locale);
+	const joined = await findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code)));
 	if (joined || !needsJoinPage(meeting)) redirect(303, `/m/${meeting.code}`);
 	return {
 		code: meeting.code,
@@ -21,7 +21,7 @@ export async function load({ params, cookies, locals }) {
 
 export const actions = {
 	default: async (event) => {
-		const meeting = requireMeeting(event.params.code, event.locals.locale);
+		const meeting = await requireMeeting(event.params.code, event.locals.locale);
 		const refused = await joinFromForm(meeting, event);
 		if (refused) return refused;
 		redirect(303, `/m/${meeting.code}`);

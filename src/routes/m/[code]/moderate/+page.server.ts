@@ -7,17 +7,17 @@ import { nameOf } from '$lib/server/auth/names';
 
 export async function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	const meeting = requireMeeting(params.code);
-	if (!canModerate(locals.user, meeting.id)) error(403, 'You are not a moderator of this meeting.');
+	const meeting = await requireMeeting(params.code);
+	if (!(await canModerate(locals.user, meeting.id))) error(403, 'You are not a moderator of this meeting.');
 	const joinUrl = joinUrlOf(meeting, url.origin);
 	return {
-		snapshot: buildSnapshot(meeting, {
+		snapshot: await buildSnapshot(meeting, {
 			role: 'moderator',
 			participantId: null
 		}),
 		joinUrl,
 		qrImage: await qrCodeImage(joinUrl),
 		name: nameOf(locals.user),
-		participation: participationFor(meeting, locals.user)
+		participation: await participationFor(meeting, locals.user)
 	};
 }

@@ -4,16 +4,16 @@ import { staffRoomCode } from '$lib/server/join/roomCode';
 
 export async function load({ params, url, locals }) {
 	// A mistyped address says so in the room's language.
-	const meeting = requireMeeting(params.code, locals.locale);
+	const meeting = await requireMeeting(params.code, locals.locale);
 	const joinUrl = joinUrlOf(meeting, url.origin);
 	return {
-		snapshot: buildSnapshot(meeting, {
+		snapshot: await buildSnapshot(meeting, {
 			role: 'projector',
 			participantId: null
 		}),
 		joinUrl,
 		qrImage: await qrCodeImage(joinUrl),
 		// Shown only on a projector opened by the meeting's staff (signed in on that screen).
-		roomCode: staffRoomCode(meeting, locals.user)
+		roomCode: await staffRoomCode(meeting, locals.user)
 	};
 }

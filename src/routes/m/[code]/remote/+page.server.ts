@@ -5,19 +5,19 @@ import { buildSnapshot } from '$lib/server/meetings/snapshot';
 import { staffRoomCode } from '$lib/server/join/roomCode';
 import { nameOf } from '$lib/server/auth/names';
 
-export function load({ params, url, locals }) {
+export async function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	const meeting = requireMeeting(params.code);
-	const roles = rolesIn(locals.user, meeting.id);
+	const meeting = await requireMeeting(params.code);
+	const roles = await rolesIn(locals.user, meeting.id);
 	if (!roles.has('remote_moderator') && !roles.has('moderator')) {
 		error(403, 'You are not a remote moderator of this meeting.');
 	}
 	return {
-		snapshot: buildSnapshot(meeting, {
+		snapshot: await buildSnapshot(meeting, {
 			role: 'moderator',
 			participantId: null
 		}),
 		name: nameOf(locals.user),
-		roomCode: staffRoomCode(meeting, locals.user)
+		roomCode: await staffRoomCode(meeting, locals.user)
 	};
 }

@@ -7,13 +7,13 @@ import { agendaDraftOf, saveAgenda } from '$lib/server/meetings/edit';
 import { issueMessage, type FileProblem } from '$lib/server/meetings/files';
 import { publish } from '$lib/server/events';
 
-export function load(event) {
-	const meeting = requireAdminMeeting(event);
+export async function load(event) {
+	const meeting = await requireAdminMeeting(event);
 	return {
 		code: meeting.code,
 		title: meeting.title,
 		live: meeting.startedAt !== null && meeting.endedAt === null,
-		draft: agendaDraftOf(meeting)
+		draft: await agendaDraftOf(meeting)
 	};
 }
 
@@ -47,7 +47,7 @@ function refused(problems: Problem[], status = 400) {
 
 export const actions = {
 	save: async (event) => {
-		const meeting = requireAdminMeeting(event);
+		const meeting = await requireAdminMeeting(event);
 		const form = await readForm(event.request);
 		const draft = String(form?.get('draft') ?? '');
 		if (tooDeeplyNested(draft)) return refused([{ field: '', message: 'The agenda is nested too deeply.' }]);
@@ -67,7 +67,7 @@ export const actions = {
 			);
 		}
 		const { revision, agenda, polls } = parsed.data;
-		const outcome = saveAgenda(meeting.id, revision, { items: agenda, polls });
+		const outcome = await saveAgenda(meeting.id, revision, { items: agenda, polls });
 		if (outcome.kind === 'missing')
 			return refused([{ field: '', message: 'This meeting no longer exists.' }], 404);
 		if (outcome.kind === 'stale') {

@@ -4,8 +4,8 @@ import { qrCodeImage } from '$lib/server/meetings/access';
 
 /** A printable sheet: one card per invitation, with its QR code and its link. */
 export async function load(event) {
-	const meeting = requireAdminMeeting(event);
-	const links = invitationLinks(meeting, event.url.origin);
+	const meeting = await requireAdminMeeting(event);
+	const links = await invitationLinks(meeting, event.url.origin);
 	return {
 		code: meeting.code,
 		title: meeting.title,

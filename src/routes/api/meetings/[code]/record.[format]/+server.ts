@@ -21,18 +21,18 @@ const isFormat = (format: string): format is Format => Object.hasOwn(FORMATS, fo
 /** The session record as DOCX (the IGF report), Markdown, JSON or CSV of poll results. */
 export async function GET({ params, locals }) {
 	if (!isFormat(params.format)) error(404, 'The record is exported as .docx, .md, .json or .csv.');
-	const meeting = requireMeeting(params.code);
+	const meeting = await requireMeeting(params.code);
 	if (!locals.user) error(401, 'Sign in as a moderator or rapporteur of this meeting to export its record.');
-	if (!canKeepRecord(locals.user, meeting.id)) {
+	if (!(await canKeepRecord(locals.user, meeting.id))) {
 		error(403, 'Only the moderators and rapporteurs of this meeting export its record.');
 	}
-	const record = recordOf(meeting);
+	const record = await recordOf(meeting);
 	const format = params.format;
 	let body: string | Uint8Array;
 	if (format === 'json') body = JSON.stringify(record, null, 2);
 	else if (format === 'csv') body = pollResultsCsv(record);
-	else if (format === 'md') body = reportMarkdown(reportOf(meeting, record));
-	else body = new Uint8Array(await reportDocx(reportOf(meeting, record)));
+	else if (format === 'md') body = reportMarkdown(await reportOf(meeting, record));
+	else body = new Uint8Array(await reportDocx(await reportOf(meeting, record)));
 	const suffix = format === 'csv' ? 'poll-results' : 'record';
 	return new Response(body as BodyInit, {
 		headers: {

@@ -8,10 +8,10 @@ import { takesNoNewcomers } from '$lib/server/join/admission';
 
 /** A personal invitation: opening it shows whom it is for; joining is the form's POST, with a proof of work. */
 export async function load({ params, cookies, locals }) {
-	const meeting = requireMeeting(params.code, locals.locale);
-	if (findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code))))
+	const meeting = await requireMeeting(params.code, locals.locale);
+	if (await findParticipant(meeting.id, cookies.get(participantCookieName(meeting.code))))
 		redirect(303, `/m/${meeting.code}`);
-	const invitation = findInvitation(meeting.id, params.token);
+	const invitation = await findInvitation(meeting.id, params.token);
 	const state = takesNoNewcomers(meeting) ? 'ended' : invitationState(invitation);
 	return {
 		code: meeting.code,
@@ -24,7 +24,7 @@ export async function load({ params, cookies, locals }) {
 
 export const actions = {
 	default: async (event) => {
-		const meeting = requireMeeting(event.params.code, event.locals.locale);
+		const meeting = await requireMeeting(event.params.code, event.locals.locale);
 		const refused = await joinFromForm(meeting, event, event.params.token);
 		if (refused) return refused;
 		redirect(303, `/m/${meeting.code}`);

@@ -7,7 +7,7 @@ export async function load({ params, parent, depends }) {
 	await parent();
 	// The page asks for this again whenever the session changes (see the record page).
 	depends('plenary:record');
-	const meeting = requireMeeting(params.code);
-	const texts = recordTextsOf(meeting.id);
-	return { record: recordOf(meeting, texts), texts };
+	const meeting = await requireMeeting(params.code);
+	const texts = await recordTextsOf(meeting.id);
+	return { record: await recordOf(meeting, texts), texts };
 }

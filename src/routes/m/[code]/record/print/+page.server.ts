@@ -3,11 +3,11 @@ import { canKeepRecord } from '$lib/server/auth/roles';
 import { requireMeeting } from '$lib/server/meetings/access';
 import { reportOf } from '$lib/server/record/facts';
 
-export function load({ params, url, locals }) {
+export async function load({ params, url, locals }) {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	const meeting = requireMeeting(params.code);
-	if (!canKeepRecord(locals.user, meeting.id)) {
+	const meeting = await requireMeeting(params.code);
+	if (!(await canKeepRecord(locals.user, meeting.id))) {
 		error(403, 'Only the moderators and rapporteurs of this meeting keep its record.');
 	}
-	return { code: meeting.code, document: reportOf(meeting) };
+	return { code: meeting.code, document: await reportOf(meeting) };
 }
