@@ -233,7 +233,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					// The tests run `node server.js` over build/: rebuilt first if the source changed since.
-					globalSetup: ['tests/integration/support/fresh-build.ts'],
+					globalSetup: ['tests/integration/support/fresh-build.ts', 'tests/integration/support/databases.ts'],
 					// Against PostgreSQL (TEST_DATABASE_URL), the tests' own reads and writes use its tables too.
 					env: process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {},
 					testTimeout: 60_000,
@@ -248,7 +248,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/cluster/**/*.test.ts'],
 					// The tests run `node server.js` over build/: rebuilt first if the source changed since.
-					globalSetup: ['tests/integration/support/fresh-build.ts'],
+					globalSetup: ['tests/integration/support/fresh-build.ts', 'tests/integration/support/databases.ts'],
 					// Several processes on one PostgreSQL (TEST_DATABASE_URL, by default this machine's) and a
 					// Redis of each test's own (redis-server).
 					env: {

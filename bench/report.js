@@ -256,7 +256,15 @@ export function table(report) {
 		PHASES.map((phase) => show(measures[`phases.${phase}.${field}`]?.[server]?.median)).join(' / ');
 	const counted = report.pairs.map((pair) => pair.plenary?.database).filter(Boolean);
 	const rows = [
-		['', 'Plenary', 'reference', 'ours / ref', 'goal'],
+		report.labels
+			? [
+					'',
+					report.labels.plenary,
+					report.labels.reference,
+					`${report.labels.plenary} / ${report.labels.reference}`,
+					'goal'
+				]
+			: ['', 'Plenary', 'reference', 'ours / ref', 'goal'],
 		['pacing ms, screens / phones', pacing(first.plenary), pacing(first.reference), '', ''],
 		row('phones joined', 'join.joined'),
 		row('join rate (joins/s)', 'join.perSecond', ['joins per second']),

@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { attackTable, table, verdict } from './report.js';
 import { runScenario } from './scenario.js';
-import { BENCH_JOIN_PROOF_COST, startPlenary, startReference } from './targets.js';
+import pg from 'pg';
+import { BENCH_JOIN_PROOF_COST, startPlenary, startPlenaryProcesses, startReference } from './targets.js';
 
 /** The server's default, as src/lib/server/config.ts sets it (read here for the log line only). */
 const DEFAULT_JOIN_PROOF_COST = 1500;
@@ -28,6 +29,7 @@ function readOptions() {
 			'cpu-prof': { type: 'string' },
 			hostile: { type: 'boolean', default: false },
 			pairs: { type: 'string', default: '1' },
+			processes: { type: 'string' },
 			storm: { type: 'string' }
 		}
 	});
@@ -44,6 +46,11 @@ function readOptions() {
 	if (values.only && !['plenary', 'reference'].includes(values.only)) {
 		throw new Error('--only is plenary or reference');
 	}
+	const processes = values.processes === undefined ? null : Number(values.processes);
+	if (processes !== null && (!Number.isInteger(processes) || processes < 2 || processes > 16))
+		throw new Error('--processes must be a whole number from 2 to 16');
+	if (processes !== null && (values.hostile || values.only))
+		throw new Error('--processes compares N processes with one: it takes neither --hostile nor --only');
 	// --hostile: Plenary quiet, then Plenary under attack (the reference has no limits to test).
 	const targets = values.hostile
 		? ['plenary', 'hostile']
@@ -52,6 +59,7 @@ function readOptions() {
 			: ['plenary', 'reference'];
 	return {
 		attendees,
+		processes,
 		pairs,
 		storm,
 		json: values.json ? path.resolve(values.json) : null,
@@ -81,29 +89,50 @@ function build() {
 	if (result.status !== 0) throw new Error(`vite build failed with ${result.status}`);
 }
 
+/** The same check on PostgreSQL. */
+async function checkPostgres(databaseUrl, pollId, acknowledged, picked) {
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		const { rows } = await client.query(
+			'select cast(choice as text) as choice from ballots where poll_id = $1',
+			[pollId]
+		);
+		return countedOnce(rows, pollId, acknowledged, picked);
+	} finally {
+		await client.end();
+	}
+}
+
 /** Every acknowledged ballot is in the database once: the row count and each option's picks agree. */
 function checkDatabase(databasePath, pollId, acknowledged, picked) {
 	const database = new Database(databasePath, { readonly: true });
 	try {
-		const rows = database.prepare('select choice from ballots where poll_id = ?').all(pollId);
-		const counted = {};
-		for (const { choice } of rows) {
-			for (const optionId of JSON.parse(choice).optionIds) counted[optionId] = (counted[optionId] ?? 0) + 1;
-		}
-		const options = new Set([...Object.keys(counted), ...Object.keys(picked)]);
-		const optionCountsMatch = [...options].every(
-			(option) => (counted[option] ?? 0) === (picked[option] ?? 0)
-		);
-		return {
+		return countedOnce(
+			database.prepare('select choice from ballots where poll_id = ?').all(pollId),
 			pollId,
-			ballotRows: rows.length,
 			acknowledged,
-			optionCountsMatch,
-			countedExactlyOnce: rows.length === acknowledged && optionCountsMatch
-		};
+			picked
+		);
 	} finally {
 		database.close();
 	}
+}
+
+function countedOnce(rows, pollId, acknowledged, picked) {
+	const counted = {};
+	for (const { choice } of rows) {
+		for (const optionId of JSON.parse(choice).optionIds) counted[optionId] = (counted[optionId] ?? 0) + 1;
+	}
+	const options = new Set([...Object.keys(counted), ...Object.keys(picked)]);
+	const optionCountsMatch = [...options].every((option) => (counted[option] ?? 0) === (picked[option] ?? 0));
+	return {
+		pollId,
+		ballotRows: rows.length,
+		acknowledged,
+		optionCountsMatch,
+		countedExactlyOnce: rows.length === acknowledged && optionCountsMatch
+	};
 }
 
 async function benchmark(kind, options, pairIndex) {
@@ -112,14 +141,20 @@ async function benchmark(kind, options, pairIndex) {
 		hostile: 'Plenary under attack (node server.js, bench/attack.js)',
 		reference: 'Reference (bench/reference-server.js)'
 	};
-	log(`\n${titles[kind]}, pair ${pairIndex + 1} of ${options.pairs}`);
+	const title = options.processes
+		? `Plenary as ${kind === 'plenary' ? `${options.processes} processes` : 'one process'} (PostgreSQL, Redis)`
+		: titles[kind];
+	log(`\n${title}, pair ${pairIndex + 1} of ${options.pairs}`);
 	const loadAtStart = loadAverage();
 	// One folder per run, so that each profile says which server and pair it is from.
 	const profileDir =
 		options.cpuProfileDir && path.join(options.cpuProfileDir, `pair-${pairIndex + 1}-${kind}`);
 	const nodeOptions = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-	const target =
-		kind === 'reference' ? await startReference({ nodeOptions }) : await startPlenary({ nodeOptions });
+	const target = options.processes
+		? await startPlenaryProcesses({ processes: kind === 'plenary' ? options.processes : 1, nodeOptions })
+		: kind === 'reference'
+			? await startReference({ nodeOptions })
+			: await startPlenary({ nodeOptions });
 	let outcome;
 	try {
 		outcome = await runScenario(target, { ...options, hostile: kind === 'hostile', log });
@@ -130,11 +165,12 @@ async function benchmark(kind, options, pairIndex) {
 		if (!outcome) log(`${target.output().slice(-3000)}\n(database kept: ${target.databasePath ?? 'none'})`);
 	}
 	const { result, poll, picked } = outcome;
-	result.database =
-		kind !== 'reference'
+	result.database = target.databaseUrl
+		? await checkPostgres(target.databaseUrl, poll.id, result.ballots.acknowledged, picked)
+		: kind !== 'reference'
 			? checkDatabase(target.databasePath, poll.id, result.ballots.acknowledged, picked)
 			: null;
-	target.removeDatabase?.();
+	await target.removeDatabase?.();
 	result.loadAverage = { atStart: loadAtStart, atEnd: loadAverage() };
 	return result;
 }
@@ -164,6 +200,10 @@ async function main() {
 		`Join proof of work lowered to JOIN_PROOF_COST=${BENCH_JOIN_PROOF_COST} for the simulated phones (a real phone's default is ${DEFAULT_JOIN_PROOF_COST}):` +
 			" they share the server's cores. Every phone still fetches a challenge and the server verifies every proof."
 	);
+	if (options.processes)
+		log(
+			`--processes ${options.processes}: Plenary as ${options.processes} processes against Plenary as one, both on PostgreSQL and a Redis of their own, every client through a round-robin balancer.`
+		);
 	// Alternating pairs (plenary, reference, plenary, …): a slow spell of the machine falls on both.
 	const pairs = [];
 	for (let index = 0; index < options.pairs; index++) {
@@ -182,6 +222,9 @@ async function main() {
 		joinConcurrency: options.joinConcurrency,
 		joinProofCost: BENCH_JOIN_PROOF_COST,
 		storm: options.storm,
+		// With --processes N: `plenary` is N processes and `reference` one, both on PostgreSQL and Redis.
+		processes: options.processes,
+		labels: options.processes ? { plenary: `${options.processes} processes`, reference: '1 process' } : null,
 		machine,
 		runs: { plenary: runs.plenary, reference: runs.reference, hostile: runs.hostile },
 		pairs,

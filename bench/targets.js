@@ -1,10 +1,14 @@
 // The servers the benchmark drives: Plenary's production entry on a temporary database, or the
 // raw Socket.IO reference. Each runs in its own process, watched from /proc.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PLENARY_SCREENS_PACING_MS, REFERENCE_SCREENS_PACING_MS, phonesPacingMs } from './pacing.js';
+import pg from 'pg';
+import { startBalancer } from '../scripts/balancer.js';
 import { cpuSeconds, residentMemory } from './proc.js';
 
 export const ADMIN = { username: 'bench-admin', password: 'bench-password-not-secret' };
@@ -148,4 +152,153 @@ export function startReference({ nodeOptions = [] } = {}) {
 		readyLine: /Reference listening on (http:\/\/\S+)/
 	});
 	return started('reference', launched, REFERENCE_SCREENS_PACING_MS);
+}
+
+/** A Redis of the benchmark's own, on a free port, without persistence. */
+async function startRedis() {
+	const port = await freePort();
+	const child = spawn(
+		'redis-server',
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
+	await new Promise((resolve, reject) => {
+		let output = '';
+		const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+		child.stdout.on('data', (chunk) => {
+			output += chunk.toString();
+			if (output.includes('Ready to accept connections')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		});
+		child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}:\n${output}`)));
+	});
+	return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address();
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+/** The PostgreSQL server the benchmark makes its databases on (BENCH_DATABASE_URL). */
+const postgresServer = () => process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function onPostgres(statement) {
+	const client = new pg.Client({ connectionString: postgresServer() });
+	await client.connect();
+	try {
+		await client.query(statement);
+	} finally {
+		await client.end();
+	}
+}
+
+/**
+ * Plenary as a deployment of `processes` processes (`processes` may be 1) on a new PostgreSQL
+ * database and a Redis of its own, behind scripts/balancer.js: every phone, the projector and the
+ * moderator connect through the balancer and land on the processes in turn. Its figures add up
+ * the processes (CPU, memory, heap) or take the worst of them (event-loop delay).
+ */
+export async function startPlenaryProcesses({ processes, nodeOptions = [] }) {
+	const redis = await startRedis();
+	const name = `plenary_bench_${randomBytes(6).toString('hex')}`;
+	await onPostgres(`create database "${name}"`);
+	const url = new URL(postgresServer());
+	url.pathname = `/${name}`;
+	const databaseUrl = url.toString();
+	const env = {
+		PORT: '0',
+		HOST: '127.0.0.1',
+		DATABASE_URL: databaseUrl,
+		REDIS_URL: redis.url,
+		SERVER_SECRET: randomBytes(32).toString('hex'),
+		ADMIN_USERNAME: ADMIN.username,
+		ADMIN_PASSWORD: ADMIN.password,
+		PUBLIC_ORIGIN: '',
+		PLENARY_METRICS: '1',
+		JOIN_RATE_LIMIT: '1000000',
+		JOIN_PROOF_COST: String(BENCH_JOIN_PROOF_COST)
+	};
+	const launchOne = () =>
+		launch({
+			name: 'Plenary',
+			args: [...nodeOptions, 'server.js'],
+			env,
+			readyLine: /Plenary listening on (http:\/\/\S+)/
+		});
+	// The first migrates and seeds the database; the others start together.
+	const first = launchOne();
+	await first.url;
+	const launched = [first, ...Array.from({ length: processes - 1 }, launchOne)];
+	const urls = await Promise.all(launched.map((one) => one.url));
+	const balancer = await startBalancer(
+		0,
+		urls.map((one) => Number(new URL(one).port))
+	);
+	const samplers = launched.map((one) => memorySampler(one.child.pid));
+	let lastHeap = null;
+	let lastClockUs = null;
+	const sum = (values) =>
+		values.every((value) => value === null) ? null : values.reduce((a, b) => a + (b ?? 0), 0);
+	return {
+		kind: 'plenary',
+		url: `http://127.0.0.1:${balancer.port}`,
+		pid: first.child.pid,
+		processes,
+		databaseUrl,
+		pacing: (phones) => ({ screensMs: PLENARY_SCREENS_PACING_MS, phonesMs: phonesPacingMs(phones) }),
+		memory: {
+			now: () => sum(samplers.map((sampler) => sampler.now())),
+			stop: () => {
+				const each = samplers.map((sampler) => sampler.stop());
+				return {
+					peakRssBytes: sum(each.map((one) => one.peakRssBytes)),
+					hwmRssBytes: sum(each.map((one) => one.hwmRssBytes))
+				};
+			}
+		},
+		cpuSeconds: () => sum(launched.map((one) => cpuSeconds(one.child.pid))),
+		errorLines: () => launched.reduce((total, one) => total + one.errorLines(), 0),
+		output: () => launched.map((one) => one.output()).join('\n'),
+		async eventLoopDelay() {
+			const all = await Promise.all(urls.map(async (one) => (await fetch(`${one}/__metrics`)).json()));
+			const field = (name) => sum(all.map((metrics) => metrics.heap?.[name] ?? null));
+			lastHeap = {
+				usedBytes: field('usedBytes'),
+				totalBytes: field('totalBytes'),
+				externalBytes: field('externalBytes')
+			};
+			lastClockUs = all[0].clockUs ?? null;
+			// The worst process: each figure is the largest of the processes'.
+			const delays = all.map((metrics) => metrics.eventLoopDelay);
+			return Object.fromEntries(
+				Object.keys(delays[0]).map((key) => [key, Math.max(...delays.map((delay) => delay[key] ?? 0))])
+			);
+		},
+		heap: () => lastHeap,
+		clockUs: () => lastClockUs,
+		async stop() {
+			await balancer.stop();
+			await Promise.all(
+				launched.map(async (one) => {
+					one.child.kill('SIGTERM');
+					const timer = setTimeout(() => one.child.kill('SIGKILL'), 15_000);
+					await one.exited;
+					clearTimeout(timer);
+				})
+			);
+			redis.stop();
+		},
+		removeDatabase: () => onPostgres(`drop database if exists "${name}"`)
+	};
 }

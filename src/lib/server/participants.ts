@@ -104,10 +104,12 @@ export async function admitParticipant(
  * cookie opens nothing; what they did before stays in the record.
  */
 export async function revokeParticipant(participantId: string): Promise<void> {
-	await db()
-		.update(participants)
-		.set({ tokenHash: `revoked:${generateToken()}` })
-		.where(eq(participants.id, participantId));
+	await transaction(() =>
+		db()
+			.update(participants)
+			.set({ tokenHash: `revoked:${generateToken()}` })
+			.where(eq(participants.id, participantId))
+	);
 }
 
 export interface Profile {

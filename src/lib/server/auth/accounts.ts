@@ -132,9 +132,8 @@ export async function createAccount(
 	const taken = await first(db().select({ id: users.id }).from(users).where(eq(users.username, username)));
 	if (taken) return { ok: false, message: `There is already an account named ${username}.` };
 	const id = generateId();
-	await db()
-		.insert(users)
-		.values({ id, username, passwordHash: await hashPassword(password), isAdmin });
+	const passwordHash = await hashPassword(password);
+	await transaction(() => db().insert(users).values({ id, username, passwordHash, isAdmin }));
 	return { ok: true, id };
 }
 
@@ -190,7 +189,9 @@ export async function grantRole(meetingId: string, userId: string, role: Meeting
 			.where(and(eq(users.id, userId), isNull(users.removedAt)))
 	);
 	if (!user) return false;
-	await db().insert(meetingRoles).values({ meetingId, userId, role }).onConflictDoNothing();
+	await transaction(() =>
+		db().insert(meetingRoles).values({ meetingId, userId, role }).onConflictDoNothing()
+	);
 	return true;
 }
 

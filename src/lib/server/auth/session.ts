@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, isNull } from 'drizzle-orm';
-import { db, first } from '../db';
+import { db, first, transaction } from '../db';
 import { sessions, users, type Session, type User } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
 import { publish } from '../events';
@@ -22,7 +22,7 @@ export async function createSession(userId: string): Promise<{ token: string; se
 		userId,
 		expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS)
 	};
-	await db().insert(sessions).values(session);
+	await transaction(() => db().insert(sessions).values(session));
 	return { token, session };
 }
 
@@ -46,19 +46,20 @@ export async function validateSessionToken(token: string): Promise<SessionValida
 	const { session, user } = row;
 	const now = Date.now();
 	if (now >= session.expiresAt.getTime()) {
-		await db().delete(sessions).where(eq(sessions.id, session.id));
+		await transaction(() => db().delete(sessions).where(eq(sessions.id, session.id)));
 		return { session: null, user: null };
 	}
 	if (now >= session.expiresAt.getTime() - RENEW_WITHIN_MS) {
 		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		await db().update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, session.id));
+		const { expiresAt } = session;
+		await transaction(() => db().update(sessions).set({ expiresAt }).where(eq(sessions.id, session.id)));
 	}
 	return { session, user };
 }
 
 /** Ends a session; the consoles opened with it are closed (see `session.ended`). */
 export async function invalidateSession(sessionId: string): Promise<void> {
-	await db().delete(sessions).where(eq(sessions.id, sessionId));
+	await transaction(() => db().delete(sessions).where(eq(sessions.id, sessionId)));
 	publish({ name: 'session.ended', sessionId });
 }
 

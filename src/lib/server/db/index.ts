@@ -250,6 +250,11 @@ export function prepared<T>(build: (database: Db) => T): () => T {
 	};
 }
 
+/** The lock every transaction deciding about one meeting holds (see `transaction`). */
+export function meetingLock(meetingId: string): string {
+	return `meeting:${meetingId}`;
+}
+
 /** The first row of a query's answer, or undefined. */
 export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
 	return (await rows)[0];

@@ -9,7 +9,7 @@ import type { MeetingRole } from '$lib/domain/meeting';
 import { sessionSealed } from '$lib/domain/record/clock';
 import type { Ack, AckError, CommandAcks } from '$lib/realtime/protocol';
 import { commandSchemas, describeIssues, type CommandName, type ParsedCommand } from '$lib/realtime/schemas';
-import { type Tx, transaction } from '../db';
+import { meetingLock, transaction, type Tx } from '../db';
 import { writeSoon } from '../db/batch';
 import { rememberAck, replayOf } from '../commands';
 import { publish, type AppEvent } from '../events';
@@ -25,11 +25,6 @@ import { holdsNul } from '../forms';
 export const fail = (code: AckError['code'], message: string): { error: AckError } => ({
 	error: { code, message }
 });
-
-/** The lock every command on one meeting holds while it decides. */
-export function meetingLock(meetingId: string): string {
-	return `meeting:${meetingId}`;
-}
 
 const SEALED = 'The session has ended: its record is sealed and no longer changes.';
 

@@ -1,11 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { RecordFacts } from '$lib/domain/record/facts';
 import { sessionSealed } from '$lib/domain/record/clock';
-import { db, first } from '../db';
+import { db, first, meetingLock, transaction } from '../db';
 import { meetings, type Meeting } from '../db/schema';
 
-/** Raises the stored peaks to the counts connected now; peaks never go down, nor move once the session ended. */
-export async function notePeaks(
+/**
+ * Raises the stored peaks to the counts connected now; peaks never go down, nor move once the
+ * session ended. Read and raised under the meeting's lock: processes noting peaks at once keep the
+ * highest.
+ */
+export function notePeaks(meetingId: string, now: { connected: number; inRoom: number; remote: number }) {
+	return transaction(() => raisePeaks(meetingId, now), [meetingLock(meetingId)]);
+}
+
+async function raisePeaks(
 	meetingId: string,
 	now: { connected: number; inRoom: number; remote: number }
 ): Promise<void> {
