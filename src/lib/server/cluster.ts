@@ -20,14 +20,18 @@ export const processId = randomUUID();
 interface Connections {
 	/** Rate limits: fails at once while Redis is away (the limits then count in memory). */
 	commands: Redis;
-	/** The Socket.IO adapter's own: it blocks on reading the stream. */
+	/**
+	 * The Socket.IO adapter's. With ioredis it reads the stream with a blocking XREAD on the client
+	 * it is given, which would hold every XADD behind it for up to 100 ms: its reads go to a
+	 * connection of their own (`readingApart`).
+	 */
 	adapter: Redis;
 }
 
 let connections: Connections | null = null;
 const restored: (() => void)[] = [];
 
-function connection(url: string, options: { failFast: boolean }): Redis {
+function connection(url: string, options: { failFast: boolean; announce?: boolean }): Redis {
 	const redis = new Redis(url, {
 		// Tries again every second at most, for as long as it takes.
 		retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
@@ -47,7 +51,7 @@ function connection(url: string, options: { failFast: boolean }): Redis {
 		if (!lost) return;
 		lost = false;
 		console.log('Plenary: Redis is back.');
-		if (!options.failFast) for (const callback of restored) callback();
+		if (options.announce) for (const callback of restored) callback();
 	});
 	return redis;
 }
@@ -57,9 +61,19 @@ export function connectCluster(url: string | null): Connections | null {
 	if (!url) return null;
 	connections ??= {
 		commands: connection(url, { failFast: true }),
-		adapter: connection(url, { failFast: false })
+		adapter: readingApart(
+			connection(url, { failFast: false, announce: true }),
+			connection(url, { failFast: false })
+		)
 	};
 	return connections;
+}
+
+/** A client that sends everything on `sending` but reads the stream (XREAD) on `reading`. */
+function readingApart(sending: Redis, reading: Redis): Redis {
+	return new Proxy(sending, {
+		get: (target, key) => (key === 'xread' ? reading.xread.bind(reading) : Reflect.get(target, key, target))
+	});
 }
 
 /** The connection the rate limits use, when the processes share Redis. */
