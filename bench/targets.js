@@ -2,13 +2,12 @@
 // raw Socket.IO reference. Each runs in its own process, watched from /proc.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PLENARY_SCREENS_PACING_MS, REFERENCE_SCREENS_PACING_MS, phonesPacingMs } from './pacing.js';
-import pg from 'pg';
 import { startBalancer } from '../scripts/balancer.js';
+import { dropDatabase, ensureDatabase, startRedis } from '../scripts/local-services.js';
 import { cpuSeconds, residentMemory } from './proc.js';
 
 export const ADMIN = { username: 'bench-admin', password: 'bench-password-not-secret' };
@@ -115,17 +114,15 @@ async function started(kind, launched, screensPacingMs, extra = {}) {
  */
 export const BENCH_JOIN_PROOF_COST = 4;
 
-/** Plenary as `npm start` runs it, on a free port and a new database, with PLENARY_METRICS on. */
-export function startPlenary({ nodeOptions = [] } = {}) {
-	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-'));
-	const databasePath = path.join(directory, 'plenary.db');
-	const launched = launch({
+/** One Plenary process as the benchmark runs it: on a free port, with PLENARY_METRICS on. */
+function launchPlenary(nodeOptions, database) {
+	return launch({
 		name: 'Plenary',
 		args: [...nodeOptions, 'server.js'],
 		env: {
 			PORT: '0',
 			HOST: '127.0.0.1',
-			DATABASE_PATH: databasePath,
+			...database,
 			ADMIN_USERNAME: ADMIN.username,
 			ADMIN_PASSWORD: ADMIN.password,
 			PUBLIC_ORIGIN: '',
@@ -138,6 +135,13 @@ export function startPlenary({ nodeOptions = [] } = {}) {
 		},
 		readyLine: /Plenary listening on (http:\/\/\S+)/
 	});
+}
+
+/** Plenary as `npm start` runs it, on a free port and a new database, with PLENARY_METRICS on. */
+export function startPlenary({ nodeOptions = [] } = {}) {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-'));
+	const databasePath = path.join(directory, 'plenary.db');
+	const launched = launchPlenary(nodeOptions, { DATABASE_PATH: databasePath });
 	return started('plenary', launched, PLENARY_SCREENS_PACING_MS, {
 		databasePath,
 		removeDatabase: () => fs.rmSync(directory, { recursive: true, force: true })
@@ -154,54 +158,8 @@ export function startReference({ nodeOptions = [] } = {}) {
 	return started('reference', launched, REFERENCE_SCREENS_PACING_MS);
 }
 
-/** A Redis of the benchmark's own, on a free port, without persistence. */
-async function startRedis() {
-	const port = await freePort();
-	const child = spawn(
-		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-		{
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
-	);
-	await new Promise((resolve, reject) => {
-		let output = '';
-		const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
-		child.stdout.on('data', (chunk) => {
-			output += chunk.toString();
-			if (output.includes('Ready to accept connections')) {
-				clearTimeout(timer);
-				resolve();
-			}
-		});
-		child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}:\n${output}`)));
-	});
-	return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address();
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
 /** The PostgreSQL server the benchmark makes its databases on (BENCH_DATABASE_URL). */
 const postgresServer = () => process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function onPostgres(statement) {
-	const client = new pg.Client({ connectionString: postgresServer() });
-	await client.connect();
-	try {
-		await client.query(statement);
-	} finally {
-		await client.end();
-	}
-}
 
 /**
  * Plenary as a deployment of `processes` processes (`processes` may be 1) on a new PostgreSQL
@@ -211,31 +169,16 @@ async function onPostgres(statement) {
  */
 export async function startPlenaryProcesses({ processes, nodeOptions = [] }) {
 	const redis = await startRedis();
-	const name = `plenary_bench_${randomBytes(6).toString('hex')}`;
-	await onPostgres(`create database "${name}"`);
 	const url = new URL(postgresServer());
-	url.pathname = `/${name}`;
+	url.pathname = `/plenary_bench_${randomBytes(6).toString('hex')}`;
 	const databaseUrl = url.toString();
-	const env = {
-		PORT: '0',
-		HOST: '127.0.0.1',
+	await ensureDatabase(databaseUrl);
+	const database = {
 		DATABASE_URL: databaseUrl,
 		REDIS_URL: redis.url,
-		SERVER_SECRET: randomBytes(32).toString('hex'),
-		ADMIN_USERNAME: ADMIN.username,
-		ADMIN_PASSWORD: ADMIN.password,
-		PUBLIC_ORIGIN: '',
-		PLENARY_METRICS: '1',
-		JOIN_RATE_LIMIT: '1000000',
-		JOIN_PROOF_COST: String(BENCH_JOIN_PROOF_COST)
+		SERVER_SECRET: randomBytes(32).toString('hex')
 	};
-	const launchOne = () =>
-		launch({
-			name: 'Plenary',
-			args: [...nodeOptions, 'server.js'],
-			env,
-			readyLine: /Plenary listening on (http:\/\/\S+)/
-		});
+	const launchOne = () => launchPlenary(nodeOptions, database);
 	// The first migrates and seeds the database; the others start together.
 	const first = launchOne();
 	await first.url;
@@ -297,8 +240,8 @@ export async function startPlenaryProcesses({ processes, nodeOptions = [] }) {
 					clearTimeout(timer);
 				})
 			);
-			redis.stop();
+			await redis.stop();
 		},
-		removeDatabase: () => onPostgres(`drop database if exists "${name}"`)
+		removeDatabase: () => dropDatabase(databaseUrl)
 	};
 }

@@ -10,8 +10,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { startBalancer } from './balancer.js';
+import { ensureDatabase } from './local-services.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const count = Number(process.argv[2] ?? 3);
@@ -38,25 +38,7 @@ function clusterSecret() {
 	return fs.readFileSync(file, 'utf8').trim();
 }
 
-/** Creates the database named by the URL when the server has none of that name. */
-async function ensureDatabase(url) {
-	const name = decodeURIComponent(new URL(url).pathname.slice(1));
-	const maintenance = new URL(url);
-	maintenance.pathname = '/postgres';
-	const client = new pg.Client({ connectionString: maintenance.toString() });
-	await client.connect();
-	try {
-		const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-		if (found.rowCount === 0) {
-			await client.query(`create database "${name.replaceAll('"', '""')}"`);
-			console.log(`cluster: created the database ${name}.`);
-		}
-	} finally {
-		await client.end();
-	}
-}
-
-await ensureDatabase(databaseUrl);
+if (await ensureDatabase(databaseUrl)) console.log(`cluster: created the database of ${databaseUrl}.`);
 const secret = clusterSecret();
 const ports = Array.from({ length: count }, (_, index) => port + 1 + index);
 const children = ports.map((childPort, index) => {

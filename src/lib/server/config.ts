@@ -4,9 +4,7 @@ import { databaseKind } from './db/kind';
 
 /** Settings read from the environment; every one has a default that runs on a laptop. */
 export interface Config {
-	/** The SQLite file (the default), beside which the server's secret is kept when none is set. */
-	databasePath: string;
-	/** SQLite, or PostgreSQL when DATABASE_URL names one. */
+	/** SQLite (its file, beside which the server's secret is kept when none is set), or PostgreSQL when DATABASE_URL names one. */
 	database: DatabaseSettings;
 	/** Redis, which connects the processes of one deployment; null for one process alone. */
 	redisUrl: string | null;
@@ -73,7 +71,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 			'SERVER_SECRET must be set with DATABASE_URL: every process signs join challenges and room codes with the same key'
 		);
 	return {
-		databasePath,
 		database: {
 			kind,
 			path: databasePath,

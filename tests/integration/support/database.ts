@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { ensureDatabase as ensurePostgresDatabase } from '../../../scripts/local-services.js';
 
 /**
  * The tests run against SQLite files, or against PostgreSQL when TEST_DATABASE_URL names a server
@@ -27,19 +28,7 @@ export function temporaryDatabase(): DatabaseLocation {
 
 /** Creates a PostgreSQL database named by `database` unless it exists (a file needs nothing). */
 export async function ensureDatabase(database: DatabaseLocation): Promise<void> {
-	if (!isPostgres(database)) return;
-	const name = new URL(database).pathname.slice(1);
-	// The database the server is made from: the tests' own, else the server's maintenance database.
-	const admin = new URL(TEST_POSTGRES ?? database);
-	if (!TEST_POSTGRES) admin.pathname = '/postgres';
-	const client = new pg.Client({ connectionString: admin.toString() });
-	await client.connect();
-	try {
-		const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-		if (found.rowCount === 0) await client.query(`create database "${name}"`);
-	} finally {
-		await client.end();
-	}
+	if (isPostgres(database)) await ensurePostgresDatabase(database);
 }
 
 // Counts come back as numbers from both databases (PostgreSQL's bigint would be a string).

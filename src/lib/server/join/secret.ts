@@ -14,7 +14,7 @@ export function serverSecret(): string {
 	if (secret) return secret;
 	const config = readConfig();
 	if (config.serverSecret) return (secret = config.serverSecret);
-	const file = path.join(path.dirname(config.databasePath), 'plenary.secret');
+	const file = path.join(path.dirname(config.database.path), 'plenary.secret');
 	try {
 		secret = fs.readFileSync(file, 'utf8').trim();
 	} catch {
